@@ -1,0 +1,1 @@
+"""Knee Coach: a Telegram bot for runners and running clubs."""

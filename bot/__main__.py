@@ -1,0 +1,85 @@
+"""Command line: `python -m bot run | console | migrate` (also installed as `kneecoach`)."""
+
+import argparse
+import asyncio
+import logging
+import sys
+from urllib.parse import urlparse
+
+from bot.app import ALLOWED_UPDATES, build_application
+from bot.config import ConfigError, Settings, load_settings
+from bot.content import ContentError, load_library
+from bot.db.engine import Database
+from bot.db.migrate import upgrade
+from bot.logs import configure_logging
+from bot.services import Services
+
+log = logging.getLogger("bot")
+
+EXIT_CONFIG = 2
+
+
+def _secrets(settings: Settings) -> list[str]:
+    return [
+        secret.get_secret_value()
+        for secret in (settings.telegram_bot_token, settings.webhook_secret)
+        if secret is not None
+    ]
+
+
+def _services(settings: Settings) -> Services:
+    library = load_library(settings.content_dir)
+    asyncio.run(upgrade(settings.database_url))
+    return Services(settings=settings, database=Database(settings.database_url), library=library)
+
+
+def run(settings: Settings) -> None:
+    token = settings.require_token()
+    services = _services(settings)
+    application = build_application(services, token=token, base_url=settings.telegram_api_base_url)
+    if settings.webhook_url is not None and settings.webhook_secret is not None:
+        log.info("serving the webhook on port %d", settings.port)
+        application.run_webhook(
+            listen="0.0.0.0",  # noqa: S104 - a web dyno must accept the platform's router
+            port=settings.port,
+            url_path=urlparse(settings.webhook_url).path.lstrip("/"),
+            webhook_url=settings.webhook_url,
+            secret_token=settings.webhook_secret.get_secret_value(),
+            allowed_updates=ALLOWED_UPDATES,
+        )
+    else:
+        log.info("polling Telegram for updates")
+        application.run_polling(allowed_updates=ALLOWED_UPDATES)
+    log.info("stopped")
+
+
+def console(settings: Settings) -> None:
+    from bot.console import run_console  # the local Bot API is only loaded when used
+
+    asyncio.run(run_console(_services(settings), sys.stdin, sys.stdout))
+
+
+def migrate(settings: Settings) -> None:
+    asyncio.run(upgrade(settings.database_url))
+    log.info("database is at the latest revision")
+
+
+COMMANDS = {"run": run, "console": console, "migrate": migrate}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="kneecoach", description=__doc__)
+    parser.add_argument("command", choices=sorted(COMMANDS), help="what to do")
+    args = parser.parse_args(argv)
+    try:
+        settings = load_settings()
+        configure_logging(settings.log_level, _secrets(settings))
+        COMMANDS[args.command](settings)
+    except (ConfigError, ContentError) as error:
+        print(f"kneecoach: {error}", file=sys.stderr)
+        return EXIT_CONFIG
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

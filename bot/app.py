@@ -1,0 +1,58 @@
+"""Builds the PTB Application: handlers, rate limiter, error handler, command menus, lifecycle."""
+
+import logging
+
+from telegram import (
+    BotCommand,
+    BotCommandScopeAllGroupChats,
+    BotCommandScopeAllPrivateChats,
+    Update,
+)
+from telegram.ext import AIORateLimiter, ApplicationBuilder, ContextTypes
+
+from bot.commands import Where, commands_for
+from bot.handlers import register_handlers
+from bot.services import BotApplication, BotContext, Services
+
+log = logging.getLogger(__name__)
+
+# Only what the handlers use: fewer updates to fetch, nothing the bot cannot act on.
+ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY, Update.MY_CHAT_MEMBER]
+
+
+async def set_command_menus(application: BotApplication) -> None:
+    bot = application.bot
+    for where, scope in (
+        (Where.PRIVATE, BotCommandScopeAllPrivateChats()),
+        (Where.GROUP, BotCommandScopeAllGroupChats()),
+    ):
+        commands = [BotCommand(c.name, c.description) for c in commands_for(where)]
+        await bot.set_my_commands(commands, scope=scope)
+
+
+async def _post_init(application: BotApplication) -> None:
+    await set_command_menus(application)
+    log.info("bot @%s ready", application.bot.username)
+
+
+async def _post_shutdown(application: BotApplication) -> None:
+    services = application.bot_data.get("services")
+    if isinstance(services, Services):
+        await services.database.dispose()
+
+
+def build_application(services: Services, *, token: str, base_url: str) -> BotApplication:
+    application: BotApplication = (
+        ApplicationBuilder()
+        .token(token)
+        .base_url(base_url)
+        .context_types(ContextTypes(context=BotContext))
+        .rate_limiter(AIORateLimiter(max_retries=2))
+        .concurrent_updates(True)
+        .post_init(_post_init)
+        .post_shutdown(_post_shutdown)
+        .build()
+    )
+    application.bot_data["services"] = services
+    register_handlers(application)
+    return application

@@ -1,0 +1,43 @@
+"""The bot's commands: one list drives /help and the command menus Telegram shows."""
+
+from dataclasses import dataclass
+from enum import Flag, auto
+
+
+class Where(Flag):
+    PRIVATE = auto()
+    GROUP = auto()
+    ANYWHERE = PRIVATE | GROUP
+
+
+@dataclass(frozen=True)
+class Command:
+    name: str
+    description: str  # the menu line: at most 256 characters, shown in Telegram's command menu
+    where: Where = Where.ANYWHERE
+    ready: bool = True  # False: listed in /help as "coming soon", answered with the same words
+
+
+COMMANDS: tuple[Command, ...] = (
+    Command("start", "What Knee Coach does", Where.PRIVATE),
+    Command("kneepain", "Check inner knee pain: how urgently to get seen", ready=False),
+    Command("stretch", "The stretch of the day", ready=False),
+    Command("warmup", "Pre-run warm-up routine", ready=False),
+    Command("exercises", "Rehab and strength exercises", ready=False),
+    Command("settings", "Your timezone, run plan and reminders", Where.PRIVATE, ready=False),
+    Command("privacy", "What is stored about you and how to delete it"),
+    Command("deletemydata", "Erase everything stored about you", Where.PRIVATE),
+    Command("help", "Every command in one list"),
+)
+
+
+def commands_for(where: Where) -> tuple[Command, ...]:
+    return tuple(command for command in COMMANDS if command.where & where)
+
+
+def coming_soon() -> tuple[Command, ...]:
+    return tuple(command for command in COMMANDS if not command.ready)
+
+
+def private_only() -> tuple[Command, ...]:
+    return tuple(command for command in COMMANDS if command.where is Where.PRIVATE)

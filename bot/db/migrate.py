@@ -1,0 +1,45 @@
+"""Bringing a database to the latest schema (used by `python -m bot migrate`, `run` and tests)."""
+
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy.engine import Connection
+
+from bot.db.engine import create_engine
+
+ALEMBIC_INI = Path(__file__).resolve().parents[2] / "alembic.ini"
+
+
+def _config(connection: Connection) -> Config:
+    config = Config(str(ALEMBIC_INI))
+    # migrations/env.py uses this connection instead of opening its own event loop and engine.
+    config.attributes["connection"] = connection
+    return config
+
+
+def _upgrade(connection: Connection) -> None:
+    command.upgrade(_config(connection), "head")
+
+
+def _check(connection: Connection) -> None:
+    command.check(_config(connection))
+
+
+async def upgrade(database_url: str) -> None:
+    engine = create_engine(database_url)
+    try:
+        async with engine.begin() as connection:
+            await connection.run_sync(_upgrade)
+    finally:
+        await engine.dispose()
+
+
+async def check(database_url: str) -> None:
+    """Raises if the models and the migrations are out of step (what `alembic check` does)."""
+    engine = create_engine(database_url)
+    try:
+        async with engine.connect() as connection:
+            await connection.run_sync(_check)
+    finally:
+        await engine.dispose()

@@ -1,0 +1,42 @@
+"""/privacy and /deletemydata."""
+
+from telegram import Update
+from telegram.ext import CallbackQueryHandler, CommandHandler, filters
+
+from bot.db import repositories
+from bot.handlers.replies import edit, reply
+from bot.render import keyboards, texts
+from bot.render.callback import action_pattern, decode
+from bot.services import BotApplication, BotContext
+
+
+async def show_privacy(update: Update, _context: BotContext) -> None:
+    await reply(update, texts.privacy())
+
+
+async def ask_delete(update: Update, _context: BotContext) -> None:
+    await reply(update, texts.delete_confirm(), keyboards.delete_confirm())
+
+
+async def confirm_delete(update: Update, context: BotContext) -> None:
+    query = update.callback_query
+    assert query is not None
+    await query.answer()
+    callback = decode(query.data)
+    if callback is None or callback.args not in {("yes",), ("no",)}:
+        await edit(update, texts.expired_button())
+        return
+    if callback.args == ("no",):
+        await edit(update, texts.delete_cancelled())
+        return
+    async with context.services.database.transaction() as session:
+        await repositories.delete_user(session, query.from_user.id)
+    await edit(update, texts.deleted())
+
+
+def register(application: BotApplication) -> None:
+    application.add_handler(CommandHandler("privacy", show_privacy))
+    application.add_handler(CommandHandler("deletemydata", ask_delete, filters.ChatType.PRIVATE))
+    application.add_handler(
+        CallbackQueryHandler(confirm_delete, action_pattern(keyboards.DELETE_ACTION))
+    )

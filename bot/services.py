@@ -1,0 +1,41 @@
+"""What handlers and jobs need, built once per process and reached through the context."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from telegram.ext import Application, CallbackContext, ExtBot
+
+from bot.config import Settings
+from bot.content import Library
+from bot.db.engine import Database
+
+Clock = Callable[[], datetime]
+
+
+def system_clock() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True)
+class Services:
+    settings: Settings
+    database: Database
+    library: Library
+    clock: Clock = system_clock
+
+
+class BotContext(CallbackContext[ExtBot[int], dict[Any, Any], dict[Any, Any], dict[Any, Any]]):
+    """PTB's context with typed access to the services."""
+
+    @property
+    def services(self) -> Services:
+        services = self.bot_data["services"]
+        assert isinstance(services, Services)
+        return services
+
+
+BotApplication = Application[
+    ExtBot[int], BotContext, dict[Any, Any], dict[Any, Any], dict[Any, Any], Any
+]
