@@ -33,11 +33,14 @@ def _services(settings: Settings) -> Services:
     return Services(settings=settings, database=Database(settings.database_url), library=library)
 
 
-def run(settings: Settings) -> None:
+def run(settings: Settings, mode: str = "auto") -> None:
     token = settings.require_token()
+    if mode == "webhook" and not settings.uses_webhook:
+        raise ConfigError("WEBHOOK_URL: set it (and WEBHOOK_SECRET) to run in webhook mode")
     services = _services(settings)
     application = build_application(services, token=token, base_url=settings.telegram_api_base_url)
-    if settings.webhook_url is not None and settings.webhook_secret is not None:
+    webhook = mode == "webhook" or (mode == "auto" and settings.uses_webhook)
+    if webhook and settings.webhook_url is not None and settings.webhook_secret is not None:
         log.info("serving the webhook on port %d", settings.port)
         application.run_webhook(
             listen="0.0.0.0",  # noqa: S104 - a web dyno must accept the platform's router
@@ -64,17 +67,25 @@ def migrate(settings: Settings) -> None:
     log.info("database is at the latest revision")
 
 
-COMMANDS = {"run": run, "console": console, "migrate": migrate}
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="kneecoach", description=__doc__)
-    parser.add_argument("command", choices=sorted(COMMANDS), help="what to do")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    run_parser = commands.add_parser("run", help="migrate, then serve Telegram (polling or webhook)")
+    mode = run_parser.add_mutually_exclusive_group()
+    mode.add_argument("--polling", dest="mode", action="store_const", const="polling")
+    mode.add_argument("--webhook", dest="mode", action="store_const", const="webhook")
+    commands.add_parser("console", help="chat with the bot offline in this terminal")
+    commands.add_parser("migrate", help="bring the database to the latest schema and exit")
     args = parser.parse_args(argv)
     try:
         settings = load_settings()
         configure_logging(settings.log_level, _secrets(settings))
-        COMMANDS[args.command](settings)
+        if args.command == "run":
+            run(settings, args.mode or "auto")
+        elif args.command == "console":
+            console(settings)
+        else:
+            migrate(settings)
     except (ConfigError, ContentError) as error:
         print(f"kneecoach: {error}", file=sys.stderr)
         return EXIT_CONFIG
