@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from bot.content.library import DEFAULT_CONTENT_DIR
+from bot.paths import CONTENT_DIR
 
 TELEGRAM_API_BASE_URL = "https://api.telegram.org/bot"
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///data/kneecoach.sqlite3"
@@ -37,7 +37,7 @@ class Settings(BaseSettings):
     webhook_secret: SecretStr | None = None
     port: int = Field(default=8080, ge=1, le=65535)
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
-    content_dir: Path = DEFAULT_CONTENT_DIR
+    content_dir: Path = CONTENT_DIR
 
     @field_validator("telegram_bot_token")
     @classmethod

@@ -2,13 +2,19 @@
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TypeVar
 
 from pydantic import BaseModel
 
 from bot.content.base import ContentModel, Source, Sourced
+from bot.content.exercises import Exercise, ExercisesFile
 from bot.content.loader import ContentError, read_model
+from bot.content.prevention import Prevention
+from bot.content.stretches import Stretch, StretchesFile
+from bot.content.warmup import Warmup
+from bot.paths import CONTENT_DIR
 
-DEFAULT_CONTENT_DIR = Path(__file__).resolve().parents[2] / "content"
+ModelT = TypeVar("ModelT", bound=BaseModel)
 
 
 class SourcesFile(ContentModel):
@@ -17,38 +23,72 @@ class SourcesFile(ContentModel):
 
 class Library(ContentModel):
     sources: dict[str, Source]
+    stretches: tuple[Stretch, ...]
+    warmup: Warmup
+    exercises: tuple[Exercise, ...]
+    prevention: Prevention
 
     def cited(self) -> Iterator[Sourced]:
         """Every entry in the library that cites sources."""
-        yield from _walk_sourced(self)
+        for _, entry in _walk_sourced(self, ()):
+            yield entry
 
 
-def _walk_sourced(node: object) -> Iterator[Sourced]:
+Location = tuple[int | str, ...]
+
+
+def _walk_sourced(node: object, loc: Location) -> Iterator[tuple[Location, Sourced]]:
+    """Every Sourced entry under `node`, with its path from `node` (as read_model reports paths)."""
     if isinstance(node, Sourced):
-        yield node
+        yield loc, node
     if isinstance(node, BaseModel):
         for name in type(node).model_fields:
-            yield from _walk_sourced(getattr(node, name))
+            yield from _walk_sourced(getattr(node, name), (*loc, name))
     elif isinstance(node, dict):
-        for value in node.values():
-            yield from _walk_sourced(value)
+        for key, value in node.items():
+            yield from _walk_sourced(value, (*loc, key))
     elif isinstance(node, list | tuple):
-        for item in node:
-            yield from _walk_sourced(item)
+        for index, item in enumerate(node):
+            yield from _walk_sourced(item, (*loc, index))
 
 
-def _check_sources(library: Library) -> None:
-    for entry in library.cited():
-        unknown = [source for source in entry.sources if source not in library.sources]
-        if unknown:
-            raise ContentError(f"content: unknown source id(s) {unknown} cited by {entry!r:.120}")
+def _read_cited(path: Path, model: type[ModelT], sources: dict[str, Source]) -> ModelT:
+    """Reads one content file and checks that everything it cites is in sources.yaml."""
+    content = read_model(path, model)
+    for loc, entry in _walk_sourced(content, ()):
+        if unknown := [source for source in entry.sources if source not in sources]:
+            where = ".".join(str(part) for part in (*loc, "sources"))
+            raise ContentError(f"{path}: {where}: unknown source id(s) {unknown}")
+    return content
 
 
-def load_library(content_dir: Path = DEFAULT_CONTENT_DIR) -> Library:
+def _check_shared_ids(
+    path: Path, stretches: tuple[Stretch, ...], exercises: tuple[Exercise, ...]
+) -> None:
+    # Stretches and exercises share one id space, so a bare id always names one routine item.
+    stretch_ids = {stretch.id for stretch in stretches}
+    for index, exercise in enumerate(exercises):
+        if exercise.id in stretch_ids:
+            raise ContentError(
+                f"{path}: exercises.{index}.id: {exercise.id!r} is already a stretch id"
+            )
+
+
+def load_library(content_dir: Path = CONTENT_DIR) -> Library:
     sources_file = read_model(content_dir / "sources.yaml", SourcesFile)
     sources = {source.id: source for source in sources_file.sources}
     if len(sources) != len(sources_file.sources):
         raise ContentError(f"{content_dir / 'sources.yaml'}: duplicate source ids")
-    library = Library(sources=sources)
-    _check_sources(library)
-    return library
+    stretches = _read_cited(content_dir / "stretches.yaml", StretchesFile, sources).stretches
+    warmup = _read_cited(content_dir / "warmup.yaml", Warmup, sources)
+    exercises_path = content_dir / "exercises.yaml"
+    exercises = _read_cited(exercises_path, ExercisesFile, sources).exercises
+    _check_shared_ids(exercises_path, stretches, exercises)
+    prevention = _read_cited(content_dir / "prevention.yaml", Prevention, sources)
+    return Library(
+        sources=sources,
+        stretches=stretches,
+        warmup=warmup,
+        exercises=exercises,
+        prevention=prevention,
+    )

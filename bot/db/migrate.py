@@ -1,14 +1,11 @@
 """Bringing a database to the latest schema (used by `python -m bot migrate`, `run` and tests)."""
 
-from pathlib import Path
-
 from alembic import command
 from alembic.config import Config
 from sqlalchemy.engine import Connection
 
 from bot.db.engine import create_engine
-
-ALEMBIC_INI = Path(__file__).resolve().parents[2] / "alembic.ini"
+from bot.paths import ALEMBIC_INI
 
 
 def _config(connection: Connection) -> Config:
