@@ -1,0 +1,174 @@
+"""Sending, editing and deleting messages, and answering button presses."""
+
+import time
+
+from bot.telegram_local.errors import bad_request
+from bot.telegram_local.media import image_size
+from bot.telegram_local.methods.access import bot_chat
+from bot.telegram_local.methods.content import (
+    MAX_CAPTION,
+    MAX_TEXT,
+    formatted_text,
+    inline_keyboard,
+    replied_message,
+    thread_id,
+)
+from bot.telegram_local.methods.params import Handler, Params
+from bot.telegram_local.models import CallbackAnswer, LocalMessage, StoredFile
+from bot.telegram_local.wire import JSONDict, UploadedFile
+from bot.telegram_local.world import World
+
+_NOT_MODIFIED = (
+    "message is not modified: specified new message content and reply markup are exactly "
+    "the same as a current content and reply markup of the message"
+)
+_QUERY_INVALID = "query is too old and response timeout expired or query ID is invalid"
+
+
+async def send_message(world: World, p: Params) -> JSONDict:
+    chat = bot_chat(world, p.chat_id())
+    text = formatted_text(p, "text", "entities")
+    if not text.text.strip():
+        raise bad_request("message text is empty")
+    if len(text.text) > MAX_TEXT:
+        raise bad_request("message is too long")
+    keyboard = inline_keyboard(p)
+    message = chat.new_message(
+        world.bot,
+        by_bot=True,
+        text=text.text,
+        entities=text.entities,
+        html=p.text("text") or "",
+        reply_markup=keyboard,
+        thread_id=thread_id(chat, p),
+        reply_to=replied_message(chat, p),
+        link_preview_options=_object_or_none(p.json("link_preview_options")),
+    )
+    chat.note_bot_activity(message)
+    return message.to_json()
+
+
+async def send_photo(world: World, p: Params) -> JSONDict:
+    chat = bot_chat(world, p.chat_id())
+    photo = _photo(world, p.file("photo"))
+    caption = formatted_text(p, "caption", "caption_entities")
+    if len(caption.text) > MAX_CAPTION:
+        raise bad_request("message caption is too long")
+    message = chat.new_message(
+        world.bot,
+        by_bot=True,
+        text=caption.text,
+        entities=caption.entities,
+        html=p.text("caption") or "",
+        reply_markup=inline_keyboard(p),
+        thread_id=thread_id(chat, p),
+        reply_to=replied_message(chat, p),
+        photo_file=photo,
+    )
+    chat.note_bot_activity(message)
+    return message.to_json()
+
+
+def _photo(world: World, photo: UploadedFile | str | None) -> StoredFile:
+    if isinstance(photo, UploadedFile):
+        size = image_size(photo.data)
+        if size is None:
+            raise bad_request("IMAGE_PROCESS_FAILED")
+        width, height = size
+        if width + height > 10000 or max(width, height) > 20 * min(width, height):
+            raise bad_request("PHOTO_INVALID_DIMENSIONS")
+        return world.store_photo(photo.data, width, height)
+    if photo is None:
+        raise bad_request("there is no photo in the request")
+    if photo in world.files:
+        return world.files[photo]
+    if photo.startswith(("http://", "https://")):
+        raise bad_request("failed to get HTTP URL content")  # no internet here
+    raise bad_request("wrong file identifier/HTTP URL specified")
+
+
+def _bot_message_to_edit(world: World, p: Params) -> LocalMessage:
+    if p.text("inline_message_id"):
+        raise bad_request("the local Bot API has no inline messages")
+    chat = bot_chat(world, p.chat_id())
+    message = chat.message(p.required_integer("message_id"))
+    if message is None:
+        raise bad_request("message to edit not found")
+    if not message.by_bot:
+        raise bad_request("message can't be edited")
+    return message
+
+
+def _apply_edit(message: LocalMessage) -> JSONDict:
+    message.edits += 1
+    message.edit_date = int(time.time())
+    message.chat.note_bot_activity(message)
+    return message.to_json()
+
+
+async def edit_message_text(world: World, p: Params) -> JSONDict:
+    message = _bot_message_to_edit(world, p)
+    if message.photo_file is not None:
+        raise bad_request("there is no text in the message to edit")
+    text = formatted_text(p, "text", "entities")
+    if not text.text.strip():
+        raise bad_request("message text is empty")
+    if len(text.text) > MAX_TEXT:
+        raise bad_request("message is too long")
+    # Like Telegram: an edit without reply_markup removes the inline keyboard.
+    keyboard = inline_keyboard(p, required=True)
+    current = (message.text, message.entities, message.reply_markup)
+    if (text.text, text.entities, keyboard) == current:
+        raise bad_request(_NOT_MODIFIED)
+    message.text, message.entities, message.reply_markup = text.text, text.entities, keyboard
+    message.html = p.text("text") or ""
+    message.link_preview_options = _object_or_none(p.json("link_preview_options"))
+    return _apply_edit(message)
+
+
+async def edit_message_reply_markup(world: World, p: Params) -> JSONDict:
+    message = _bot_message_to_edit(world, p)
+    keyboard = inline_keyboard(p, required=True)
+    if keyboard == message.reply_markup:
+        raise bad_request(_NOT_MODIFIED)
+    message.reply_markup = keyboard
+    return _apply_edit(message)
+
+
+async def delete_message(world: World, p: Params) -> bool:
+    chat = bot_chat(world, p.chat_id(), writing=False)
+    message = chat.message(p.required_integer("message_id"))
+    if message is None:
+        raise bad_request("message to delete not found")
+    if not message.by_bot and not chat.is_private and chat.bot_status != "administrator":
+        raise bad_request("message can't be deleted")
+    message.deleted = True
+    return True
+
+
+async def answer_callback_query(world: World, p: Params) -> bool:
+    query_id = p.text("callback_query_id") or ""
+    # Telegram accepts one answer per query; a second one fails like an expired query.
+    if query_id not in world.callback_queries or query_id in world.callback_answers:
+        raise bad_request(_QUERY_INVALID)
+    world.callback_answers[query_id] = CallbackAnswer(
+        query_id=query_id,
+        text=p.text("text"),
+        show_alert=p.flag("show_alert"),
+        url=p.text("url"),
+    )
+    return True
+
+
+def _object_or_none(value: object) -> JSONDict | None:
+    return value if isinstance(value, dict) else None
+
+
+METHODS: dict[str, Handler] = {
+    "sendMessage": send_message,
+    "sendPhoto": send_photo,
+    "editMessageText": edit_message_text,
+    "editMessageReplyMarkup": edit_message_reply_markup,
+    "deleteMessage": delete_message,
+    "answerCallbackQuery": answer_callback_query,
+}
