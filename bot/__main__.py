@@ -70,7 +70,9 @@ def migrate(settings: Settings) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="kneecoach", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    run_parser = commands.add_parser("run", help="migrate, then serve Telegram (polling or webhook)")
+    run_parser = commands.add_parser(
+        "run", help="migrate, then serve Telegram (polling or webhook)"
+    )
     mode = run_parser.add_mutually_exclusive_group()
     mode.add_argument("--polling", dest="mode", action="store_const", const="polling")
     mode.add_argument("--webhook", dest="mode", action="store_const", const="webhook")
@@ -79,7 +81,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         settings = load_settings()
-        configure_logging(settings.log_level, _secrets(settings))
+        # The console is a conversation on the terminal: only problems interrupt it.
+        quiet = args.command == "console" and settings.log_level != "DEBUG"
+        configure_logging("WARNING" if quiet else settings.log_level, _secrets(settings))
         if args.command == "run":
             run(settings, args.mode or "auto")
         elif args.command == "console":

@@ -1,6 +1,8 @@
 """Builds the PTB Application: handlers, rate limiter, error handler, command menus, lifecycle."""
 
 import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
 from telegram import (
     BotCommand,
@@ -41,11 +43,18 @@ async def _post_shutdown(application: BotApplication) -> None:
         await services.database.dispose()
 
 
+def file_url(base_url: str) -> str:
+    """Files live beside the methods: `https://host/bot` serves them at `https://host/file/bot`."""
+    root, _, last = base_url.rstrip("/").rpartition("/")
+    return f"{root}/file/{last}"
+
+
 def build_application(services: Services, *, token: str, base_url: str) -> BotApplication:
     application: BotApplication = (
         ApplicationBuilder()
         .token(token)
         .base_url(base_url)
+        .base_file_url(file_url(base_url))
         .context_types(ContextTypes(context=BotContext))
         .rate_limiter(AIORateLimiter(max_retries=2))
         .concurrent_updates(True)
@@ -56,3 +65,21 @@ def build_application(services: Services, *, token: str, base_url: str) -> BotAp
     application.bot_data["services"] = services
     register_handlers(application)
     return application
+
+
+@asynccontextmanager
+async def polling(application: BotApplication) -> AsyncIterator[BotApplication]:
+    """Runs the bot inside an already running event loop (the console, end-to-end tests):
+    what `run_polling` does, minus owning the loop and the signal handlers."""
+    async with application:
+        await _post_init(application)
+        await application.start()
+        updater = application.updater
+        assert updater is not None
+        await updater.start_polling(poll_interval=0, allowed_updates=ALLOWED_UPDATES)
+        try:
+            yield application
+        finally:
+            await updater.stop()
+            await application.stop()
+    await _post_shutdown(application)

@@ -8,6 +8,8 @@ import pytest
 from bot.content import Library, load_library
 from bot.db.engine import Database
 from bot.db.migrate import upgrade
+from bot.telegram_local import SpecChecker
+from tests.support import SPEC_PATH
 from tests.support.postgres import PostgresServer, find_bindir, running_postgres
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -16,6 +18,11 @@ ROOT = Path(__file__).resolve().parents[1]
 @pytest.fixture(scope="session")
 def library() -> Library:
     return load_library(ROOT / "content")
+
+
+@pytest.fixture(scope="session")
+def checker() -> SpecChecker:
+    return SpecChecker.load(SPEC_PATH)
 
 
 @pytest.fixture(scope="session")

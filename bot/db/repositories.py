@@ -1,39 +1,47 @@
-"""Queries the handlers need, one function per intent."""
+"""Queries the handlers need, one function per intent. Writes are upserts: updates for one chat
+may be handled concurrently, and two first messages must not both try to insert the row."""
 
-from sqlalchemy import delete
+from typing import Any
+
+from sqlalchemy import delete, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.sql.dml import Insert
 
+from bot.db.base import Base, utcnow
 from bot.db.models import Chat, User
+
+
+def _insert(session: AsyncSession, model: type[Base]) -> Any:
+    """INSERT with ON CONFLICT support, in the dialect of the session's database."""
+    dialect = session.get_bind().dialect.name
+    return (postgresql.insert if dialect == "postgresql" else sqlite.insert)(model)
+
+
+async def _upsert(session: AsyncSession, model: type[Base], values: dict[str, Any]) -> None:
+    statement = _insert(session, model).values(**values)
+    changes = {key: value for key, value in values.items() if key != "id"}
+    statement = statement.on_conflict_do_update(
+        index_elements=["id"], set_={**changes, "updated_at": utcnow()}
+    )
+    assert isinstance(statement, Insert)
+    await session.execute(statement)
 
 
 async def record_user(session: AsyncSession, user_id: int, language_code: str | None) -> None:
     """A user who writes to the bot is (again) reachable."""
-    user = await session.get(User, user_id)
-    if user is None:
-        session.add(User(id=user_id, language_code=language_code, is_active=True))
-        return
-    if user.language_code != language_code or not user.is_active:
-        user.language_code, user.is_active = language_code, True
+    await _upsert(session, User, {"id": user_id, "language_code": language_code, "is_active": True})
 
 
 async def record_chat(session: AsyncSession, chat_id: int, kind: str) -> None:
-    chat = await session.get(Chat, chat_id)
-    if chat is None:
-        session.add(Chat(id=chat_id, kind=kind, is_active=True))
-    elif chat.kind != kind:
-        chat.kind = kind
+    """An update from a chat means the bot is (again) in it."""
+    await _upsert(session, Chat, {"id": chat_id, "kind": str(kind), "is_active": True})
 
 
 async def set_chat_active(session: AsyncSession, chat_id: int, kind: str, active: bool) -> None:
-    chat = await session.get(Chat, chat_id)
-    if chat is None:
-        session.add(Chat(id=chat_id, kind=kind, is_active=active))
-    else:
-        chat.is_active = active
+    await _upsert(session, Chat, {"id": chat_id, "kind": str(kind), "is_active": active})
     if kind == "private":
-        user = await session.get(User, chat_id)
-        if user is not None:
-            user.is_active = active
+        await session.execute(update(User).where(User.id == chat_id).values(is_active=active))
 
 
 async def delete_user(session: AsyncSession, user_id: int) -> None:

@@ -1,10 +1,10 @@
 """/start, /help, commands not built yet, and the catch-alls for everything else."""
 
 from telegram import Update
-from telegram.ext import CommandHandler, MessageHandler, filters
+from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot.commands import Command, Where, coming_soon, private_only
-from bot.handlers.replies import reply
+from bot.handlers.replies import expire, reply
 from bot.render import keyboards, texts
 from bot.services import BotApplication, BotContext
 
@@ -48,6 +48,11 @@ async def unknown_command(update: Update, context: BotContext) -> None:
         await reply(update, texts.unknown_command())
 
 
+async def stale_button(update: Update, _context: BotContext) -> None:
+    """A press no handler claimed: a button from an older version of the bot, or forged data."""
+    await expire(update, texts.expired_button())
+
+
 async def free_text(update: Update, _context: BotContext) -> None:
     await reply(update, texts.free_text())
 
@@ -62,6 +67,7 @@ def register(application: BotApplication) -> None:
         CommandHandler(private_commands, point_to_private_chat, filters.ChatType.GROUPS)
     )
     application.add_handler(MessageHandler(filters.COMMAND, unknown_command))
+    application.add_handler(CallbackQueryHandler(stale_button))
     application.add_handler(
         MessageHandler(
             filters.ChatType.PRIVATE & ~filters.COMMAND & ~filters.StatusUpdate.ALL, free_text

@@ -12,7 +12,7 @@ _GONE = {ChatMember.LEFT, ChatMember.BANNED}
 async def record_contact(update: Update, context: BotContext) -> None:
     """Runs before every other handler: remembers private users (id and language only) and chats."""
     chat, user = update.effective_chat, update.effective_user
-    if chat is None or update.my_chat_member is not None:
+    if chat is None:
         return
     async with context.services.database.transaction() as session:
         await repositories.record_chat(session, chat.id, chat.type)
@@ -31,7 +31,8 @@ async def bot_membership_changed(update: Update, context: BotContext) -> None:
 
 
 def register(application: BotApplication) -> None:
-    application.add_handler(TypeHandler(Update, record_contact), group=-1)
+    # One handler per group runs: membership changes first, every other update falls through.
     application.add_handler(
         ChatMemberHandler(bot_membership_changed, ChatMemberHandler.MY_CHAT_MEMBER), group=-1
     )
+    application.add_handler(TypeHandler(Update, record_contact), group=-1)

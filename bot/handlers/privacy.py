@@ -4,7 +4,7 @@ from telegram import Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, filters
 
 from bot.db import repositories
-from bot.handlers.replies import edit, reply
+from bot.handlers.replies import edit, expire, reply
 from bot.render import keyboards, texts
 from bot.render.callback import action_pattern, decode
 from bot.services import BotApplication, BotContext
@@ -21,11 +21,11 @@ async def ask_delete(update: Update, _context: BotContext) -> None:
 async def confirm_delete(update: Update, context: BotContext) -> None:
     query = update.callback_query
     assert query is not None
-    await query.answer()
     callback = decode(query.data)
     if callback is None or callback.args not in {("yes",), ("no",)}:
-        await edit(update, texts.expired_button())
+        await expire(update, texts.expired_button())
         return
+    await query.answer()
     if callback.args == ("no",):
         await edit(update, texts.delete_cancelled())
         return

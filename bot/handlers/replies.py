@@ -20,6 +20,18 @@ async def reply(update: Update, text: str, markup: InlineKeyboardMarkup | None =
     )
 
 
+async def expire(update: Update, text: str) -> None:
+    """A stale or forged button: say so in a toast and take the dead keyboard away. Never edits
+    the text, so a message pressed twice cannot fail with "message is not modified"."""
+    query = update.callback_query
+    if query is None:
+        raise ValueError("expire() needs a callback query")
+    await query.answer(text)
+    message = query.message
+    if isinstance(message, Message) and message.reply_markup is not None:
+        await query.edit_message_reply_markup(reply_markup=None)
+
+
 async def edit(update: Update, text: str, markup: InlineKeyboardMarkup | None = None) -> None:
     """Replaces the text of the message whose button was pressed."""
     query = update.callback_query

@@ -98,4 +98,4 @@ def delete_cancelled() -> str:
 
 
 def expired_button() -> str:
-    return "This button has expired. Send /help to start again."
+    return "This button has expired. Send /help to see what you can do."

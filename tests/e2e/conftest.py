@@ -1,0 +1,56 @@
+"""The real Application, polling the local Bot API over HTTP, with a migrated database and every
+call checked against the Bot API specification."""
+
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from bot.app import build_application, polling
+from bot.config import load_settings
+from bot.content import Library
+from bot.db.engine import Database
+from bot.db.migrate import upgrade
+from bot.services import BotApplication, Services
+from bot.telegram_local import LocalBotApi, SpecChecker
+from bot.telegram_local.chat import LocalChat
+from bot.telegram_local.driver import Driver
+from bot.telegram_local.models import LocalUser
+from tests.support.clock import FakeClock
+
+
+@dataclass
+class World:
+    api: LocalBotApi
+    application: BotApplication
+    driver: Driver
+    database: Database
+    clock: FakeClock
+
+    def private(self, name: str = "Ann", language_code: str = "en") -> tuple[LocalUser, LocalChat]:
+        user = self.api.user(name, language_code=language_code)
+        return user, self.api.private_chat(user)
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+async def world(
+    tmp_path: Path, checker: SpecChecker, library: Library, clock: FakeClock
+) -> AsyncIterator[World]:
+    url = f"sqlite+aiosqlite:///{tmp_path / 'bot.sqlite3'}"
+    await upgrade(url)
+    database = Database(url)
+    services = Services(
+        settings=load_settings(database_url=url), database=database, library=library, clock=clock
+    )
+    async with LocalBotApi(checker=checker) as api:
+        application = build_application(services, token=api.token, base_url=api.base_url)
+        async with polling(application):
+            yield World(api, application, Driver(api, application.update_queue), database, clock)
+    assert api.violations == [], "calls Telegram would reject"
+    assert api.unanswered_callbacks == [], "every button press gets an answer"
