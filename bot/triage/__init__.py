@@ -1,0 +1,34 @@
+"""Pure knee-pain triage: Findings in, Assessment out. No telegram, no database, no clock."""
+
+# The content library loads the triage content, so it must finish importing before any triage
+# module that imports from bot.content starts; importing it first keeps either order working.
+import bot.content  # noqa: F401
+from bot.triage.engine import Advice, Assessment, assess, urgency
+from bot.triage.findings import Findings
+from bot.triage.ids import CONDITION_IDS, LEVELS, ConditionId, Level
+from bot.triage.load import default_content, load_triage
+from bot.triage.questionnaire import AnswerError, Answers, findings_from, is_finished, next_question
+from bot.triage.questions import Option, Question
+from bot.triage.rules import TriageContent
+
+__all__ = [
+    "CONDITION_IDS",
+    "LEVELS",
+    "Advice",
+    "AnswerError",
+    "Answers",
+    "Assessment",
+    "ConditionId",
+    "Findings",
+    "Level",
+    "Option",
+    "Question",
+    "TriageContent",
+    "assess",
+    "default_content",
+    "findings_from",
+    "is_finished",
+    "load_triage",
+    "next_question",
+    "urgency",
+]

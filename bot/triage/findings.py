@@ -1,0 +1,124 @@
+"""What the runner reports: the engine's only input, and the vocabulary the YAML predicates use."""
+
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Literal, get_args, get_origin
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Onset = Literal["injury", "gradual"]
+Mechanism = Literal["twist", "inward_force", "direct_blow", "none"]
+WeightBearing = Literal["normal", "limping", "unable"]  # unable: cannot take 4 steps
+Swelling = Literal["none", "rapid", "delayed", "mild"]  # rapid: within ~2 h of an injury
+PainSite = Literal[
+    "joint_line",
+    "below_joint_line",
+    "inner_kneecap",
+    "below_kneecap",
+    "inner_side_ligament",
+    "diffuse",
+]
+Trigger = Literal[
+    "stairs",
+    "sitting",
+    "squatting",
+    "rising",
+    "start_of_run",
+    "pivoting",
+    "side_step",
+    "hills",
+    "long_runs",
+]
+
+
+class Findings(BaseModel):
+    """Every field but age has a neutral default, so a finding is only ever added, never guessed."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    age: int = Field(ge=0, le=120)
+    onset: Onset = "gradual"
+    mechanism: Mechanism = "none"
+    days_since_onset: int = Field(default=0, ge=0)
+    weight_bearing: WeightBearing = "normal"
+    swelling: Swelling = "none"
+    hot_red_or_fever: bool = False
+    locked: bool = False
+    catching: bool = False
+    clicking: bool = False
+    giving_way: bool = False
+    cannot_bend_90: bool = False
+    deformity_or_numb_cold_foot: bool = False
+    calf_swelling_or_breathless: bool = False
+    bone_tenderness: bool = False
+    night_or_rest_pain: bool = False
+    hip_thigh_pain_or_limp: bool = False
+    recent_load_increase: bool = False
+    pain_site: PainSite = "diffuse"
+    worse_with: list[Trigger] = Field(default_factory=list)
+    morning_stiffness_minutes: int = Field(default=0, ge=0)
+    weeks_without_improvement: int = Field(default=0, ge=0)
+
+
+Kind = Literal["bool", "int", "choice", "choices"]
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    kind: Kind
+    values: tuple[str, ...] = ()  # the allowed values of a choice, or of each item of choices
+
+
+def _spec(annotation: object) -> FieldSpec:
+    if annotation is bool:
+        return FieldSpec("bool")
+    if annotation is int:
+        return FieldSpec("int")
+    if get_origin(annotation) is Literal:
+        return FieldSpec("choice", get_args(annotation))
+    if get_origin(annotation) is list:
+        return FieldSpec("choices", get_args(get_args(annotation)[0]))
+    raise TypeError(f"Findings field type {annotation!r} has no predicate support")
+
+
+# Derived from the model, so a new field is usable in YAML without touching the predicates.
+FIELDS: MappingProxyType[str, FieldSpec] = MappingProxyType(
+    {name: _spec(info.annotation) for name, info in Findings.model_fields.items()}
+)
+
+
+def field_spec(name: str) -> FieldSpec:
+    try:
+        return FIELDS[name]
+    except KeyError:
+        raise ValueError(f"unknown field {name!r}; known fields: {', '.join(FIELDS)}") from None
+
+
+def check_scalar(name: str, value: object) -> None:
+    """Raise ValueError unless `value` is a value the scalar field `name` can hold."""
+    spec = field_spec(name)
+    if spec.kind == "bool":
+        ok = isinstance(value, bool)
+    elif spec.kind == "int":
+        ok = isinstance(value, int) and not isinstance(value, bool)
+    elif spec.kind == "choice":
+        ok = value in spec.values
+    else:
+        raise ValueError(f"{name} is a list: test it with has/has_any")
+    if not ok:
+        raise ValueError(f"{name} cannot be {value!r}; {_expected(spec)}")
+
+
+def check_item(name: str, value: object) -> None:
+    """Raise ValueError unless `value` is an allowed item of the list field `name`."""
+    spec = field_spec(name)
+    if spec.kind != "choices":
+        raise ValueError(f"{name} is not a list: test it with is/in")
+    if value not in spec.values:
+        raise ValueError(f"{name} cannot contain {value!r}; {_expected(spec)}")
+
+
+def _expected(spec: FieldSpec) -> str:
+    if spec.values:
+        return "expected one of " + ", ".join(spec.values)
+    return f"expected {spec.kind}"

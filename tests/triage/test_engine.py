@@ -1,0 +1,144 @@
+"""How assess() combines rules, ranks conditions and picks advice."""
+
+import pytest
+from pydantic import ValidationError
+
+from bot.triage import Findings, TriageContent, assess, urgency
+
+
+def test_the_most_urgent_rule_decides(content: TriageContent) -> None:
+    findings = Findings(
+        age=30,
+        calf_swelling_or_breathless=True,
+        locked=True,
+        catching=True,
+        weeks_without_improvement=9,
+    )
+    result = assess(findings, content)
+    assert result.level == "emergency"
+    assert result.red_flags[0] == "calf_or_breathless"  # most urgent first
+    assert {"locked_knee", "catching"} <= set(result.red_flags)
+
+
+def test_without_any_rule_it_is_self_care(content: TriageContent) -> None:
+    result = assess(Findings(age=30), content)
+    assert result.level == "self_care"
+    assert not result.red_flags and not result.referrals
+    assert result.conditions  # never empty: a base score is the fallback
+    assert not result.stop_running
+
+
+def test_one_argument_uses_the_shipped_content(content: TriageContent) -> None:
+    findings = Findings(age=40, onset="injury", mechanism="twist", swelling="delayed")
+    assert assess(findings) == assess(findings, content)
+
+
+def test_implicated_conditions_are_always_listed(content: TriageContent) -> None:
+    # Age alone makes the Ottawa rule fire: a fracture must be on the list even if unlikely.
+    findings = Findings(
+        age=70, onset="injury", mechanism="twist", pain_site="joint_line", swelling="delayed"
+    )
+    result = assess(findings, content)
+    assert result.conditions[0] == "meniscus_tear"
+    assert "fracture" in result.conditions
+    assert len(result.conditions) <= 4
+
+
+def test_why_names_the_matched_features(content: TriageContent) -> None:
+    result = assess(
+        Findings(age=30, pain_site="below_kneecap", worse_with=["start_of_run"]), content
+    )
+    assert result.conditions[0] == "patellar_tendinopathy"
+    assert result.why["patellar_tendinopathy"] == ["below_kneecap", "warms_up"]
+    features = {f.id for f in content.conditions["patellar_tendinopathy"].features}
+    assert set(result.why["patellar_tendinopathy"]) <= features
+
+
+def test_ties_go_to_the_condition_needing_more_urgent_care(content: TriageContent) -> None:
+    # A twist that leaves the runner unable to walk: fracture, meniscus and ACL score alike.
+    findings = Findings(age=40, onset="injury", mechanism="twist", weight_bearing="unable")
+    result = assess(findings, content)
+    assert result.conditions[0] == "fracture"
+
+
+def test_urgent_advice_is_only_the_action(content: TriageContent) -> None:
+    result = assess(Findings(age=30, hot_red_or_fever=True), content)
+    assert result.level == "urgent"
+    assert result.stop_running
+    assert result.advice.self_care == []
+    assert result.advice.get_seen_if == ["sn_deformed", "sn_calf"]  # only what would raise it
+    assert not result.advice.pain_monitoring
+
+
+def test_soon_advice_stops_running_first(content: TriageContent) -> None:
+    findings = Findings(age=24, bone_tenderness=True, recent_load_increase=True)
+    result = assess(findings, content)
+    assert result.level == "soon"
+    assert result.advice.self_care[0] == "stop_running_now"
+    assert "bone_stop" in result.advice.self_care
+    assert "walk_run_return" not in result.advice.self_care  # not before being seen
+    levels = [content.safety_net[sign].level for sign in result.advice.get_seen_if]
+    assert all(urgency(level) < urgency("soon") for level in levels)
+    assert levels == sorted(levels, key=urgency)
+
+
+def test_pain_monitoring_for_kneecap_and_tendon_pain(content: TriageContent) -> None:
+    kneecap = Findings(age=22, pain_site="inner_kneecap", worse_with=["sitting"])
+    assert assess(kneecap, content).advice.pain_monitoring
+    tendon = Findings(age=25, pain_site="below_kneecap", weeks_without_improvement=7)
+    assert assess(tendon, content).level == "routine"
+    assert assess(tendon, content).advice.pain_monitoring
+
+
+def test_no_pain_monitoring_when_a_tear_is_listed(content: TriageContent) -> None:
+    findings = Findings(
+        age=22, onset="injury", mechanism="twist", pain_site="inner_kneecap", worse_with=["sitting"]
+    )
+    result = assess(findings, content)
+    assert result.conditions[0] == "patellofemoral_pain"
+    assert "meniscus_tear" in result.conditions
+    assert not result.advice.pain_monitoring
+
+
+def test_advice_ids_resolve_and_fit_the_level(content: TriageContent) -> None:
+    result = assess(Findings(age=52, pain_site="below_joint_line", worse_with=["stairs"]), content)
+    assert result.level == "self_care"
+    for advice_id in result.advice.self_care:
+        assert "self_care" in content.advice[advice_id].levels
+    assert "pes_anserine_care" in result.advice.self_care
+    assert "sn_bone_spot" in result.advice.get_seen_if
+
+
+def test_findings_have_the_agreed_fields_and_neutral_defaults() -> None:
+    findings = Findings(age=30)
+    assert findings.model_dump() == {
+        "age": 30,
+        "onset": "gradual",
+        "mechanism": "none",
+        "days_since_onset": 0,
+        "weight_bearing": "normal",
+        "swelling": "none",
+        **dict.fromkeys(
+            [
+                "hot_red_or_fever",
+                "locked",
+                "catching",
+                "clicking",
+                "giving_way",
+                "cannot_bend_90",
+                "deformity_or_numb_cold_foot",
+                "calf_swelling_or_breathless",
+                "bone_tenderness",
+                "night_or_rest_pain",
+                "hip_thigh_pain_or_limp",
+                "recent_load_increase",
+            ],
+            False,
+        ),
+        "pain_site": "diffuse",
+        "worse_with": [],
+        "morning_stiffness_minutes": 0,
+        "weeks_without_improvement": 0,
+    }
+    with pytest.raises(ValidationError, match="Extra inputs"):
+        Findings.model_validate({"age": 30, "locked_knee": True})

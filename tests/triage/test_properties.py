@@ -1,0 +1,48 @@
+"""Safety properties over any findings, checked with hypothesis."""
+
+from typing import Any
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot.triage import Findings, TriageContent, assess, urgency
+from tests.triage.strategies import findings as any_findings
+from tests.triage.strategies import with_changes
+
+# Each alarming finding a runner can report, as the change it makes to the findings.
+RED_FLAG_FINDINGS: list[dict[str, Any]] = [
+    {"deformity_or_numb_cold_foot": True},
+    {"calf_swelling_or_breathless": True},
+    {"hot_red_or_fever": True},
+    {"locked": True},
+    {"catching": True},
+    {"giving_way": True},
+    {"cannot_bend_90": True},
+    {"bone_tenderness": True},
+    {"night_or_rest_pain": True},
+    {"hip_thigh_pain_or_limp": True},
+    {"weight_bearing": "unable"},
+    {"swelling": "rapid"},
+]
+
+
+@given(findings=any_findings, added=st.sampled_from(RED_FLAG_FINDINGS))
+def test_adding_a_red_flag_finding_never_lowers_the_level(
+    content: TriageContent, findings: Findings, added: dict[str, Any]
+) -> None:
+    before = assess(findings, content)
+    after = assess(with_changes(findings, **added), content)
+    assert urgency(after.level) <= urgency(before.level)
+
+
+@given(findings=any_findings)
+def test_the_level_is_at_least_every_fired_rule(content: TriageContent, findings: Findings) -> None:
+    result = assess(findings, content)
+    fired = {rule.id: rule.level for rule in content.rules()}
+    for rule_id in result.red_flags + result.referrals:
+        assert urgency(result.level) <= urgency(fired[rule_id])
+    if findings.deformity_or_numb_cold_foot or findings.calf_swelling_or_breathless:
+        assert result.level == "emergency"
+    assert 1 <= len(result.conditions) == len(set(result.conditions))
+    assert set(result.why) == set(result.conditions)
+    assert result.stop_running == (urgency(result.level) <= urgency("soon"))
