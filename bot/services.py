@@ -8,7 +8,7 @@ from typing import Any
 from telegram.ext import Application, CallbackContext, ExtBot
 
 from bot.config import Settings
-from bot.content import Library
+from bot.content.library import Library
 from bot.db.engine import Database
 
 Clock = Callable[[], datetime]

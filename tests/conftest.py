@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.content import Library, load_library
+from bot.content.library import Library, load_library
 from bot.db.engine import Database
 from bot.db.migrate import upgrade
 from bot.telegram_local import SpecChecker

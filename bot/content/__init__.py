@@ -1,6 +1,5 @@
-"""Content is data: YAML files in ``content/`` validated by pydantic models at start-up."""
+"""Content is data: YAML files in ``content/`` validated by pydantic models at start-up.
 
-from bot.content.library import Library, load_library
-from bot.content.loader import ContentError
-
-__all__ = ["ContentError", "Library", "load_library"]
+The package imports nothing itself: the triage models build on `bot.content.base` while the
+library (`bot.content.library`) includes the triage content, so an eager import here would cycle.
+"""

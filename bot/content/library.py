@@ -13,8 +13,11 @@ from bot.content.prevention import Prevention
 from bot.content.stretches import Stretch, StretchesFile
 from bot.content.warmup import Warmup
 from bot.paths import CONTENT_DIR
+from bot.triage.load import CONDITIONS_FILE, TRIAGE_FILE, load_triage
+from bot.triage.rules import TriageContent
 
 ModelT = TypeVar("ModelT", bound=BaseModel)
+CitedT = TypeVar("CitedT")
 
 
 class SourcesFile(ContentModel):
@@ -27,6 +30,7 @@ class Library(ContentModel):
     warmup: Warmup
     exercises: tuple[Exercise, ...]
     prevention: Prevention
+    triage: TriageContent
 
     def cited(self) -> Iterator[Sourced]:
         """Every entry in the library that cites sources."""
@@ -54,7 +58,10 @@ def _walk_sourced(node: object, loc: Location) -> Iterator[tuple[Location, Sourc
 
 def _read_cited(path: Path, model: type[ModelT], sources: dict[str, Source]) -> ModelT:
     """Reads one content file and checks that everything it cites is in sources.yaml."""
-    content = read_model(path, model)
+    return _check_cited(path, read_model(path, model), sources)
+
+
+def _check_cited(path: Path, content: CitedT, sources: dict[str, Source]) -> CitedT:
     for loc, entry in _walk_sourced(content, ()):
         if unknown := [source for source in entry.sources if source not in sources]:
             where = ".".join(str(part) for part in (*loc, "sources"))
@@ -85,7 +92,11 @@ def load_library(content_dir: Path = CONTENT_DIR) -> Library:
     exercises = _read_cited(exercises_path, ExercisesFile, sources).exercises
     _check_shared_ids(exercises_path, stretches, exercises)
     prevention = _read_cited(content_dir / "prevention.yaml", Prevention, sources)
+    triage = load_triage(content_dir)
+    _check_cited(content_dir / TRIAGE_FILE, triage.model_copy(update={"conditions": {}}), sources)
+    _check_cited(content_dir / CONDITIONS_FILE, {"conditions": triage.conditions}, sources)
     return Library(
+        triage=triage,
         sources=sources,
         stretches=stretches,
         warmup=warmup,

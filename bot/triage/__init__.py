@@ -1,8 +1,5 @@
 """Pure knee-pain triage: Findings in, Assessment out. No telegram, no database, no clock."""
 
-# The content library loads the triage content, so it must finish importing before any triage
-# module that imports from bot.content starts; importing it first keeps either order working.
-import bot.content  # noqa: F401
 from bot.triage.engine import Advice, Assessment, assess, urgency
 from bot.triage.findings import Findings
 from bot.triage.ids import CONDITION_IDS, LEVELS, ConditionId, Level

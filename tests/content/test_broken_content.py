@@ -5,7 +5,8 @@ from typing import Any
 
 import pytest
 
-from bot.content import ContentError, load_library
+from bot.content.library import load_library
+from bot.content.loader import ContentError
 from tests.content.conftest import Edit
 
 

@@ -3,10 +3,10 @@
 import pytest
 from pydantic import BaseModel
 
-from bot.content import Library
 from bot.content.base import Sourced
 from bot.content.exercises import NO_HOME_EXERCISE
 from bot.content.fields import text_chars
+from bot.content.library import Library
 from bot.triage.ids import CONDITION_IDS
 
 TELEGRAM_LIMIT = 4096

@@ -9,7 +9,7 @@ import pytest
 
 from bot.app import build_application, polling
 from bot.config import load_settings
-from bot.content import Library
+from bot.content.library import Library
 from bot.db.engine import Database
 from bot.db.migrate import upgrade
 from bot.services import BotApplication, Services
