@@ -20,10 +20,11 @@ class Command:
 
 COMMANDS: tuple[Command, ...] = (
     Command("start", "What Knee Coach does", Where.PRIVATE),
-    Command("kneepain", "Check inner knee pain: how urgently to get seen", ready=False),
-    Command("stretch", "The stretch of the day", ready=False),
-    Command("warmup", "Pre-run warm-up routine", ready=False),
-    Command("exercises", "Rehab and strength exercises", ready=False),
+    Command("kneepain", "Check inner knee pain: how urgently to get seen"),
+    Command("stretch", "The stretch of the day"),
+    Command("warmup", "Pre-run warm-up routine"),
+    Command("exercises", "Rehab and strength exercises"),
+    Command("prevent", "Preventing knee injuries: what works"),
     Command("settings", "Your timezone, run plan and reminders", Where.PRIVATE, ready=False),
     Command("privacy", "What is stored about you and how to delete it"),
     Command("deletemydata", "Erase everything stored about you", Where.PRIVATE),

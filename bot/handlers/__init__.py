@@ -1,12 +1,14 @@
 """Telegram handlers, one module per feature. Each is thin: read the update, call the domain,
 render, reply."""
 
-from bot.handlers import basics, contacts, errors, privacy
+from bot.handlers import basics, contacts, errors, library, privacy, triage
 from bot.services import BotApplication
 
 
 def register_handlers(application: BotApplication) -> None:
     contacts.register(application)
     privacy.register(application)
+    triage.register(application)
+    library.register(application)
     basics.register(application)  # last: its catch-alls answer what nothing else did
     application.add_error_handler(errors.on_error)
