@@ -115,7 +115,7 @@ def card(library: Library, exercise: Exercise, topic: Topic, page: Page[Exercise
 def exercise_button_for(
     library: Library, condition_id: ConditionId, label: str = "Exercises that may help"
 ) -> InlineKeyboardButton | None:
-    """A button opening a condition's exercise list; None when it has none (it needs care first)."""
+    """A button opening a condition's exercise list; None when it has none (care comes first)."""
     if not exercises_for(library, condition_id):
         return None
     return button(label, encode(ACTION, "l", condition_id, 0))
