@@ -8,6 +8,7 @@ from bot.handlers.replies import edit, expire, reply
 from bot.render import texts
 from bot.render.callback import action_pattern, decode
 from bot.render.library import ROUTES, Screen, exercises, prevention, stretches, warmup
+from bot.render.library.common import OPEN_ACTION
 from bot.services import BotApplication, BotContext
 
 
@@ -51,10 +52,27 @@ async def pressed(update: Update, context: BotContext) -> None:
             raise
 
 
+async def opened(update: Update, context: BotContext) -> None:
+    """A library screen asked for from another message (the triage outcome): sent as a new
+    message, so the one with the button stays as it is."""
+    query = update.callback_query
+    assert query is not None
+    callback = decode(query.data)
+    inner = callback.args if callback else ()
+    route = ROUTES.get(inner[0]) if inner else None
+    screen = route(context.services.library, inner[1:]) if route else None
+    if screen is None:
+        await expire(update, texts.expired_button())
+        return
+    await query.answer()
+    await _send(update, screen)
+
+
 def register(application: BotApplication) -> None:
     application.add_handler(CommandHandler("stretch", stretch))
     application.add_handler(CommandHandler("warmup", warmup_routine))
     application.add_handler(CommandHandler("exercises", exercise_menu))
     application.add_handler(CommandHandler("prevent", prevent))
+    application.add_handler(CallbackQueryHandler(opened, action_pattern(OPEN_ACTION)))
     for action in ROUTES:
         application.add_handler(CallbackQueryHandler(pressed, action_pattern(action)))

@@ -60,7 +60,11 @@ async def answer(update: Update, context: BotContext) -> None:
     question = next_question(answers, content)
     if question is None:
         assessment = assess(findings_from(answers, content), content)
-        await edit(update, render.outcome_text(assessment, content), render.outcome_keyboard())
+        await edit(
+            update,
+            render.outcome_text(assessment, content),
+            render.outcome_keyboard(assessment, context.services.library),
+        )
         _stop_timeout(context, query.message)
         return
     keyboard = render.question_keyboard(question, state, _signer(context), now)

@@ -23,6 +23,7 @@ def start() -> str:
             b("Knee Coach") + " helps runners look after their knees, inner knee pain above all.",
             "• /kneepain – a few taps to see how urgently to get a painful knee checked\n"
             "• /stretch, /warmup, /exercises – sourced routines you can follow step by step\n"
+            "• /prevent – what actually prevents running injuries\n"
             "• /settings – reminders before your runs, in your timezone",
             i(h(DISCLAIMER)),
             "Send /help for every command.",

@@ -8,8 +8,10 @@ from datetime import datetime
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
+from bot.content.library import Library
 from bot.render.callback import encode
 from bot.render.html import b, h, i
+from bot.render.library.exercises import exercise_button_for
 from bot.render.signed import StateSigner
 from bot.triage import Assessment, ConditionId, Level, Question, TriageContent, next_question
 from bot.triage.questionnaire import AnswerError, Answers
@@ -135,10 +137,21 @@ def _safety_net(assessment: Assessment, content: TriageContent) -> list[str]:
     ]
 
 
-def outcome_keyboard() -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup(
-        [[InlineKeyboardButton("↺ Start over", callback_data=encode(RESTART_ACTION))]]
-    )
+# Exercises suit problems a runner may manage or load while waiting; not before an urgent check.
+EXERCISE_LEVELS: frozenset[Level] = frozenset({"routine", "self_care"})
+
+
+def outcome_keyboard(assessment: Assessment, library: Library) -> InlineKeyboardMarkup:
+    rows = []
+    if assessment.level in EXERCISE_LEVELS:
+        top = assessment.conditions[0]
+        exercises = exercise_button_for(
+            library, top, f"Exercises for {library.triage.conditions[top].name}"
+        )
+        if exercises is not None:
+            rows.append([exercises])
+    rows.append([InlineKeyboardButton("↺ Start over", callback_data=encode(RESTART_ACTION))])
+    return InlineKeyboardMarkup(rows)
 
 
 def expired() -> str:

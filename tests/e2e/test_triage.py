@@ -158,7 +158,7 @@ async def test_every_level_is_reached_by_tapping(world: World, level: str) -> No
     assert outcome.text.startswith(HEADLINES[level])  # type: ignore[index]
     assert "not a diagnosis" in outcome.text
     assert len(outcome.text) <= MAX_MESSAGE_CHARS
-    assert [label for row in outcome.buttons for label, _ in row] == ["↺ Start over"]
+    assert [label for row in outcome.buttons for label, _ in row][-1] == "↺ Start over"
 
 
 @pytest.mark.parametrize("condition", CONDITION_IDS)
@@ -300,3 +300,21 @@ async def test_answers_are_neither_stored_nor_logged(
     async with world.database.transaction() as session:
         assert len((await session.execute(select(User))).all()) == 1
         assert len((await session.execute(select(Chat))).all()) == 1
+
+
+async def test_a_self_care_outcome_opens_matching_exercises_in_a_new_message(world: World) -> None:
+    _, chat = world.private()
+    outcome = await tap_through(world, chat, LEVEL_PATHS["self_care"])
+    [label] = [
+        label for row in outcome.buttons for label, _ in row if label.startswith("Exercises")
+    ]
+    [exercises] = await world.driver.press(chat, outcome, label)
+    assert exercises.message_id != outcome.message_id
+    assert outcome.text.startswith(HEADLINES["self_care"])  # the outcome stays
+    assert exercises.buttons, "a list of exercises to open"
+
+
+async def test_an_urgent_outcome_offers_no_exercises(world: World) -> None:
+    _, chat = world.private()
+    outcome = await tap_through(world, chat, LEVEL_PATHS["urgent"])
+    assert [label for row in outcome.buttons for label, _ in row] == ["↺ Start over"]

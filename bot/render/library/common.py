@@ -15,6 +15,10 @@ MAX_LABEL_CHARS = 64  # Telegram's limit for a button label
 PER_PAGE = 6
 
 
+# Callback data `new:<action>:<args>` shows that library screen as a new message.
+OPEN_ACTION = "new"
+
+
 @dataclass(frozen=True)
 class Screen:
     """One message: the HTML text and its inline keyboard."""

@@ -15,6 +15,7 @@ from bot.content.library import Library
 from bot.render.callback import encode
 from bot.render.html import b, h, i
 from bot.render.library.common import (
+    OPEN_ACTION,
     Page,
     Screen,
     bullets,
@@ -115,10 +116,11 @@ def card(library: Library, exercise: Exercise, topic: Topic, page: Page[Exercise
 def exercise_button_for(
     library: Library, condition_id: ConditionId, label: str = "Exercises that may help"
 ) -> InlineKeyboardButton | None:
-    """A button opening a condition's exercise list; None when it has none (care comes first)."""
+    """A button opening a condition's exercise list as a new message (so the message it sits on
+    stays); None when the condition has no exercises (care comes first)."""
     if not exercises_for(library, condition_id):
         return None
-    return button(label, encode(ACTION, "l", condition_id, 0))
+    return button(label, encode(OPEN_ACTION, ACTION, "l", condition_id, 0))
 
 
 def route(library: Library, args: tuple[str, ...]) -> Screen | None:
