@@ -1,0 +1,53 @@
+"""Reading a run plan for rest-day nudges."""
+
+from datetime import time
+
+import pytest
+
+from bot.schedule import WeeklyTime, longest_run_streak, parse_runs, plan_warnings, rest_days
+
+
+def plan(days: list[int]) -> list[WeeklyTime]:
+    return [WeeklyTime(day, time(7)) for day in days]
+
+
+def test_rest_days_are_the_days_without_a_run() -> None:
+    assert rest_days(parse_runs("mon,wed 07:00; sat 09:30")) == {1, 3, 4, 6}
+    assert rest_days([]) == set(range(7))
+    assert rest_days(parse_runs("daily 7am")) == set()
+
+
+@pytest.mark.parametrize(
+    ("days", "streak"),
+    [
+        ([], 0),
+        ([2], 1),
+        ([0, 2, 4], 1),
+        ([0, 1, 2], 3),
+        ([5, 6, 0], 3),  # Saturday to Monday wraps the week
+        ([4, 5, 6, 0, 1], 5),
+        ([0, 1, 2, 3, 4, 5, 6], 7),
+        ([0, 1, 3, 4, 5, 6], 6),
+    ],
+)
+def test_longest_run_streak(days: list[int], streak: int) -> None:
+    assert longest_run_streak(plan(days)) == streak
+
+
+def test_two_runs_on_one_day_are_one_day() -> None:
+    assert longest_run_streak(parse_runs("mon 7am 6pm; tue 7am")) == 2
+
+
+@pytest.mark.parametrize(
+    ("days", "warnings"),
+    [
+        ([], []),
+        ([0, 2, 4, 6], []),  # Sunday and Monday: two in a row
+        ([0, 1, 2], []),
+        ([0, 1, 2, 3], ["many_in_a_row"]),
+        ([5, 6, 0, 1], ["many_in_a_row"]),
+        ([0, 1, 2, 3, 4, 5, 6], ["no_rest_day"]),
+    ],
+)
+def test_plan_warnings(days: list[int], warnings: list[str]) -> None:
+    assert plan_warnings(plan(days)) == warnings
