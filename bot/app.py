@@ -13,6 +13,7 @@ from telegram import (
 from telegram.ext import AIORateLimiter, ApplicationBuilder, ContextTypes
 
 from bot.commands import Where, commands_for
+from bot.delivery.tick import install as install_scheduler
 from bot.handlers import register_handlers
 from bot.services import BotApplication, BotContext, Services
 
@@ -56,13 +57,14 @@ def build_application(services: Services, *, token: str, base_url: str) -> BotAp
         .base_url(base_url)
         .base_file_url(file_url(base_url))
         .context_types(ContextTypes(context=BotContext))
-        .rate_limiter(AIORateLimiter(max_retries=2))
+        .rate_limiter(AIORateLimiter(overall_max_rate=services.settings.send_rate))
         .concurrent_updates(True)
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
         .build()
     )
     application.bot_data["services"] = services
+    application.bot_data["scheduler"] = install_scheduler(application, services)
     register_handlers(application)
     return application
 

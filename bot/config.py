@@ -37,6 +37,10 @@ class Settings(BaseSettings):
     webhook_secret: SecretStr | None = None
     port: int = Field(default=8080, ge=1, le=65535)
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    # How often the scheduler plans and sends due reminders, and how fast it may send overall
+    # (Telegram allows about 30 messages a second; raise it only for a local Bot API).
+    tick_seconds: float = Field(default=15, gt=0, le=60)
+    send_rate: float = Field(default=30, gt=0, le=1000)
     content_dir: Path = CONTENT_DIR
 
     @field_validator("telegram_bot_token")

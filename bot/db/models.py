@@ -1,9 +1,24 @@
 """What the bot stores. Only what a feature needs: no names, no usernames, no message texts."""
 
-from sqlalchemy import BigInteger, Boolean, String, true
+from datetime import date, datetime, time
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    SmallInteger,
+    String,
+    Time,
+    UniqueConstraint,
+    false,
+    true,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
-from bot.db.base import Base, Timestamps
+from bot.db.base import Base, Timestamps, UtcDateTime
 
 
 class User(Timestamps, Base):
@@ -24,3 +39,93 @@ class Chat(Timestamps, Base):
     id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     kind: Mapped[str] = mapped_column(String(16))
     is_active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+
+
+class UserSettings(Timestamps, Base):
+    """What a runner chose in /settings. No row until they choose something."""
+
+    __tablename__ = "user_settings"
+
+    user_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    timezone: Mapped[str | None] = mapped_column(String(64))
+    warmup_lead_minutes: Mapped[int] = mapped_column(SmallInteger, default=15, server_default="15")
+    stretch_time: Mapped[time | None] = mapped_column(Time)
+    rest_day_nudges: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+    quiet_start: Mapped[time] = mapped_column(Time, default=time(22), server_default="22:00:00")
+    quiet_end: Mapped[time] = mapped_column(Time, default=time(7), server_default="07:00:00")
+    paused_until: Mapped[date | None] = mapped_column(Date)  # local date reminders resume
+    stopped: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+
+
+class PlannedRun(Base):
+    """One weekly run in a runner's plan: a weekday and a local time."""
+
+    __tablename__ = "planned_runs"
+    __table_args__ = (UniqueConstraint("user_id", "weekday", "local_time"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    user_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("users.id", ondelete="CASCADE"), index=True
+    )
+    weekday: Mapped[int] = mapped_column(SmallInteger)  # 0 = Monday
+    local_time: Mapped[time] = mapped_column(Time)
+
+
+class Reminder(Base):
+    """A source of deliveries with its next firing time: the schedule is data, not jobs.
+
+    Self-contained (zone, days, time, lead copied from the settings) so the planner advances it
+    without joins; settings changes rebuild a user's rows in the same transaction.
+    """
+
+    __tablename__ = "reminders"
+    __table_args__ = (Index("ix_reminders_due", "active", "next_fire_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    chat_id: Mapped[int] = mapped_column(BigInteger, index=True)
+    user_id: Mapped[int | None] = mapped_column(
+        BigInteger, ForeignKey("users.id", ondelete="CASCADE"), index=True
+    )
+    kind: Mapped[str] = mapped_column(String(16))
+    zone: Mapped[str] = mapped_column(String(64))
+    weekdays: Mapped[str] = mapped_column(String(7))  # "0246": Monday, Wednesday, ...
+    local_time: Mapped[time] = mapped_column(Time)  # the event's planned wall time
+    lead_minutes: Mapped[int] = mapped_column(SmallInteger, default=0, server_default="0")
+    quiet_start: Mapped[time | None] = mapped_column(Time)  # held back during quiet hours
+    quiet_end: Mapped[time | None] = mapped_column(Time)
+    next_fire_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    event_at: Mapped[datetime] = mapped_column(UtcDateTime)  # of the next occurrence
+    occurrence_key: Mapped[str] = mapped_column(String(80))
+    active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+
+
+class Delivery(Base):
+    """The outbox: one row per message to send. The unique key makes a second planner, or a
+    planner restarted after a crash, unable to create the same delivery twice."""
+
+    __tablename__ = "deliveries"
+    __table_args__ = (
+        UniqueConstraint("chat_id", "kind", "occurrence_key"),
+        Index("ix_deliveries_queue", "status", "not_before"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    user_id: Mapped[int | None] = mapped_column(
+        BigInteger, ForeignKey("users.id", ondelete="CASCADE"), index=True
+    )
+    reminder_id: Mapped[int | None] = mapped_column(
+        Integer, ForeignKey("reminders.id", ondelete="SET NULL")
+    )
+    kind: Mapped[str] = mapped_column(String(16))
+    zone: Mapped[str] = mapped_column(String(64))  # to show times in the recipient's local time
+    occurrence_key: Mapped[str] = mapped_column(String(80))
+    event_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    not_before: Mapped[datetime] = mapped_column(UtcDateTime)
+    deadline: Mapped[datetime] = mapped_column(UtcDateTime)
+    status: Mapped[str] = mapped_column(String(12), default="pending", server_default="pending")
+    attempts: Mapped[int] = mapped_column(SmallInteger, default=0, server_default="0")
+    claimed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    sent_at: Mapped[datetime | None] = mapped_column(UtcDateTime)

@@ -9,17 +9,17 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.dml import Insert
 
 from bot.db.base import Base, utcnow
-from bot.db.models import Chat, User
+from bot.db.models import Chat, Delivery, Reminder, User
 
 
-def _insert(session: AsyncSession, model: type[Base]) -> Any:
+def insert_for(session: AsyncSession, model: type[Base]) -> Any:
     """INSERT with ON CONFLICT support, in the dialect of the session's database."""
     dialect = session.get_bind().dialect.name
     return (postgresql.insert if dialect == "postgresql" else sqlite.insert)(model)
 
 
 async def _upsert(session: AsyncSession, model: type[Base], values: dict[str, Any]) -> None:
-    statement = _insert(session, model).values(**values)
+    statement = insert_for(session, model).values(**values)
     changes = {key: value for key, value in values.items() if key != "id"}
     statement = statement.on_conflict_do_update(
         index_elements=["id"], set_={**changes, "updated_at": utcnow()}
@@ -42,6 +42,32 @@ async def set_chat_active(session: AsyncSession, chat_id: int, kind: str, active
     await _upsert(session, Chat, {"id": chat_id, "kind": str(kind), "is_active": active})
     if kind == "private":
         await session.execute(update(User).where(User.id == chat_id).values(is_active=active))
+
+
+async def deactivate_chat(session: AsyncSession, chat_id: int) -> None:
+    """The bot was blocked or removed: nothing more is planned or sent to this chat."""
+    await session.execute(update(Chat).where(Chat.id == chat_id).values(is_active=False))
+    await session.execute(update(User).where(User.id == chat_id).values(is_active=False))
+    await session.execute(update(Reminder).where(Reminder.chat_id == chat_id).values(active=False))
+    await session.execute(
+        update(Delivery)
+        .where(Delivery.chat_id == chat_id, Delivery.status == "pending")
+        .values(status="dropped")
+    )
+
+
+async def move_chat(session: AsyncSession, old_chat_id: int, new_chat_id: int) -> None:
+    """A group became a supergroup: everything addressed to the old id moves to the new one."""
+    if await session.get(Chat, new_chat_id) is None:
+        await session.execute(update(Chat).where(Chat.id == old_chat_id).values(id=new_chat_id))
+    else:  # the new supergroup already wrote to the bot
+        await session.execute(delete(Chat).where(Chat.id == old_chat_id))
+    await session.execute(
+        update(Reminder).where(Reminder.chat_id == old_chat_id).values(chat_id=new_chat_id)
+    )
+    await session.execute(
+        update(Delivery).where(Delivery.chat_id == old_chat_id).values(chat_id=new_chat_id)
+    )
 
 
 async def delete_user(session: AsyncSession, user_id: int) -> None:

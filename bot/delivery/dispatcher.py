@@ -1,0 +1,166 @@
+"""The dispatcher: drains the outbox earliest deadline first through the bot's rate limiter.
+
+Telegram has no idempotency key, so a send that may have arrived is never sent again: a claimed
+row is marked `sending` before the request and, if the process dies mid-request, is later marked
+`uncertain` rather than resent. Everything else that fails is retried, dropped or explained.
+"""
+
+import asyncio
+import logging
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import func, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+from telegram import Bot, LinkPreviewOptions
+from telegram.constants import ParseMode
+from telegram.error import (
+    ChatMigrated,
+    Forbidden,
+    NetworkError,
+    RetryAfter,
+    TelegramError,
+    TimedOut,
+)
+
+from bot.content.library import Library
+from bot.db.engine import Database
+from bot.db.models import Delivery
+from bot.db.repositories import deactivate_chat, move_chat
+from bot.render.reminders import RENDERERS
+from bot.schedule.deadlines import is_late
+
+log = logging.getLogger(__name__)
+
+MAX_ATTEMPTS = 5
+MAX_EARLY = timedelta(minutes=10)  # a crowd of reminders may start this much before their time
+CONCURRENCY = 64  # requests in flight; the rate limiter decides how fast they go
+# A `sending` row older than this belongs to a process that died mid-request.
+SENDING_LEASE = timedelta(minutes=2)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    status: str  # sent | pending (retry) | failed | dropped | uncertain
+    retry_at: datetime | None = None
+
+
+class Dispatcher:
+    def __init__(
+        self, database: Database, bot: Bot, library: Library, rate_per_second: float
+    ) -> None:
+        self._database, self._bot, self._library = database, bot, library
+        self._rate = rate_per_second
+        self._slots = asyncio.Semaphore(CONCURRENCY)
+        self._flood_until: datetime | None = None  # Telegram asked us to wait until then
+
+    async def drain(self, now: datetime) -> int:
+        """Sends everything due (or due soon enough to need a head start); returns sends."""
+        await self._expire_dead_claims(now)
+        sent = 0
+        while not self._waiting_for_flood(now) and (claimed := await self._claim(now)):
+            outcomes = await asyncio.gather(*(self._send(row, now) for row in claimed))
+            await self._record(claimed, outcomes, now)
+            sent += sum(outcome.status == "sent" for outcome in outcomes)
+        return sent
+
+    def _waiting_for_flood(self, now: datetime) -> bool:
+        return self._flood_until is not None and now < self._flood_until
+
+    async def _head_start(self, session: AsyncSession, now: datetime) -> timedelta:
+        """How early to begin so a crowd sharing one minute all lands before its deadline: the
+        time the rate limit needs for the whole backlog ahead (capped)."""
+        backlog = await session.scalar(
+            select(func.count())
+            .select_from(Delivery)
+            .where(Delivery.status == "pending", Delivery.not_before <= now + MAX_EARLY)
+        )
+        return min(MAX_EARLY, timedelta(seconds=(backlog or 0) / self._rate))
+
+    async def _claim(self, now: datetime) -> list[Delivery]:
+        async with self._database.transaction() as session:
+            horizon = now + await self._head_start(session, now)
+            query = (
+                select(Delivery)
+                .where(Delivery.status == "pending", Delivery.not_before <= horizon)
+                .order_by(Delivery.deadline, Delivery.id)
+                .limit(max(1, int(self._rate * 2)))
+                .with_for_update(skip_locked=True)
+            )
+            rows = list((await session.execute(query)).scalars())
+            for row in rows:
+                row.status, row.attempts, row.claimed_at = "sending", row.attempts + 1, now
+            await session.flush()
+            session.expunge_all()
+        return rows
+
+    async def _send(self, row: Delivery, now: datetime) -> Outcome:
+        if is_late(row.kind, now, row.deadline):  # type: ignore[arg-type]
+            return Outcome("dropped")
+        render = RENDERERS.get(row.kind)
+        if render is None:
+            log.error("no renderer for delivery kind %s (delivery %d)", row.kind, row.id)
+            return Outcome("failed")
+        screen = render(self._library, row.event_at, row.zone)
+        async with self._slots:
+            try:
+                await self._bot.send_message(
+                    row.chat_id,
+                    screen.text,
+                    parse_mode=ParseMode.HTML,
+                    reply_markup=screen.markup,
+                    link_preview_options=LinkPreviewOptions(is_disabled=True),
+                )
+            except Forbidden:
+                await self._deactivate(row.chat_id)
+                return Outcome("failed")
+            except ChatMigrated as migrated:
+                await self._migrate(row.chat_id, migrated.new_chat_id)
+                return Outcome("pending", now)
+            except RetryAfter as flood:
+                # Flood control covers the whole bot: stop sending until Telegram's time is up.
+                self._flood_until = now + _seconds(flood.retry_after)
+                return Outcome("pending", self._flood_until)
+            except TimedOut:
+                # It may have been delivered; resending could make a duplicate.
+                return Outcome("uncertain")
+            except NetworkError:
+                if row.attempts >= MAX_ATTEMPTS:
+                    return Outcome("failed")
+                return Outcome("pending", now + timedelta(seconds=2**row.attempts))
+            except TelegramError as error:
+                log.warning("delivery %d refused: %s", row.id, error.message)
+                return Outcome("failed")
+        return Outcome("sent")
+
+    async def _record(self, rows: list[Delivery], outcomes: list[Outcome], now: datetime) -> None:
+        async with self._database.transaction() as session:
+            for row, outcome in zip(rows, outcomes, strict=True):
+                values: dict[str, object] = {"status": outcome.status}
+                if outcome.status == "sent":
+                    values["sent_at"] = now
+                if outcome.retry_at is not None:
+                    values["not_before"] = outcome.retry_at
+                await session.execute(
+                    update(Delivery).where(Delivery.id == row.id).values(**values)
+                )
+
+    async def _expire_dead_claims(self, now: datetime) -> None:
+        async with self._database.transaction() as session:
+            await session.execute(
+                update(Delivery)
+                .where(Delivery.status == "sending", Delivery.claimed_at < now - SENDING_LEASE)
+                .values(status="uncertain")
+            )
+
+    async def _deactivate(self, chat_id: int) -> None:
+        async with self._database.transaction() as session:
+            await deactivate_chat(session, chat_id)
+
+    async def _migrate(self, old_chat_id: int, new_chat_id: int) -> None:
+        async with self._database.transaction() as session:
+            await move_chat(session, old_chat_id, new_chat_id)
+
+
+def _seconds(value: float | timedelta) -> timedelta:
+    return value if isinstance(value, timedelta) else timedelta(seconds=value)

@@ -1,0 +1,46 @@
+"""One repeating job drives the reminders: plan what is due, then send it."""
+
+import logging
+from datetime import datetime, timedelta
+
+from telegram import Bot
+
+from bot.delivery.dispatcher import Dispatcher
+from bot.delivery.planner import plan_due
+from bot.services import BotApplication, BotContext, Services
+
+log = logging.getLogger(__name__)
+JOB_NAME = "reminders"
+
+
+class Scheduler:
+    def __init__(self, services: Services, bot: Bot) -> None:
+        self._services = services
+        self.dispatcher = Dispatcher(
+            services.database, bot, services.library, services.settings.send_rate
+        )
+
+    async def tick(self, now: datetime) -> None:
+        planned = await plan_due(self._services.database, now)
+        sent = await self.dispatcher.drain(now)
+        if planned or sent:
+            log.info("reminders: %d planned, %d sent", planned, sent)
+
+
+def install(application: BotApplication, services: Services) -> Scheduler:
+    scheduler = Scheduler(services, application.bot)
+
+    async def run(_context: BotContext) -> None:
+        await scheduler.tick(services.clock())
+
+    job_queue = application.job_queue
+    assert job_queue is not None, "python-telegram-bot[job-queue] is installed"
+    job_queue.run_repeating(
+        run,
+        interval=timedelta(seconds=services.settings.tick_seconds),
+        first=timedelta(seconds=services.settings.tick_seconds),
+        name=JOB_NAME,
+        # A slow tick (a crowd of reminders) is never run twice at once, nor caught up in bursts.
+        job_kwargs={"max_instances": 1, "coalesce": True},
+    )
+    return scheduler
