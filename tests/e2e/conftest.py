@@ -12,6 +12,7 @@ from bot.config import load_settings
 from bot.content.library import Library
 from bot.db.engine import Database
 from bot.db.migrate import upgrade
+from bot.delivery.tick import Scheduler
 from bot.services import BotApplication, Services
 from bot.telegram_local import LocalBotApi, SpecChecker
 from bot.telegram_local.chat import LocalChat
@@ -27,6 +28,17 @@ class World:
     driver: Driver
     database: Database
     clock: FakeClock
+
+    @property
+    def scheduler(self) -> Scheduler:
+        scheduler = self.application.bot_data["scheduler"]
+        assert isinstance(scheduler, Scheduler)
+        return scheduler
+
+    async def tick(self) -> None:
+        """What the repeating job does, at the injected time."""
+        await self.scheduler.tick(self.clock())
+        await self.driver.settle()
 
     def private(self, name: str = "Ann", language_code: str = "en") -> tuple[LocalUser, LocalChat]:
         user = self.api.user(name, language_code=language_code)
@@ -46,7 +58,11 @@ async def world(
     await upgrade(url)
     database = Database(url)
     services = Services(
-        settings=load_settings(database_url=url), database=database, library=library, clock=clock
+        # The real repeating tick stays out of the way: tests tick by hand at injected times.
+        settings=load_settings(database_url=url, tick_seconds=60),
+        database=database,
+        library=library,
+        clock=clock,
     )
     async with LocalBotApi(checker=checker) as api:
         application = build_application(services, token=api.token, base_url=api.base_url)
