@@ -6,9 +6,9 @@ from sqlalchemy import select
 
 from bot.db.models import Delivery, Reminder, User
 from bot.schedule.recurrence import WeeklyTime
-from tests.delivery.helpers import deliveries, runner
 from bot.telegram_local.chat import LocalChat
 from bot.telegram_local.models import LocalMessage, LocalUser
+from tests.delivery.helpers import deliveries, runner
 from tests.e2e.conftest import World
 
 SUNDAY_NOON = datetime(2026, 11, 22, 11, 0, tzinfo=UTC)
@@ -31,7 +31,7 @@ def warmups(chat: LocalChat) -> list[LocalMessage]:
 
 
 async def test_the_warmup_reminder_arrives_once_at_its_time(world: World) -> None:
-    user, chat = await planned_runner(world)
+    _user, chat = await planned_runner(world)
     await world.tick()
     assert warmups(chat) == []
     world.clock.now = MONDAY_0645_BERLIN
@@ -46,7 +46,7 @@ async def test_the_warmup_reminder_arrives_once_at_its_time(world: World) -> Non
 
 
 async def test_a_reminder_button_opens_the_full_routine(world: World) -> None:
-    user, chat = await planned_runner(world)
+    _user, chat = await planned_runner(world)
     world.clock.now = MONDAY_0645_BERLIN
     await world.tick()
     [reminder] = warmups(chat)
@@ -70,7 +70,7 @@ async def test_a_user_who_blocked_the_bot_gets_nothing_more(world: World) -> Non
 
 
 async def test_flood_control_is_honoured_and_the_reminder_still_arrives(world: World) -> None:
-    user, chat = await planned_runner(world)
+    _user, chat = await planned_runner(world)
     world.api.fail_next(
         "sendMessage", 429, "Too Many Requests: retry after 60", {"retry_after": 60}
     )
@@ -86,7 +86,7 @@ async def test_flood_control_is_honoured_and_the_reminder_still_arrives(world: W
 
 
 async def test_a_transient_network_error_is_retried(world: World) -> None:
-    user, chat = await planned_runner(world)
+    _user, chat = await planned_runner(world)
     world.api.fail_next("sendMessage", 502, "Bad Gateway")
     world.clock.now = MONDAY_0645_BERLIN
     await world.tick()
@@ -122,7 +122,7 @@ async def test_a_group_that_became_a_supergroup_gets_its_reminder_at_the_new_id(
 
 
 async def test_after_a_restart_nothing_is_sent_twice(world: World) -> None:
-    user, chat = await planned_runner(world)
+    _user, chat = await planned_runner(world)
     world.clock.now = MONDAY_0645_BERLIN
     await world.tick()
     # A second scheduler over the same database, as after a restart, at the same moment.
@@ -136,7 +136,7 @@ async def test_after_a_restart_nothing_is_sent_twice(world: World) -> None:
 
 async def test_runs_in_every_week_keep_coming(world: World) -> None:
     runs = (WeeklyTime(0, time(7, 0)), WeeklyTime(2, time(18, 30)))
-    user, chat = await planned_runner(world, runs)
+    _user, chat = await planned_runner(world, runs)
     for _ in range(2 * 7 * 24 * 4):  # two weeks, a tick every 15 minutes
         world.clock.advance(timedelta(minutes=15))
         await world.scheduler.tick(world.clock())
