@@ -41,6 +41,8 @@ class Settings(BaseSettings):
     # (Telegram allows about 30 messages a second; raise it only for a local Bot API).
     tick_seconds: float = Field(default=15, gt=0, le=60)
     send_rate: float = Field(default=30, gt=0, le=1000)
+    # A reminder claimed by a process that then died is sent by another after this long.
+    claim_lease_seconds: float = Field(default=60, gt=0, le=3600)
     content_dir: Path = CONTENT_DIR
 
     @field_validator("telegram_bot_token")

@@ -1,8 +1,10 @@
 """The dispatcher: drains the outbox earliest deadline first through the bot's rate limiter.
 
-Telegram has no idempotency key, so a send that may have arrived is never sent again: a claimed
-row is marked `sending` before the request and, if the process dies mid-request, is later marked
-`uncertain` rather than resent. Everything else that fails is retried, dropped or explained.
+Telegram has no idempotency key, so a send that may have arrived is never sent again. A batch is
+`claimed` (a lease: a dead process's claims go back to `pending`), and each row is marked
+`sending` in its own commit just before its request; a row left `sending` by a process that died
+mid-request becomes `uncertain`, never resent. So a crash loses at most the requests in flight
+at that instant, and sends nothing twice. Everything else that fails is retried or dropped.
 """
 
 import asyncio
@@ -35,8 +37,6 @@ log = logging.getLogger(__name__)
 MAX_ATTEMPTS = 5
 MAX_EARLY = timedelta(minutes=10)  # a crowd of reminders may start this much before their time
 CONCURRENCY = 64  # requests in flight; the rate limiter decides how fast they go
-# A `sending` row older than this belongs to a process that died mid-request.
-SENDING_LEASE = timedelta(minutes=2)
 
 
 @dataclass(frozen=True)
@@ -47,10 +47,16 @@ class Outcome:
 
 class Dispatcher:
     def __init__(
-        self, database: Database, bot: Bot, library: Library, rate_per_second: float
+        self,
+        database: Database,
+        bot: Bot,
+        library: Library,
+        rate_per_second: float,
+        lease: timedelta,
     ) -> None:
         self._database, self._bot, self._library = database, bot, library
         self._rate = rate_per_second
+        self._lease = lease  # a claim older than this belongs to a process that died
         self._slots = asyncio.Semaphore(CONCURRENCY)
         self._flood_until: datetime | None = None  # Telegram asked us to wait until then
 
@@ -59,10 +65,15 @@ class Dispatcher:
         await self._expire_dead_claims(now)
         sent = 0
         while not self._waiting_for_flood(now) and (claimed := await self._claim(now)):
-            outcomes = await asyncio.gather(*(self._send(row, now) for row in claimed))
-            await self._record(claimed, outcomes, now)
+            outcomes = await asyncio.gather(*(self._deliver(row, now) for row in claimed))
             sent += sum(outcome.status == "sent" for outcome in outcomes)
         return sent
+
+    async def _deliver(self, row: Delivery, now: datetime) -> Outcome:
+        async with self._slots:
+            outcome = await self._send(row, now)
+        await self._set(row.id, outcome.status, now, outcome.retry_at)
+        return outcome
 
     def _waiting_for_flood(self, now: datetime) -> bool:
         return self._flood_until is not None and now < self._flood_until
@@ -89,7 +100,7 @@ class Dispatcher:
             )
             rows = list((await session.execute(query)).scalars())
             for row in rows:
-                row.status, row.attempts, row.claimed_at = "sending", row.attempts + 1, now
+                row.status, row.attempts, row.claimed_at = "claimed", row.attempts + 1, now
             await session.flush()
             session.expunge_all()
         return rows
@@ -102,56 +113,61 @@ class Dispatcher:
             log.error("no renderer for delivery kind %s (delivery %d)", row.kind, row.id)
             return Outcome("failed")
         screen = render(self._library, row.event_at, row.zone)
-        async with self._slots:
-            try:
-                await self._bot.send_message(
-                    row.chat_id,
-                    screen.text,
-                    parse_mode=ParseMode.HTML,
-                    reply_markup=screen.markup,
-                    link_preview_options=LinkPreviewOptions(is_disabled=True),
-                )
-            except Forbidden:
-                await self._deactivate(row.chat_id)
+        await self._set(row.id, "sending", now)
+        try:
+            await self._bot.send_message(
+                row.chat_id,
+                screen.text,
+                parse_mode=ParseMode.HTML,
+                reply_markup=screen.markup,
+                link_preview_options=LinkPreviewOptions(is_disabled=True),
+            )
+        except Forbidden:
+            await self._deactivate(row.chat_id)
+            return Outcome("failed")
+        except ChatMigrated as migrated:
+            await self._migrate(row.chat_id, migrated.new_chat_id)
+            return Outcome("pending", now)
+        except RetryAfter as flood:
+            # Flood control covers the whole bot: stop sending until Telegram's time is up.
+            self._flood_until = now + _seconds(flood.retry_after)
+            return Outcome("pending", self._flood_until)
+        except TimedOut:
+            # It may have been delivered; resending could make a duplicate.
+            return Outcome("uncertain")
+        except NetworkError:
+            if row.attempts >= MAX_ATTEMPTS:
                 return Outcome("failed")
-            except ChatMigrated as migrated:
-                await self._migrate(row.chat_id, migrated.new_chat_id)
-                return Outcome("pending", now)
-            except RetryAfter as flood:
-                # Flood control covers the whole bot: stop sending until Telegram's time is up.
-                self._flood_until = now + _seconds(flood.retry_after)
-                return Outcome("pending", self._flood_until)
-            except TimedOut:
-                # It may have been delivered; resending could make a duplicate.
-                return Outcome("uncertain")
-            except NetworkError:
-                if row.attempts >= MAX_ATTEMPTS:
-                    return Outcome("failed")
-                return Outcome("pending", now + timedelta(seconds=2**row.attempts))
-            except TelegramError as error:
-                log.warning("delivery %d refused: %s", row.id, error.message)
-                return Outcome("failed")
+            return Outcome("pending", now + timedelta(seconds=2**row.attempts))
+        except TelegramError as error:
+            log.warning("delivery %d refused: %s", row.id, error.message)
+            return Outcome("failed")
         return Outcome("sent")
 
-    async def _record(self, rows: list[Delivery], outcomes: list[Outcome], now: datetime) -> None:
-        async with self._database.transaction() as session:
-            for row, outcome in zip(rows, outcomes, strict=True):
-                values: dict[str, object] = {"status": outcome.status}
-                if outcome.status == "sent":
-                    values["sent_at"] = now
-                if outcome.retry_at is not None:
-                    values["not_before"] = outcome.retry_at
-                await session.execute(
-                    update(Delivery).where(Delivery.id == row.id).values(**values)
-                )
-
-    async def _expire_dead_claims(self, now: datetime) -> None:
+    async def _set(
+        self, delivery_id: int, status: str, now: datetime, retry_at: datetime | None = None
+    ) -> None:
+        values: dict[str, object] = {"status": status}
+        if status == "sent":
+            values["sent_at"] = now
+        if retry_at is not None:
+            values["not_before"] = retry_at
         async with self._database.transaction() as session:
             await session.execute(
-                update(Delivery)
-                .where(Delivery.status == "sending", Delivery.claimed_at < now - SENDING_LEASE)
-                .values(status="uncertain")
+                update(Delivery).where(Delivery.id == delivery_id).values(**values)
             )
+
+    async def _expire_dead_claims(self, now: datetime) -> None:
+        """Claims a dead process left: unsent ones go back to the queue, ones that were mid-send
+        are marked uncertain (they may have arrived)."""
+        stale = now - self._lease
+        async with self._database.transaction() as session:
+            for status, new_status in (("claimed", "pending"), ("sending", "uncertain")):
+                await session.execute(
+                    update(Delivery)
+                    .where(Delivery.status == status, Delivery.claimed_at < stale)
+                    .values(status=new_status)
+                )
 
     async def _deactivate(self, chat_id: int) -> None:
         async with self._database.transaction() as session:

@@ -16,8 +16,13 @@ JOB_NAME = "reminders"
 class Scheduler:
     def __init__(self, services: Services, bot: Bot) -> None:
         self._services = services
+        settings = services.settings
         self.dispatcher = Dispatcher(
-            services.database, bot, services.library, services.settings.send_rate
+            services.database,
+            bot,
+            services.library,
+            settings.send_rate,
+            lease=timedelta(seconds=settings.claim_lease_seconds),
         )
 
     async def tick(self, now: datetime) -> None:
