@@ -41,7 +41,7 @@ CONCURRENCY = 64  # requests in flight; the rate limiter decides how fast they g
 
 @dataclass(frozen=True)
 class Outcome:
-    status: str  # sent | pending (retry) | failed | dropped | uncertain
+    status: str  # sent | pending (retry) | failed | dropped | uncertain | skipped (not ours)
     retry_at: datetime | None = None
 
 
@@ -72,7 +72,8 @@ class Dispatcher:
     async def _deliver(self, row: Delivery, now: datetime) -> Outcome:
         async with self._slots:
             outcome = await self._send(row, now)
-        await self._set(row.id, outcome.status, now, outcome.retry_at)
+        if outcome.status != "skipped":
+            await self._set(row.id, outcome.status, now, outcome.retry_at)
         return outcome
 
     def _waiting_for_flood(self, now: datetime) -> bool:
@@ -113,7 +114,8 @@ class Dispatcher:
             log.error("no renderer for delivery kind %s (delivery %d)", row.kind, row.id)
             return Outcome("failed")
         screen = render(self._library, row.event_at, row.zone)
-        await self._set(row.id, "sending", now)
+        if not await self._start_sending(row):
+            return Outcome("skipped")  # the claim expired and another process took the row
         try:
             await self._bot.send_message(
                 row.chat_id,
@@ -143,6 +145,20 @@ class Dispatcher:
             log.warning("delivery %d refused: %s", row.id, error.message)
             return Outcome("failed")
         return Outcome("sent")
+
+    async def _start_sending(self, row: Delivery) -> bool:
+        """Compare-and-set: only the holder of the current claim may send."""
+        async with self._database.transaction() as session:
+            result = await session.execute(
+                update(Delivery)
+                .where(
+                    Delivery.id == row.id,
+                    Delivery.status == "claimed",
+                    Delivery.claimed_at == row.claimed_at,
+                )
+                .values(status="sending")
+            )
+        return bool(result.rowcount)  # type: ignore[attr-defined]
 
     async def _set(
         self, delivery_id: int, status: str, now: datetime, retry_at: datetime | None = None
