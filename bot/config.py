@@ -33,7 +33,10 @@ class Settings(BaseSettings):
     telegram_bot_token: SecretStr | None = None
     telegram_api_base_url: str = Field(default=TELEGRAM_API_BASE_URL, pattern=r"^https?://\S+$")
     database_url: str = DEFAULT_DATABASE_URL
-    webhook_url: str | None = Field(default=None, pattern=r"^https://\S+$")
+    # Telegram posts only to https; a self-hosted Bot API may post to plain http on loopback.
+    webhook_url: str | None = Field(
+        default=None, pattern=r"^(https://\S+|http://(127\.0\.0\.1|localhost)(:\d+)?/\S*)$"
+    )
     webhook_secret: SecretStr | None = None
     port: int = Field(default=8080, ge=1, le=65535)
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
