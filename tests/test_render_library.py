@@ -9,9 +9,8 @@ import pytest
 from bot.content.browse import exercises_for
 from bot.content.daily import stretch_of_the_day
 from bot.content.library import Library
-from bot.render.callback import decode
 from bot.render.html import MAX_MESSAGE_CHARS
-from bot.render.library import ROUTES, Screen, exercises, prevention, stretches, warmup
+from bot.render.library import Screen, exercises, prevention, screen_for, stretches, warmup
 from bot.render.library.common import MAX_LABEL_CHARS, PER_PAGE, page_of
 from bot.telegram_local import SpecChecker
 from bot.telegram_local.html import parse_html
@@ -30,9 +29,8 @@ def _entries(library: Library) -> list[Screen]:
 
 
 def _route(library: Library, data: str) -> Screen | None:
-    callback = decode(data)
-    route = ROUTES.get(callback.action) if callback else None
-    return route(library, callback.args) if route and callback else None
+    found = screen_for(library, data)
+    return found[0] if found else None
 
 
 def reachable(library: Library) -> dict[str, Screen]:

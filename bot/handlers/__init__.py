@@ -1,7 +1,7 @@
 """Telegram handlers, one module per feature. Each is thin: read the update, call the domain,
 render, reply."""
 
-from bot.handlers import basics, contacts, errors, library, privacy, triage
+from bot.handlers import basics, contacts, errors, library, privacy, settings, triage
 from bot.services import BotApplication
 
 
@@ -10,5 +10,6 @@ def register_handlers(application: BotApplication) -> None:
     privacy.register(application)
     triage.register(application)
     library.register(application)
+    settings.register(application)
     basics.register(application)  # last: its catch-alls answer what nothing else did
     application.add_error_handler(errors.on_error)

@@ -1,13 +1,24 @@
 """/stretch, /warmup, /exercises and /prevent: the library, browsed by editing one message."""
 
+from datetime import UTC
+
 from telegram import Update
 from telegram.error import BadRequest
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
+from bot.handlers import settings_store
 from bot.handlers.replies import edit, expire, reply
 from bot.render import texts
-from bot.render.callback import action_pattern, decode
-from bot.render.library import ROUTES, Screen, exercises, prevention, stretches, warmup
+from bot.render.callback import action_pattern
+from bot.render.library import (
+    ROUTES,
+    Screen,
+    exercises,
+    prevention,
+    screen_for,
+    stretches,
+    warmup,
+)
 from bot.render.library.common import OPEN_ACTION
 from bot.services import BotApplication, BotContext
 
@@ -17,9 +28,12 @@ async def _send(update: Update, screen: Screen) -> None:
 
 
 async def stretch(update: Update, context: BotContext) -> None:
-    # The UTC date until runners have timezones; the renderer takes any local date.
-    today = context.services.clock().date()
-    await _send(update, stretches.of_the_day(context.services.library, today))
+    """The stretch of the asker's local day (the UTC day until they set a timezone)."""
+    services = context.services
+    user = update.effective_user
+    zone = await settings_store.zone_of(services.database, user.id) if user else None
+    today = services.clock().astimezone(zone or UTC).date()
+    await _send(update, stretches.of_the_day(services.library, today))
 
 
 async def warmup_routine(update: Update, context: BotContext) -> None:
@@ -37,13 +51,15 @@ async def prevent(update: Update, context: BotContext) -> None:
 async def pressed(update: Update, context: BotContext) -> None:
     query = update.callback_query
     assert query is not None
-    callback = decode(query.data)
-    route = ROUTES.get(callback.action) if callback else None
-    screen = route(context.services.library, callback.args) if route and callback else None
-    if screen is None:
+    found = screen_for(context.services.library, query.data)
+    if found is None:
         await expire(update, texts.expired_button())
         return
+    screen, opens_new = found
     await query.answer()
+    if opens_new:
+        await _send(update, screen)
+        return
     try:
         await edit(update, screen.text, screen.markup)
     except BadRequest as error:
@@ -52,27 +68,10 @@ async def pressed(update: Update, context: BotContext) -> None:
             raise
 
 
-async def opened(update: Update, context: BotContext) -> None:
-    """A library screen asked for from another message (the triage outcome): sent as a new
-    message, so the one with the button stays as it is."""
-    query = update.callback_query
-    assert query is not None
-    callback = decode(query.data)
-    inner = callback.args if callback else ()
-    route = ROUTES.get(inner[0]) if inner else None
-    screen = route(context.services.library, inner[1:]) if route else None
-    if screen is None:
-        await expire(update, texts.expired_button())
-        return
-    await query.answer()
-    await _send(update, screen)
-
-
 def register(application: BotApplication) -> None:
     application.add_handler(CommandHandler("stretch", stretch))
     application.add_handler(CommandHandler("warmup", warmup_routine))
     application.add_handler(CommandHandler("exercises", exercise_menu))
     application.add_handler(CommandHandler("prevent", prevent))
-    application.add_handler(CallbackQueryHandler(opened, action_pattern(OPEN_ACTION)))
-    for action in ROUTES:
+    for action in (OPEN_ACTION, *ROUTES):
         application.add_handler(CallbackQueryHandler(pressed, action_pattern(action)))

@@ -1,17 +1,27 @@
-"""/privacy and /deletemydata."""
+"""/privacy, /mydata and /deletemydata."""
 
 from telegram import Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, filters
 
 from bot.db import repositories
+from bot.handlers import settings_store
 from bot.handlers.replies import edit, expire, reply
 from bot.render import keyboards, texts
 from bot.render.callback import action_pattern, decode
+from bot.render.settings import my_data
 from bot.services import BotApplication, BotContext
 
 
 async def show_privacy(update: Update, _context: BotContext) -> None:
     await reply(update, texts.privacy())
+
+
+async def show_my_data(update: Update, context: BotContext) -> None:
+    user = update.effective_user
+    assert user is not None
+    services = context.services
+    stored = await settings_store.my_data(services.database, user.id, services.clock())
+    await reply(update, my_data(stored) if stored is not None else texts.nothing_stored())
 
 
 async def ask_delete(update: Update, _context: BotContext) -> None:
@@ -36,6 +46,7 @@ async def confirm_delete(update: Update, context: BotContext) -> None:
 
 def register(application: BotApplication) -> None:
     application.add_handler(CommandHandler("privacy", show_privacy))
+    application.add_handler(CommandHandler("mydata", show_my_data, filters.ChatType.PRIVATE))
     application.add_handler(CommandHandler("deletemydata", ask_delete, filters.ChatType.PRIVATE))
     application.add_handler(
         CallbackQueryHandler(confirm_delete, action_pattern(keyboards.DELETE_ACTION))

@@ -45,14 +45,20 @@ def privacy() -> str:
             b("What is stored") + "\n"
             "• your Telegram user id and language code – to answer you in a private chat\n"
             "• whether the bot can still reach you – so nothing is sent after you block it\n"
+            "• what you choose in /settings: your timezone, weekly run plan and reminder settings "
+            "(warm-up lead, stretch time, rest-day nudges, quiet hours, pause or stop)\n"
+            "• the reminders scheduled from them, and messages waiting to be sent – so they "
+            "arrive on time\n"
             "• for group chats: the chat id and its type",
             b("What is never stored") + "\n"
             "• your name, username or phone number\n"
             "• what you write to the bot\n"
-            "• your answers to /kneepain – they are used to show the result, then forgotten",
+            "• your answers to /kneepain – they are used to show the result, then forgotten\n"
+            "• a location you share – it is only used to suggest your timezone",
             b("Logs") + " record only which kind of update arrived and errors, never message texts "
             "or answers.",
-            b("Deleting it") + "\nSend /deletemydata to erase everything stored about you. "
+            b("Seeing and deleting it") + "\nSend /mydata to see everything stored about you, "
+            "and /deletemydata to erase all of it: settings, runs and reminders included. "
             "Blocking the bot stops all messages at once.",
         ]
     )
@@ -81,6 +87,10 @@ def free_text() -> str:
 
 def apology() -> str:
     return "Sorry, something went wrong on my side. Please try again in a moment."
+
+
+def nothing_stored() -> str:
+    return "Nothing is stored about you."
 
 
 def delete_confirm() -> str:

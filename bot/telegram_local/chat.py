@@ -283,6 +283,17 @@ class LocalChat:
         sender = self._sender(from_user)
         return await self._write(text, sender, thread_id=thread_id, reply_to=reply_to)
 
+    async def send_location(
+        self, latitude: float, longitude: float, *, from_user: LocalUser | None = None
+    ) -> LocalMessage:
+        """A user shares a location (attachment menu -> Location)."""
+        self._require_reachable()
+        point: JSONDict = {"latitude": latitude, "longitude": longitude}
+        # Like a service message's fields, the location is merged into the message's JSON.
+        message = self.new_message(self._sender(from_user), service={"location": point})
+        await self._post(message)
+        return message
+
     async def send_as_chat(self, text: str, *, thread_id: int | None = None) -> LocalMessage:
         """An anonymous admin writes on behalf of the supergroup."""
         if self.type != "supergroup":
@@ -377,13 +388,17 @@ class LocalChat:
             reply_to=reply_to,
             sender_chat=self if as_chat else None,
         )
+        await self._post(message)
+        return message
+
+    async def _post(self, message: LocalMessage) -> None:
+        """A user's new message reaches the bot, unless group privacy mode keeps it away."""
         self._mark_user_action()
         if self._bot_receives(message):
             await self._deliver_message(message)
         else:
             self._undelivered += 1
             await self._world.changes.notify()
-        return message
 
     def _bot_receives(self, message: LocalMessage) -> bool:
         if self.is_private or not self._world.group_privacy or self.bot_status == "administrator":

@@ -7,8 +7,9 @@ their data back into a screen, or None when the data is stale or forged.
 from collections.abc import Callable
 
 from bot.content.library import Library
+from bot.render.callback import decode
 from bot.render.library import exercises, prevention, stretches, warmup
-from bot.render.library.common import Screen
+from bot.render.library.common import OPEN_ACTION, Screen
 
 Route = Callable[[Library, tuple[str, ...]], Screen | None]
 ROUTES: dict[str, Route] = {
@@ -18,4 +19,18 @@ ROUTES: dict[str, Route] = {
     prevention.ACTION: prevention.route,
 }
 
-__all__ = ["ROUTES", "Route", "Screen"]
+
+def screen_for(library: Library, data: str | None) -> tuple[Screen, bool] | None:
+    """The screen a button's data asks for, and whether it opens as a new message (`new:...`,
+    from a message that must stay, like the triage outcome); None for stale or forged data."""
+    callback = decode(data)
+    if callback is None:
+        return None
+    opens_new = callback.action == OPEN_ACTION
+    parts = callback.args if opens_new else (callback.action, *callback.args)
+    route = ROUTES.get(parts[0]) if parts else None
+    screen = route(library, parts[1:]) if route else None
+    return (screen, opens_new) if screen is not None else None
+
+
+__all__ = ["ROUTES", "Route", "Screen", "screen_for"]

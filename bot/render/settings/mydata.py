@@ -1,0 +1,66 @@
+"""/mydata: everything stored about a runner, readably."""
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+
+from bot.render.html import b, h
+from bot.render.settings.common import KIND_NAMES, MONTHS, Overview, run_list
+from bot.render.settings.menu import settings_lines, status
+from bot.schedule.recurrence import WeeklyTime
+
+
+@dataclass(frozen=True)
+class MyData:
+    user_id: int
+    language_code: str | None
+    reachable: bool
+    first_seen: datetime
+    settings: Overview | None  # None: nothing chosen yet, no settings row
+    runs: tuple[WeeklyTime, ...]
+    reminders: Mapping[str, int]  # kind -> scheduled reminder rows
+    pending_deliveries: int
+
+
+def _reminder_counts(counts: Mapping[str, int]) -> str:
+    total = sum(counts.values())
+    if not total:
+        return "0"
+    kinds = ", ".join(
+        f"{count} {KIND_NAMES.get(kind, kind)}" for kind, count in sorted(counts.items())
+    )
+    return f"{total} ({kinds})"
+
+
+def my_data(data: MyData) -> str:
+    seen = data.first_seen
+    you = "\n".join(
+        [
+            f"• Telegram user id: <code>{data.user_id}</code>",
+            f"• Language: {h(data.language_code or 'not shared')}",
+            f"• Reachable: {'yes' if data.reachable else 'no (you blocked the bot)'}",
+            f"• First seen: {seen.day} {MONTHS[seen.month - 1]} {seen.year}",
+        ]
+    )
+    if data.settings is None:
+        settings = f"None chosen yet: the defaults apply.\n🏃 Runs: {run_list(data.runs)}"
+    else:
+        settings = settings_lines(data.settings)
+        settings += "\n🔔 " + status(data.settings)
+    scheduled = "\n".join(
+        [
+            f"• Scheduled reminders: {_reminder_counts(data.reminders)}",
+            f"• Messages waiting to be sent: {data.pending_deliveries}",
+        ]
+    )
+    return "\n\n".join(
+        [
+            b("Everything stored about you"),
+            b("You") + "\n" + you,
+            b("Settings") + "\n" + settings,
+            b("Scheduled") + "\n" + scheduled,
+            "Never stored: your name, username or phone number, what you write, your "
+            "/kneepain answers. See /privacy.",
+            "Erase all of it: /deletemydata",
+        ]
+    )
