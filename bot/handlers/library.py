@@ -3,7 +3,6 @@
 from datetime import UTC
 
 from telegram import Update
-from telegram.error import BadRequest
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
 from bot.handlers import settings_store
@@ -60,12 +59,7 @@ async def pressed(update: Update, context: BotContext) -> None:
     if opens_new:
         await _send(update, screen)
         return
-    try:
-        await edit(update, screen.text, screen.markup)
-    except BadRequest as error:
-        # A double tap asks again for the screen already shown, and Telegram refuses that edit.
-        if "not modified" not in error.message:
-            raise
+    await edit(update, screen.text, screen.markup)
 
 
 def register(application: BotApplication) -> None:

@@ -2,6 +2,7 @@
 
 from telegram import InlineKeyboardMarkup, LinkPreviewOptions, Message, Update
 from telegram.constants import ParseMode
+from telegram.error import BadRequest
 
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 
@@ -33,10 +34,15 @@ async def expire(update: Update, text: str) -> None:
 
 
 async def edit(update: Update, text: str, markup: InlineKeyboardMarkup | None = None) -> None:
-    """Replaces the text of the message whose button was pressed."""
+    """Replaces the text of the message whose button was pressed. A double tap asks again for
+    what is already shown; Telegram refuses that edit as "not modified", and that is fine."""
     query = update.callback_query
     if query is None:
         raise ValueError("edit() needs a callback query")
-    await query.edit_message_text(
-        text, parse_mode=ParseMode.HTML, reply_markup=markup, link_preview_options=NO_PREVIEW
-    )
+    try:
+        await query.edit_message_text(
+            text, parse_mode=ParseMode.HTML, reply_markup=markup, link_preview_options=NO_PREVIEW
+        )
+    except BadRequest as error:
+        if "not modified" not in error.message:
+            raise

@@ -5,7 +5,6 @@ queries in settings_store."""
 import re
 
 from telegram import Update
-from telegram.error import BadRequest
 from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot.handlers import settings_store as store
@@ -137,12 +136,7 @@ async def pressed(update: Update, context: BotContext) -> None:
         screen = press.draw(await _read(update, context))
     else:
         screen = render.after_press(press, await _change(update, context, press))
-    try:
-        await edit(update, screen.text, screen.markup)
-    except BadRequest as error:
-        # A double tap asks again for the screen already shown, and Telegram refuses that edit.
-        if "not modified" not in error.message:
-            raise
+    await edit(update, screen.text, screen.markup)
 
 
 def register(application: BotApplication) -> None:
