@@ -7,6 +7,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db.models import PlannedRun, Reminder, UserSettings
+from bot.db.repositories import insert_for
 from bot.schedule.firing import Rule, next_firing
 from bot.schedule.quiet import QuietHours
 from bot.schedule.recurrence import WeeklyTime
@@ -18,9 +19,12 @@ async def settings_of(session: AsyncSession, user_id: int) -> UserSettings:
     """The user's settings, created with the defaults on first use (the user row must exist)."""
     settings = await session.get(UserSettings, user_id)
     if settings is None:
-        settings = UserSettings(user_id=user_id)
-        session.add(settings)
-        await session.flush()  # fills in the column defaults
+        # Two first taps may arrive together: insert-or-nothing, then read whichever row won.
+        await session.execute(
+            insert_for(session, UserSettings).values(user_id=user_id).on_conflict_do_nothing()
+        )
+        settings = await session.get(UserSettings, user_id)
+        assert settings is not None
     return settings
 
 
