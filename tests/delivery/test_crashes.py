@@ -117,7 +117,9 @@ async def _kill_and_restart(database_url: str, checker: SpecChecker) -> None:
             process = _start(database_url, api)
             try:
                 if kills < 4:
-                    await api.wait_until(_calls_reach(api, len(api.calls) + rng.randint(5, 60)))
+                    # Kill after a random number of further sends (process start-up included).
+                    target = len(api.calls) + rng.randint(5, 50)
+                    await api.wait_until(_calls_reach(api, target), timeout=60)
                     process.send_signal(signal.SIGKILL)
                     kills += 1
                 else:
