@@ -31,6 +31,10 @@ COMMANDS: tuple[Command, ...] = (
     Command("pause", "Pause reminders for a few days: /pause 7", Where.PRIVATE),
     Command("resume", "Turn reminders back on", Where.PRIVATE),
     Command("stop", "Turn all reminders off (your settings are kept)", Where.PRIVATE),
+    Command("clubrun", "The club's weekly runs (admins add and remove them)", Where.GROUP),
+    Command("clubtimezone", "Admins: the club's timezone", Where.GROUP),
+    Command("clubstretch", "Admins: the time of the club's daily stretch, or off", Where.GROUP),
+    Command("clubsettings", "Admins: the club's settings by tapping", Where.GROUP),
     Command("privacy", "What is stored about you and how to delete it"),
     Command("mydata", "Everything stored about you", Where.PRIVATE),
     Command("deletemydata", "Erase everything stored about you", Where.PRIVATE),
@@ -48,3 +52,7 @@ def coming_soon() -> tuple[Command, ...]:
 
 def private_only() -> tuple[Command, ...]:
     return tuple(command for command in COMMANDS if command.where is Where.PRIVATE)
+
+
+def group_only() -> tuple[Command, ...]:
+    return tuple(command for command in COMMANDS if command.where is Where.GROUP)

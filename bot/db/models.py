@@ -1,4 +1,5 @@
-"""What the bot stores. Only what a feature needs: no names, no usernames, no message texts."""
+"""What the bot stores. Only what a feature needs: no usernames, no message texts, and no names
+but the first name a club member shows by tapping "I'm running", kept until that run starts."""
 
 from datetime import date, datetime, time
 
@@ -99,6 +100,8 @@ class Reminder(Base):
     event_at: Mapped[datetime] = mapped_column(UtcDateTime)  # of the next occurrence
     occurrence_key: Mapped[str] = mapped_column(String(80))
     active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+    title: Mapped[str | None] = mapped_column(String(64))  # a club run's name, for the message
+    thread_id: Mapped[int | None] = mapped_column(BigInteger)  # the forum topic to post in
 
 
 class Delivery(Base):
@@ -129,3 +132,54 @@ class Delivery(Base):
     attempts: Mapped[int] = mapped_column(SmallInteger, default=0, server_default="0")
     claimed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
     sent_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    title: Mapped[str | None] = mapped_column(String(64))  # copied from the reminder
+    thread_id: Mapped[int | None] = mapped_column(BigInteger)
+
+
+CLUB_WARMUP_LEAD = 15  # minutes before a club run, until the admins choose
+CLUB_KINDS = ("club_warmup", "club_stretch")  # the reminder kinds a club's settings make
+
+
+class ClubSettings(Timestamps, Base):
+    """What a group's admins chose for their club. No row until they choose something; no
+    foreign key to chats, so a supergroup upgrade can move it (see repositories.move_chat)."""
+
+    __tablename__ = "club_settings"
+
+    chat_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    timezone: Mapped[str | None] = mapped_column(String(64))
+    stretch_time: Mapped[time | None] = mapped_column(Time)
+    warmup_lead_minutes: Mapped[int] = mapped_column(
+        SmallInteger, default=CLUB_WARMUP_LEAD, server_default=str(CLUB_WARMUP_LEAD)
+    )
+    thread_id: Mapped[int | None] = mapped_column(BigInteger)  # forum topic where it was set up
+
+
+class ClubRun(Base):
+    """One weekly club run. One run per weekday and time: the outbox keys a club's deliveries by
+    occurrence, so two runs at the same moment would share one reminder."""
+
+    __tablename__ = "club_runs"
+    __table_args__ = (UniqueConstraint("chat_id", "weekday", "local_time"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    chat_id: Mapped[int] = mapped_column(BigInteger, index=True)
+    weekday: Mapped[int] = mapped_column(SmallInteger)  # 0 = Monday
+    local_time: Mapped[time] = mapped_column(Time)
+    title: Mapped[str] = mapped_column(String(64))
+
+
+class ClubAttendance(Base):
+    """Who tapped "I'm running" on one club-run reminder (the delivery stands for the chat and
+    the occurrence). The first name is what the message shows; rows go once the run starts."""
+
+    __tablename__ = "club_attendance"
+
+    delivery_id: Mapped[int] = mapped_column(
+        Integer, ForeignKey("deliveries.id", ondelete="CASCADE"), primary_key=True
+    )
+    user_id: Mapped[int] = mapped_column(
+        BigInteger, primary_key=True, autoincrement=False, index=True
+    )
+    first_name: Mapped[str] = mapped_column(String(64))
+    joined_at: Mapped[datetime] = mapped_column(UtcDateTime)  # the list shows who came first

@@ -113,13 +113,14 @@ class Dispatcher:
         if render is None:
             log.error("no renderer for delivery kind %s (delivery %d)", row.kind, row.id)
             return Outcome("failed")
-        screen = render(self._library, row.event_at, row.zone)
+        screen = render(self._library, row)
         if not await self._start_sending(row):
             return Outcome("skipped")  # the claim expired and another process took the row
         try:
             await self._bot.send_message(
                 row.chat_id,
                 screen.text,
+                message_thread_id=row.thread_id,
                 parse_mode=ParseMode.HTML,
                 reply_markup=screen.markup,
                 link_preview_options=LinkPreviewOptions(is_disabled=True),

@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db.engine import Database
@@ -65,9 +65,15 @@ async def _plan(session: AsyncSession, rows: list[Reminder], now: datetime) -> i
         return 0
     deliveries: list[dict[str, Any]] = []
     advanced: list[dict[str, Any]] = []
+    # A crowd shares few rules (same zone, days, time, lead) at the same firing, and
+    # due_firings is a pure function of these: compute each once per batch.
+    computed: dict[tuple[Rule, datetime, datetime, str], tuple[list[Firing], Firing]] = {}
     for row in rows:
         rule = rule_of(row)
-        due, upcoming = due_firings(row, rule, now)
+        key = (rule, row.next_fire_at, row.event_at, row.occurrence_key)
+        if (firings := computed.get(key)) is None:
+            firings = computed[key] = due_firings(row, rule, now)
+        due, upcoming = firings
         deliveries += [
             {
                 "chat_id": row.chat_id,
@@ -79,20 +85,36 @@ async def _plan(session: AsyncSession, rows: list[Reminder], now: datetime) -> i
                 "event_at": firing.event_at,
                 "not_before": firing.fire_at,
                 "deadline": firing.deadline,
+                "title": row.title,
+                "thread_id": row.thread_id,
             }
             for firing in due
             if not is_late(rule.kind, now, firing.deadline)  # late is dropped, never sent at 3 a.m.
         ]
         advanced.append(
             {
-                "id": row.id,
-                "next_fire_at": upcoming.fire_at,
-                "event_at": upcoming.event_at,
-                "occurrence_key": upcoming.key,
+                "row_id": row.id,
+                "next": upcoming.fire_at,
+                "event": upcoming.event_at,
+                "key": upcoming.key,
             }
         )
+    # Core executemany on the session's connection: one compiled statement for every row,
+    # without the ORM's per-row bulk bookkeeping (nothing reads these objects afterwards).
+    connection = await session.connection()
     if deliveries:
-        statement = insert_for(session, Delivery).values(deliveries)
-        await session.execute(statement.on_conflict_do_nothing())
-    await session.execute(update(Reminder), advanced)
+        statement = insert_for(session, Delivery).on_conflict_do_nothing()
+        await connection.execute(statement, deliveries)
+    await connection.execute(_ADVANCE, advanced)
     return len(deliveries)
+
+
+_ADVANCE = (
+    update(Reminder)
+    .where(Reminder.id == bindparam("row_id"))
+    .values(
+        next_fire_at=bindparam("next"),
+        event_at=bindparam("event"),
+        occurrence_key=bindparam("key"),
+    )
+)

@@ -1,7 +1,7 @@
 """Telegram handlers, one module per feature. Each is thin: read the update, call the domain,
 render, reply."""
 
-from bot.handlers import basics, contacts, errors, library, privacy, settings, triage
+from bot.handlers import basics, clubs, contacts, errors, library, privacy, settings, triage
 from bot.services import BotApplication
 
 
@@ -11,5 +11,6 @@ def register_handlers(application: BotApplication) -> None:
     triage.register(application)
     library.register(application)
     settings.register(application)
+    clubs.register(application)
     basics.register(application)  # last: its catch-alls answer what nothing else did
     application.add_error_handler(errors.on_error)

@@ -1,6 +1,6 @@
 """The bot's own words. Every message text is built here from safe pieces."""
 
-from bot.commands import Command, Where, commands_for
+from bot.commands import Command, Where, commands_for, group_only
 from bot.render.html import b, h, i
 
 DISCLAIMER = (
@@ -35,6 +35,9 @@ def help_text(where: Where) -> str:
     text = b("Knee Coach commands") + "\n\n" + _command_lines(commands_for(where))
     if where is Where.GROUP:
         text += "\n\nHealth questions are private: send /kneepain to me in a private chat."
+    else:
+        clubs = b("For running clubs") + ": add me to your club's group chat, where these work:"
+        text += f"\n\n{clubs}\n" + _command_lines(group_only())
     return text
 
 
@@ -49,9 +52,13 @@ def privacy() -> str:
             "(warm-up lead, stretch time, rest-day nudges, quiet hours, pause or stop)\n"
             "• the reminders scheduled from them, and messages waiting to be sent – so they "
             "arrive on time\n"
-            "• for group chats: the chat id and its type",
+            "• for group chats: the chat id and its type, and a club's settings (timezone, runs, "
+            "stretch time, the forum topic to post in)\n"
+            "• if you tap “I'm running” on a club run: your user id and first name, to show who "
+            "is coming – deleted within an hour of the run's start",
             b("What is never stored") + "\n"
-            "• your name, username or phone number\n"
+            "• your username, phone number or last name, nor your first name beyond a club "
+            "run's list\n"
             "• what you write to the bot\n"
             "• your answers to /kneepain – they are used to show the result, then forgotten\n"
             "• a location you share – it is only used to suggest your timezone",

@@ -145,6 +145,7 @@ async def test_a_private_command_in_a_group_links_to_the_private_chat(world: Wor
     ann, _ = world.private()
     club = world.api.group("Tuesday Runners", supergroup=True)
     await club.add_bot(by=ann)
+    await world.driver.settle()  # the bot posts its introduction
     [reply] = await world.driver.send(club, "/deletemydata", from_user=ann)
     [[(_label, url)]] = reply.buttons
     assert url == "https://t.me/KneeCoachBot"

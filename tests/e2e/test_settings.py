@@ -504,6 +504,7 @@ async def test_in_a_group_settings_point_to_the_private_chat(world: World, comma
     ann, _ = world.private()
     club = world.api.group("Tuesday Runners", supergroup=True)
     await club.add_bot(by=ann)
+    await world.driver.settle()  # the bot posts its introduction
     [reply] = await world.driver.send(club, command, from_user=ann)
     [[(_label, url)]] = reply.buttons
     assert url == "https://t.me/KneeCoachBot"
@@ -514,6 +515,7 @@ async def test_settings_buttons_pressed_in_a_group_expire(world: World) -> None:
     ann, _ = world.private()
     club = world.api.group("Tuesday Runners", supergroup=True)
     await club.add_bot(by=ann)
+    await world.driver.settle()  # the bot posts its introduction
     [reply] = await world.driver.send(club, "/help@KneeCoachBot", from_user=ann)
     await world.driver.press_data(club, reply, "cfg:lead:30", by=ann)
     answer = world.driver.last_answer

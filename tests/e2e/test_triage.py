@@ -279,6 +279,7 @@ async def test_in_a_group_the_check_moves_to_a_private_chat(world: World) -> Non
     ann, _ = world.private()
     club = world.api.group("Tuesday Runners", supergroup=True)
     await club.add_bot(by=ann)
+    await world.driver.settle()  # the bot posts its introduction
     [pointer] = await world.driver.send(club, "/kneepain@KneeCoachBot", from_user=ann)
     assert "private chat" in pointer.text
     [[(_label, url)]] = pointer.buttons

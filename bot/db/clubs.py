@@ -1,0 +1,184 @@
+"""A club's settings, weekly runs and "I'm running" lists, and the reminder rows built from them
+(what plans.py is for a runner). A club is a group chat; its rows are keyed by the chat id."""
+
+from collections.abc import AsyncIterator, Sequence
+from contextlib import asynccontextmanager
+from datetime import datetime, time, timedelta
+
+from sqlalchemy import delete, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.db.engine import Database
+from bot.db.models import (
+    CLUB_KINDS,
+    CLUB_WARMUP_LEAD,
+    Chat,
+    ClubAttendance,
+    ClubRun,
+    ClubSettings,
+    Delivery,
+    Reminder,
+)
+from bot.db.plans import row_for
+from bot.db.repositories import insert_for
+from bot.render.clubs.common import Club, Run
+from bot.schedule.firing import Rule
+from bot.schedule.recurrence import WEEKDAYS
+
+MAX_RUNS = 14  # two a day: more is a typo, not a club's week
+MAX_NAME = 64  # Telegram's limit for a first name
+
+
+async def settings_of(session: AsyncSession, chat_id: int) -> ClubSettings:
+    """The club's settings, created with the defaults on first use."""
+    club = await session.get(ClubSettings, chat_id)
+    if club is None:
+        club = ClubSettings(chat_id=chat_id)
+        session.add(club)
+        await session.flush()  # fills in the column defaults
+    return club
+
+
+async def runs_of(session: AsyncSession, chat_id: int) -> list[ClubRun]:
+    query = select(ClubRun).where(ClubRun.chat_id == chat_id)
+    return list(
+        (await session.execute(query.order_by(ClubRun.weekday, ClubRun.local_time))).scalars()
+    )
+
+
+@asynccontextmanager
+async def changing(
+    database: Database, chat_id: int, thread_id: int | None, now: datetime
+) -> AsyncIterator[tuple[AsyncSession, ClubSettings]]:
+    """One change by an admin, in one transaction: the club's posts move to the forum topic the
+    admin wrote in (None: the General topic, or no forum), and the reminder rows are rebuilt."""
+    async with database.transaction() as session:
+        club = await settings_of(session, chat_id)
+        club.thread_id = thread_id
+        yield session, club
+        await session.flush()
+        await rebuild_reminders(session, chat_id, now)
+
+
+def as_run(run: ClubRun) -> Run:
+    return Run(run.id, run.weekday, run.local_time, run.title)
+
+
+async def view(session: AsyncSession, chat_id: int) -> Club:
+    """The club as the screens show it (the defaults until an admin chose something)."""
+    club = await session.get(ClubSettings, chat_id)
+    runs = tuple(as_run(run) for run in await runs_of(session, chat_id))
+    if club is None:
+        return Club(zone=None, runs=runs, stretch_time=None, lead_minutes=CLUB_WARMUP_LEAD)
+    return Club(club.timezone, runs, club.stretch_time, club.warmup_lead_minutes)
+
+
+async def read(database: Database, chat_id: int) -> Club:
+    async with database.transaction() as session:
+        return await view(session, chat_id)
+
+
+class RunClash(Exception):
+    """The club already runs at that day and time (and one reminder serves one occurrence)."""
+
+    def __init__(self, run: ClubRun) -> None:
+        super().__init__(f"club run {run.id} is at that time")
+        self.run = run
+
+
+class TooManyRuns(Exception):
+    pass
+
+
+async def add_runs(
+    session: AsyncSession, chat_id: int, weekdays: Sequence[int], at: time, title: str
+) -> list[ClubRun]:
+    """One run on each of `weekdays`; raises (adding none) when one clashes or too many."""
+    runs = await runs_of(session, chat_id)
+    clash = next((run for run in runs if run.weekday in weekdays and run.local_time == at), None)
+    if clash is not None:
+        raise RunClash(clash)
+    if len(runs) + len(weekdays) > MAX_RUNS:
+        raise TooManyRuns
+    added = [ClubRun(chat_id=chat_id, weekday=day, local_time=at, title=title) for day in weekdays]
+    session.add_all(added)
+    await session.flush()
+    return added
+
+
+async def remove_run(session: AsyncSession, chat_id: int, run_id: int) -> ClubRun | None:
+    run = await session.get(ClubRun, run_id)
+    if run is None or run.chat_id != chat_id:  # a button from another club, or already gone
+        return None
+    await session.delete(run)
+    await session.flush()
+    return run
+
+
+async def rebuild_reminders(session: AsyncSession, chat_id: int, now: datetime) -> None:
+    """Replaces the club's reminder rows with ones built from its settings. Deliveries already
+    planned keep their unique keys, so rebuilding can never send anything twice."""
+    await session.execute(
+        delete(Reminder).where(Reminder.chat_id == chat_id, Reminder.kind.in_(CLUB_KINDS))
+    )
+    chat, club = await session.get(Chat, chat_id), await session.get(ClubSettings, chat_id)
+    if chat is None or not chat.is_active or club is None or club.timezone is None:
+        return
+    lead = timedelta(minutes=club.warmup_lead_minutes)
+    rules: list[tuple[Rule, str | None]] = [
+        (Rule("club_warmup", club.timezone, (run.weekday,), run.local_time, lead=lead), run.title)
+        for run in await runs_of(session, chat_id)
+    ]
+    if club.stretch_time is not None:  # no quiet hours: the admins chose the time for everyone
+        rules.append(
+            (Rule("club_stretch", club.timezone, tuple(WEEKDAYS), club.stretch_time), None)
+        )
+    for rule, title in rules:
+        row = row_for(rule, chat_id, None, now)
+        row.title, row.thread_id = title, club.thread_id
+        session.add(row)
+
+
+async def club_warmup_sent(
+    session: AsyncSession, delivery_id: int, chat_id: int
+) -> Delivery | None:
+    """The club-run reminder an "I'm running" button belongs to, if it was sent to this chat."""
+    delivery = await session.get(Delivery, delivery_id)
+    if delivery is None or delivery.chat_id != chat_id or delivery.kind != "club_warmup":
+        return None
+    return delivery
+
+
+async def toggle_attendance(
+    session: AsyncSession, delivery_id: int, user_id: int, first_name: str, now: datetime
+) -> bool:
+    """Adds the runner to the list, or takes them off if they were on it; True if now on it.
+    An insert that conflicts is a second tap, even when two taps race."""
+    statement = insert_for(session, ClubAttendance).values(
+        delivery_id=delivery_id, user_id=user_id, first_name=first_name[:MAX_NAME], joined_at=now
+    )
+    added = await session.execute(statement.on_conflict_do_nothing())
+    if added.rowcount:  # type: ignore[attr-defined]
+        return True
+    await session.execute(
+        delete(ClubAttendance).where(
+            ClubAttendance.delivery_id == delivery_id, ClubAttendance.user_id == user_id
+        )
+    )
+    return False
+
+
+async def attendees(session: AsyncSession, delivery_id: int) -> tuple[str, ...]:
+    """First names, first tap first."""
+    rows = await session.execute(
+        select(ClubAttendance.first_name)
+        .where(ClubAttendance.delivery_id == delivery_id)
+        .order_by(ClubAttendance.joined_at, ClubAttendance.user_id)
+    )
+    return tuple(rows.scalars())
+
+
+async def forget_past_attendance(session: AsyncSession, now: datetime) -> None:
+    """Names are kept only until the run starts: the message shows them from then on."""
+    started = select(Delivery.id).where(Delivery.kind == "club_warmup", Delivery.event_at <= now)
+    await session.execute(delete(ClubAttendance).where(ClubAttendance.delivery_id.in_(started)))

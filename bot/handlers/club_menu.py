@@ -1,0 +1,56 @@
+"""/clubsettings: the club's settings by tapping. Every press is checked: only the group's admins
+may use the menu, whoever opened it."""
+
+from telegram import Message, Update
+from telegram.ext import CallbackQueryHandler, CommandHandler, filters
+
+from bot.db import clubs
+from bot.handlers.club_admin import is_admin, sender_is_admin
+from bot.handlers.club_changes import apply, topic_of
+from bot.handlers.replies import edit, reply
+from bot.render import texts
+from bot.render.callback import action_pattern, decode
+from bot.render.clubs import menu
+from bot.render.clubs import texts as club_texts
+from bot.services import BotApplication, BotContext
+
+
+async def open_menu(update: Update, context: BotContext) -> None:
+    if not await sender_is_admin(update, context):
+        await reply(update, club_texts.refusal())
+        return
+    chat = update.effective_chat
+    assert chat is not None
+    screen = menu.main(await clubs.read(context.services.database, chat.id))
+    await reply(update, screen.text, screen.markup)
+
+
+async def pressed(update: Update, context: BotContext) -> None:
+    query = update.callback_query
+    assert query is not None
+    callback, message = decode(query.data), query.message
+    press = menu.parse(callback.args) if callback else None
+    if press is None or not isinstance(message, Message):
+        await query.answer(texts.expired_button())
+        return
+    if not await is_admin(context, message.chat_id, query.from_user.id):
+        await query.answer(club_texts.refusal(), show_alert=True)
+        return
+    await query.answer()
+    database = context.services.database
+    match press:
+        case menu.Show():
+            screen = menu.screen(await clubs.read(database, message.chat_id), press)
+        case menu.Close():
+            await edit(update, club_texts.settings(await clubs.read(database, message.chat_id)))
+            return
+        case _:
+            note = await apply(context, message.chat_id, topic_of(message), press)
+            screen = menu.main(await clubs.read(database, message.chat_id), note)
+    await edit(update, screen.text, screen.markup)
+
+
+def register(application: BotApplication) -> None:
+    groups = filters.ChatType.GROUPS
+    application.add_handler(CommandHandler("clubsettings", open_menu, groups))
+    application.add_handler(CallbackQueryHandler(pressed, action_pattern(menu.ACTION)))

@@ -1,0 +1,255 @@
+"""Clubs through the local Bot API: the bot added to and removed from a group, admins setting the
+club up by command and by tapping, members refused, the club-run warm-up arriving at the club's
+local time with its "I'm running" list, supergroup upgrades and forum topics.
+
+Every request about a group counts against Telegram's 20 a minute for that group, which the
+bot's rate limiter enforces: each test keeps well under that.
+"""
+
+import asyncio
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import select
+
+from bot.db.models import Chat, ClubRun, ClubSettings, Reminder
+from bot.telegram_local.chat import LocalChat
+from bot.telegram_local.models import LocalMessage, LocalUser
+from tests.e2e.conftest import World
+
+# Tuesday 24 November 2026: a run at 18:30 in Berlin (UTC+1) is at 17:30 UTC, its warm-up at 17:15.
+WARMUP_DUE = datetime(2026, 11, 24, 17, 15, tzinfo=UTC)
+RUN_STARTS = WARMUP_DUE + timedelta(minutes=15)
+GOING = "🙋 I'm running"
+
+
+async def new_club(
+    world: World, *, supergroup: bool = False, forum: bool = False
+) -> tuple[LocalChat, LocalUser, LocalUser]:
+    """A group with Ann as its admin and Bob as a member; Ann adds the bot."""
+    ann, _ = world.private("Ann")
+    bob, _ = world.private("Bob")
+    club = world.api.group("Tuesday Runners", supergroup=supergroup, forum=forum)
+    club.set_admins(ann)
+    club.add_member(bob)
+    await club.add_bot(by=ann)
+    await world.driver.settle()
+    return club, ann, bob
+
+
+async def set_up(
+    world: World, club: LocalChat, admin: LocalUser, thread_id: int | None = None
+) -> None:
+    for command in ("/clubtimezone Berlin", "/clubrun add tue 18:30 Track <session>"):
+        [reply] = await world.driver.send(club, command, from_user=admin, thread_id=thread_id)
+        assert reply.text.startswith("✅"), reply.text
+
+
+def warmups(chat: LocalChat) -> list[LocalMessage]:
+    return [message for message in chat.bot_messages if "Time to warm up together" in message.text]
+
+
+def answered(world: World) -> str:
+    """The toast the bot answered the last press with."""
+    answer = world.driver.last_answer
+    assert answer is not None
+    return answer.text or ""
+
+
+def sends_to(world: World, chat_id: int) -> int:
+    return sum(
+        1
+        for call in world.api.calls
+        if call.method == "sendMessage" and call.params["chat_id"] == chat_id
+    )
+
+
+async def test_adding_the_bot_introduces_it_and_records_the_club(world: World) -> None:
+    club, _ann, _bob = await new_club(world)
+    [intro] = club.bot_messages
+    for words in ("Knee Coach", "/clubtimezone", "/clubrun add", "/clubsettings", "/kneepain"):
+        assert words in intro.text
+    async with world.database.transaction() as session:
+        chat = await session.get(Chat, club.id)
+    assert chat is not None and chat.is_active and chat.kind == "group"
+
+
+async def test_the_warmup_arrives_before_the_run_in_the_clubs_local_time(world: World) -> None:
+    club, ann, _bob = await new_club(world)
+    await set_up(world, club, ann)
+    world.clock.now = WARMUP_DUE - timedelta(seconds=1)
+    await world.tick()
+    assert warmups(club) == []
+    world.clock.now = WARMUP_DUE
+    await world.tick()
+    [warmup] = warmups(club)
+    assert "Track <session> · Tuesday 18:30" in warmup.text
+    assert "Track &lt;session&gt;" in warmup.html
+    assert [label for row in warmup.buttons for label, _ in row] == [GOING, "Full warm-up"]
+    world.clock.advance(timedelta(seconds=30))
+    await world.tick()
+    assert len(warmups(club)) == 1  # once
+
+
+async def test_members_are_refused_politely_and_may_only_look(world: World) -> None:
+    club, _ann, bob = await new_club(world)
+    for command in ("/clubrun add tue 18:30 Hills", "/clubstretch 07:30", "/clubsettings"):
+        [reply] = await world.driver.send(club, command, from_user=bob)
+        assert "only the group's admins" in reply.text
+    [listing] = await world.driver.send(club, "/clubrun list", from_user=bob)
+    assert "No club runs yet" in listing.text
+    async with world.database.transaction() as session:
+        assert (await session.execute(select(ClubSettings))).all() == []
+        assert (await session.execute(select(ClubRun))).all() == []
+
+
+async def test_an_anonymous_admin_counts_as_an_admin(world: World) -> None:
+    club, _ann, _bob = await new_club(world, supergroup=True)
+    message = await club.send_as_chat("/clubtimezone Berlin")
+    await world.driver.settle(message.update_id)
+    assert club.bot_messages[-1].text.startswith("✅ The club's timezone is now Europe/Berlin.")
+    assert not [call for call in world.api.calls if call.method == "getChatMember"]
+
+
+async def test_unreadable_input_gets_an_example_and_changes_nothing(world: World) -> None:
+    club, ann, _bob = await new_club(world)
+    cases = {
+        "/clubrun add someday 18:30 Hills": "“someday” as a day",
+        "/clubrun add tue 25:61 Hills": "“25:61” as a time",
+        "/clubrun add tue 18:30 " + "x" * 65: "keep it to 64",
+        "/clubrun remove 3": "no club runs to remove",
+        "/clubrun dance": "try add, list or remove",
+        "/clubstretch teatime": "“teatime” as a time",
+        "/clubtimezone <b>Atlantis</b>": "couldn't find the time zone '<b>Atlantis</b>'",
+    }
+    for command, problem in cases.items():
+        [reply] = await world.driver.send(club, command, from_user=ann)
+        assert problem in reply.text and "Nothing was changed. Try: /club" in reply.text
+    assert "&lt;b&gt;Atlantis" in reply.html
+    async with world.database.transaction() as session:
+        assert (await session.execute(select(ClubSettings))).all() == []
+        assert (await session.execute(select(ClubRun))).all() == []
+
+
+async def test_im_running_lists_who_is_coming_and_a_second_tap_undoes(world: World) -> None:
+    club, ann, bob = await new_club(world)
+    await set_up(world, club, ann)
+    world.clock.now = WARMUP_DUE
+    await world.tick()
+    [warmup] = warmups(club)
+    assert "Running? Tap below." in warmup.text
+    for presser, shown in ((ann, "Running (1): Ann"), (bob, "Running (2): Ann, Bob")):
+        [edited] = await world.driver.press(club, warmup, GOING, by=presser)
+        assert edited is warmup and shown in warmup.text
+        assert "on the list" in answered(world)
+    await world.driver.press(club, warmup, GOING, by=ann)
+    assert "Running (1): Bob" in warmup.text and GOING in str(warmup.buttons)
+    assert "off the list" in answered(world)
+    for forged in ("going:999999", "going:x", "going:1:2"):
+        assert await world.driver.press_data(club, warmup, forged, by=bob) == []
+        assert "expired" in answered(world)
+    world.clock.now = RUN_STARTS
+    assert await world.driver.press(club, warmup, GOING, by=ann) == []
+    assert "started" in answered(world)
+
+
+async def test_a_removed_bot_sends_nothing_and_adding_it_back_resumes(world: World) -> None:
+    club, ann, _bob = await new_club(world)
+    await set_up(world, club, ann)
+    await club.remove_bot(by=ann)
+    await world.driver.settle()
+    async with world.database.transaction() as session:
+        assert (await session.execute(select(Reminder.active))).scalars().all() == [False]
+    sent_before = sends_to(world, club.id)
+    world.clock.now = WARMUP_DUE
+    await world.tick()
+    assert sends_to(world, club.id) == sent_before  # not even tried
+    await club.add_bot(by=ann)
+    await world.driver.settle()
+    assert "Welcome back" in club.bot_messages[-1].text
+    assert "Tue 18:30 · Track <session>" in club.bot_messages[-1].text
+    world.clock.now = WARMUP_DUE + timedelta(weeks=1)
+    await world.tick()
+    assert len(warmups(club)) == 1
+
+
+async def test_a_supergroup_upgrade_before_the_run_moves_the_club(world: World) -> None:
+    club, ann, bob = await new_club(world)
+    await set_up(world, club, ann)
+    new_id = await club.migrate_to_supergroup(by=ann)
+    await world.driver.settle()
+    async with world.database.transaction() as session:
+        settings = await session.get(ClubSettings, new_id)
+        assert settings is not None and settings.timezone == "Europe/Berlin"
+        assert (await session.execute(select(ClubRun.chat_id))).scalars().all() == [new_id]
+    sent_before = sends_to(world, club.id)
+    world.clock.now = WARMUP_DUE
+    await world.tick()
+    await world.tick()
+    supergroup = world.api.chat(new_id)
+    [warmup] = warmups(supergroup)
+    assert sends_to(world, club.id) == sent_before  # no failed try at the old id
+    [edited] = await world.driver.press(supergroup, warmup, GOING, by=bob)
+    assert "Running (1): Bob" in edited.text
+
+
+async def test_in_a_forum_the_club_posts_in_the_topic_it_was_set_up_in(world: World) -> None:
+    forum, ann, _bob = await new_club(world, supergroup=True, forum=True)
+    await set_up(world, forum, ann, thread_id=7)
+    assert {message.thread_id for message in forum.bot_messages[1:]} == {7}
+    world.clock.now = WARMUP_DUE
+    await world.tick()
+    [warmup] = warmups(forum)
+    assert warmup.thread_id == 7
+
+
+async def test_admins_set_the_club_up_by_tapping(world: World) -> None:
+    club, ann, bob = await new_club(world)
+    [menu] = await world.driver.send(club, "/clubsettings", from_user=ann)
+    for label in ("🌍 Timezone", "Berlin"):
+        await world.driver.press(club, menu, label, by=ann)
+    assert "✅ The club's timezone is now Europe/Berlin." in menu.text
+    for label in ("➕ Add a run", "Tue", "18", "18:30"):
+        [edited] = await world.driver.press(club, menu, label, by=ann)
+        assert edited is menu
+    assert "1. Tue 18:30 · Club run" in menu.text
+    shown = menu.text
+    assert await world.driver.press(club, menu, "🧘 Stretch", by=bob) == []
+    answer = world.driver.last_answer
+    assert (
+        answer is not None
+        and answer.show_alert
+        and "only the group's admins" in (answer.text or "")
+    )
+    for forged in ("club:tz:999", "club:rm:abc", "club:add:9", "club:st:0731", "club"):
+        assert await world.driver.press_data(club, menu, forged, by=ann) == []
+        assert "expired" in answered(world)
+    assert menu.text == shown
+    await world.driver.press(club, menu, "✓ Done", by=ann)
+    assert menu.buttons == [] and "Tue 18:30 · Club run" in menu.text
+    world.clock.now = WARMUP_DUE
+    await world.tick()
+    assert len(warmups(club)) == 1
+
+
+async def test_club_commands_in_a_private_chat_point_to_the_group(world: World) -> None:
+    _ann, chat = world.private("Ann")
+    [reply] = await world.driver.send(chat, "/clubrun add tue 18:30 Hills")
+    assert "group chat" in reply.text
+    [help_text] = await world.driver.send(chat, "/help")
+    assert "/clubsettings – " in help_text.text
+
+
+async def test_a_burst_of_taps_ends_with_every_name_on_the_list(world: World) -> None:
+    club, ann, bob = await new_club(world)
+    carl = world.api.user("Carl")
+    club.add_member(carl)
+    await set_up(world, club, ann)
+    world.clock.now = WARMUP_DUE
+    await world.tick()
+    [warmup] = warmups(club)
+    edits_before = warmup.edits
+    await asyncio.gather(*(club.press(warmup, GOING, from_user=user) for user in (ann, bob, carl)))
+    await world.driver.settle()
+    assert "Running (3): " in warmup.text
+    assert {"Ann", "Bob", "Carl"} <= set(warmup.text.rsplit(": ", 1)[1].split(", "))
+    assert 1 <= warmup.edits - edits_before <= 3
