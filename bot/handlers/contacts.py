@@ -5,7 +5,7 @@ from telegram import Chat, ChatMember, ChatMemberUpdated, Update
 from telegram.constants import ParseMode
 from telegram.ext import ChatMemberHandler, MessageHandler, TypeHandler, filters
 
-from bot.db import clubs, repositories
+from bot.db import clubs, plans, repositories
 from bot.handlers.replies import NO_PREVIEW
 from bot.render.clubs import texts as club_texts
 from bot.services import BotApplication, BotContext
@@ -34,13 +34,16 @@ async def bot_membership_changed(update: Update, context: BotContext) -> None:
     chat = change.chat
     active = change.new_chat_member.status not in _GONE
     joined = active and chat.type in _GROUPS and change.old_chat_member.status in _GONE
+    now = context.services.clock()
     async with context.services.database.transaction() as session:
         await repositories.set_chat_active(session, chat.id, chat.type, active)
-        if chat.type in _GROUPS and not active:
+        if not active:
             await repositories.deactivate_chat(session, chat.id)
+        elif chat.type == Chat.PRIVATE:  # unblocked: the runner's reminders start again
+            await plans.rebuild_reminders(session, chat.id, now)
         club = None
         if joined:
-            await clubs.rebuild_reminders(session, chat.id, context.services.clock())
+            await clubs.rebuild_reminders(session, chat.id, now)
             club = await clubs.view(session, chat.id)
     if club is not None:
         await context.bot.send_message(

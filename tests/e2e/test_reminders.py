@@ -69,6 +69,20 @@ async def test_a_user_who_blocked_the_bot_gets_nothing_more(world: World) -> Non
     assert delivery.status == "failed"
 
 
+async def test_blocking_stops_reminders_and_unblocking_brings_them_back(world: World) -> None:
+    _user, chat = await planned_runner(world)
+    await chat.block_bot()
+    await world.driver.settle()
+    world.clock.now = MONDAY_0645_BERLIN
+    await world.tick()
+    assert warmups(chat) == []
+    await chat.unblock_bot()
+    await world.driver.settle()
+    world.clock.now = MONDAY_0645_BERLIN + timedelta(weeks=1)
+    await world.tick()
+    assert len(warmups(chat)) == 1
+
+
 async def test_flood_control_is_honoured_and_the_reminder_still_arrives(world: World) -> None:
     _user, chat = await planned_runner(world)
     world.api.fail_next(
