@@ -7,6 +7,7 @@ from typing import TypeVar
 from pydantic import BaseModel
 
 from bot.content.base import ContentModel, Source, Sourced
+from bot.content.comeback import Comeback
 from bot.content.exercises import Exercise, ExercisesFile
 from bot.content.loader import ContentError, read_model
 from bot.content.prevention import Prevention
@@ -31,6 +32,7 @@ class Library(ContentModel):
     exercises: tuple[Exercise, ...]
     prevention: Prevention
     triage: TriageContent
+    comeback: Comeback
 
     def cited(self) -> Iterator[Sourced]:
         """Every entry in the library that cites sources."""
@@ -81,6 +83,16 @@ def _check_shared_ids(
             )
 
 
+def _check_not_for(path: Path, comeback: Comeback, triage: TriageContent) -> None:
+    # The plan must exclude the same conditions the triage never offers pain monitoring for.
+    for index, condition in enumerate(comeback.not_for.conditions):
+        if triage.conditions[condition].pain_monitoring != "never":
+            raise ContentError(
+                f"{path}: not_for.conditions.{index}: {condition!r} is not 'never' for pain "
+                "monitoring in conditions.yaml"
+            )
+
+
 def load_library(content_dir: Path = CONTENT_DIR) -> Library:
     sources_file = read_model(content_dir / "sources.yaml", SourcesFile)
     sources = {source.id: source for source in sources_file.sources}
@@ -95,6 +107,9 @@ def load_library(content_dir: Path = CONTENT_DIR) -> Library:
     triage = load_triage(content_dir)
     _check_cited(content_dir / TRIAGE_FILE, triage.model_copy(update={"conditions": {}}), sources)
     _check_cited(content_dir / CONDITIONS_FILE, {"conditions": triage.conditions}, sources)
+    comeback_path = content_dir / "comeback.yaml"
+    comeback = _read_cited(comeback_path, Comeback, sources)
+    _check_not_for(comeback_path, comeback, triage)
     return Library(
         triage=triage,
         sources=sources,
@@ -102,4 +117,5 @@ def load_library(content_dir: Path = CONTENT_DIR) -> Library:
         warmup=warmup,
         exercises=exercises,
         prevention=prevention,
+        comeback=comeback,
     )
