@@ -33,13 +33,20 @@ def postgres_server() -> Iterator[PostgresServer]:
         yield server
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-async def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    """An empty database URL, once for SQLite and once for a real PostgreSQL server."""
-    if request.param == "sqlite":
+BOTH_DATABASES = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+
+
+async def empty_database(kind: str, request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    if kind == "sqlite":
         return f"sqlite+aiosqlite:///{tmp_path / 'test.sqlite3'}"
     server: PostgresServer = request.getfixturevalue("postgres_server")
     return await server.create_database()
+
+
+@pytest.fixture(params=BOTH_DATABASES)
+async def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """An empty database URL, once for SQLite and once for a real PostgreSQL server."""
+    return await empty_database(request.param, request, tmp_path)
 
 
 @pytest.fixture

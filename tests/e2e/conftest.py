@@ -18,6 +18,7 @@ from bot.telegram_local import LocalBotApi, SpecChecker
 from bot.telegram_local.chat import LocalChat
 from bot.telegram_local.driver import Driver
 from bot.telegram_local.models import LocalUser
+from tests.conftest import BOTH_DATABASES, empty_database
 from tests.support.clock import FakeClock
 
 
@@ -51,10 +52,20 @@ def clock() -> FakeClock:
 
 
 @pytest.fixture
+async def world_database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """SQLite, unless a module asks for both databases with `ON_BOTH_DATABASES`."""
+    return await empty_database(getattr(request, "param", "sqlite"), request, tmp_path)
+
+
+# `pytestmark = ON_BOTH_DATABASES` runs a module's end-to-end tests on SQLite and PostgreSQL.
+ON_BOTH_DATABASES = pytest.mark.parametrize("world_database_url", BOTH_DATABASES, indirect=True)
+
+
+@pytest.fixture
 async def world(
-    tmp_path: Path, checker: SpecChecker, library: Library, clock: FakeClock
+    world_database_url: str, checker: SpecChecker, library: Library, clock: FakeClock
 ) -> AsyncIterator[World]:
-    url = f"sqlite+aiosqlite:///{tmp_path / 'bot.sqlite3'}"
+    url = world_database_url
     await upgrade(url)
     database = Database(url)
     services = Services(

@@ -14,7 +14,9 @@ from sqlalchemy import select
 from bot.db.models import Chat, ClubRun, ClubSettings, Reminder
 from bot.telegram_local.chat import LocalChat
 from bot.telegram_local.models import LocalMessage, LocalUser
-from tests.e2e.conftest import World
+from tests.e2e.conftest import ON_BOTH_DATABASES, World
+
+pytestmark = ON_BOTH_DATABASES
 
 # Tuesday 24 November 2026: a run at 18:30 in Berlin (UTC+1) is at 17:30 UTC, its warm-up at 17:15.
 WARMUP_DUE = datetime(2026, 11, 24, 17, 15, tzinfo=UTC)

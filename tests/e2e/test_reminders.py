@@ -9,7 +9,9 @@ from bot.schedule.recurrence import WeeklyTime
 from bot.telegram_local.chat import LocalChat
 from bot.telegram_local.models import LocalMessage, LocalUser
 from tests.delivery.helpers import deliveries, runner
-from tests.e2e.conftest import World
+from tests.e2e.conftest import ON_BOTH_DATABASES, World
+
+pytestmark = ON_BOTH_DATABASES
 
 SUNDAY_NOON = datetime(2026, 11, 22, 11, 0, tzinfo=UTC)
 MONDAY_0645_BERLIN = datetime(2026, 11, 23, 5, 45, tzinfo=UTC)
