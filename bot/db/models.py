@@ -183,3 +183,37 @@ class ClubAttendance(Base):
     )
     first_name: Mapped[str] = mapped_column(String(64))
     joined_at: Mapped[datetime] = mapped_column(UtcDateTime)  # the list shows who came first
+
+
+class PainLog(Base):
+    """One logged run (/log): pain during it and, once answered, the next morning. One row per
+    local day, so tapping through /log twice on a day corrects that day's entry. `stage` is the
+    walk-run stage when the run was a /comeback session."""
+
+    __tablename__ = "pain_logs"
+    __table_args__ = (UniqueConstraint("user_id", "day"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    user_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("users.id", ondelete="CASCADE"))
+    day: Mapped[date] = mapped_column(Date)  # the runner's local date
+    during_run: Mapped[int] = mapped_column(SmallInteger)  # 0-10
+    next_morning: Mapped[int | None] = mapped_column(SmallInteger)  # 0-10, None until answered
+    minutes: Mapped[int | None] = mapped_column(SmallInteger)
+    swelling: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    stiffer: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    stage: Mapped[int | None] = mapped_column(SmallInteger)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class ComebackPlan(Base):
+    """A runner's walk-run plan (/comeback): the stage of the next session. No row until started;
+    stopping keeps the row inactive."""
+
+    __tablename__ = "comebacks"
+
+    user_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    stage: Mapped[int] = mapped_column(SmallInteger)  # 1-based
+    started_at: Mapped[datetime] = mapped_column(UtcDateTime)
+    active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())

@@ -1,7 +1,17 @@
 """Telegram handlers, one module per feature. Each is thin: read the update, call the domain,
 render, reply."""
 
-from bot.handlers import basics, clubs, contacts, errors, library, privacy, settings, triage
+from bot.handlers import (
+    basics,
+    clubs,
+    contacts,
+    errors,
+    library,
+    privacy,
+    recovery,
+    settings,
+    triage,
+)
 from bot.services import BotApplication
 
 
@@ -12,5 +22,6 @@ def register_handlers(application: BotApplication) -> None:
     library.register(application)
     settings.register(application)
     clubs.register(application)
+    recovery.register(application)
     basics.register(application)  # last: its catch-alls answer what nothing else did
     application.add_error_handler(errors.on_error)

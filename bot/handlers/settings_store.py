@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db.base import utcnow
 from bot.db.engine import Database
-from bot.db.models import Delivery, Reminder, User, UserSettings
+from bot.db.models import ComebackPlan, Delivery, PainLog, Reminder, User, UserSettings
 from bot.db.plans import rebuild_reminders, replace_runs, runs_of, settings_of
 from bot.render.settings import MyData, Overview
 from bot.render.settings.changes import (
@@ -149,6 +149,10 @@ async def my_data(database: Database, user_id: int, now: datetime) -> MyData | N
                 Delivery.user_id == user_id, Delivery.status == "pending"
             )
         )
+        logs = await session.scalar(
+            select(func.count(PainLog.id)).where(PainLog.user_id == user_id)
+        )
+        plan = await session.get(ComebackPlan, user_id)
         return MyData(
             user_id=user.id,
             language_code=user.language_code,
@@ -158,4 +162,6 @@ async def my_data(database: Database, user_id: int, now: datetime) -> MyData | N
             runs=await runs_of(session, user_id),
             reminders=dict(counts.all()),
             pending_deliveries=pending or 0,
+            pain_logs=logs or 0,
+            comeback_stage=plan.stage if plan is not None and plan.active else None,
         )

@@ -55,7 +55,10 @@ def privacy() -> str:
             "• for group chats: the chat id and its type, and a club's settings (timezone, runs, "
             "stretch time, the forum topic to post in)\n"
             "• if you tap “I'm running” on a club run: your user id and first name, to show who "
-            "is coming – deleted within an hour of the run's start",
+            "is coming – deleted within an hour of the run's start\n"
+            "• if you use /log or /comeback (health data, only when you tap it in): each run's "
+            "date, pain during it and the next morning (0-10), its length, whether the knee was "
+            "stiffer or swollen, and your walk-run stage – to give advice and draw /progress",
             b("What is never stored") + "\n"
             "• your username, phone number or last name, nor your first name beyond a club "
             "run's list\n"
@@ -65,7 +68,8 @@ def privacy() -> str:
             b("Logs") + " record only which kind of update arrived and errors, never message texts "
             "or answers.",
             b("Seeing and deleting it") + "\nSend /mydata to see everything stored about you, "
-            "and /deletemydata to erase all of it: settings, runs and reminders included. "
+            "and /deletemydata to erase all of it: settings, runs, reminders and your pain log "
+            "included. "
             "Blocking the bot stops all messages at once.",
         ]
     )

@@ -20,6 +20,8 @@ class MyData:
     runs: tuple[WeeklyTime, ...]
     reminders: Mapping[str, int]  # kind -> scheduled reminder rows
     pending_deliveries: int
+    pain_logs: int = 0  # runs logged with /log
+    comeback_stage: int | None = None  # the walk-run stage of an active /comeback plan
 
 
 def _reminder_counts(counts: Mapping[str, int]) -> str:
@@ -53,12 +55,20 @@ def my_data(data: MyData) -> str:
             f"• Messages waiting to be sent: {data.pending_deliveries}",
         ]
     )
+    stage = data.comeback_stage
+    recovery = "\n".join(
+        [
+            f"• Runs in your pain log: {data.pain_logs}",
+            f"• Walk-run plan: {f'stage {stage}' if stage is not None else 'not running'}",
+        ]
+    )
     return "\n\n".join(
         [
             b("Everything stored about you"),
             b("You") + "\n" + you,
             b("Settings") + "\n" + settings,
             b("Scheduled") + "\n" + scheduled,
+            b("Recovery") + "\n" + recovery,
             "Never stored: your name, username or phone number, what you write, your "
             "/kneepain answers. See /privacy.",
             "Erase all of it: /deletemydata",
