@@ -57,7 +57,11 @@ def build_application(services: Services, *, token: str, base_url: str) -> BotAp
         .base_url(base_url)
         .base_file_url(file_url(base_url))
         .context_types(ContextTypes(context=BotContext))
-        .rate_limiter(AIORateLimiter(overall_max_rate=services.settings.send_rate))
+        .rate_limiter(
+            # One request every 1/rate seconds rather than a bucket of `rate` a second: a full
+            # bucket lets twice the rate through in the first second, and Telegram answers 429.
+            AIORateLimiter(overall_max_rate=1, overall_time_period=1 / services.settings.send_rate)
+        )
         .concurrent_updates(True)
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)

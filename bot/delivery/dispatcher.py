@@ -12,7 +12,8 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import func, select, update
+from aiolimiter import AsyncLimiter
+from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import Bot, LinkPreviewOptions
 from telegram.constants import ParseMode
@@ -36,7 +37,9 @@ log = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 5
 MAX_EARLY = timedelta(minutes=10)  # a crowd of reminders may start this much before their time
-CONCURRENCY = 64  # requests in flight; the rate limiter decides how fast they go
+# Requests in flight at once. Small on purpose: a request in flight when the process dies is in
+# doubt, and the pacing below lets each start only when the rate allows.
+CONCURRENCY = 16
 
 
 @dataclass(frozen=True)
@@ -58,6 +61,9 @@ class Dispatcher:
         self._rate = rate_per_second
         self._lease = lease  # a claim older than this belongs to a process that died
         self._slots = asyncio.Semaphore(CONCURRENCY)
+        # Paced here, before a row is marked `sending`, so rows never wait as `sending` inside
+        # the bot's rate limiter (which then has nothing left to hold back).
+        self._pace = AsyncLimiter(1, 1 / rate_per_second)
         self._flood_until: datetime | None = None  # Telegram asked us to wait until then
 
     async def drain(self, now: datetime) -> int:
@@ -66,15 +72,15 @@ class Dispatcher:
         sent = 0
         while not self._waiting_for_flood(now) and (claimed := await self._claim(now)):
             outcomes = await asyncio.gather(*(self._deliver(row, now) for row in claimed))
+            # One commit for the batch's results: a crash before it leaves the sent rows
+            # `sending`, which become `uncertain`, never resent.
+            await self._record(claimed, outcomes, now)
             sent += sum(outcome.status == "sent" for outcome in outcomes)
         return sent
 
     async def _deliver(self, row: Delivery, now: datetime) -> Outcome:
-        async with self._slots:
-            outcome = await self._send(row, now)
-        if outcome.status != "skipped":
-            await self._set(row.id, outcome.status, now, outcome.retry_at)
-        return outcome
+        async with self._slots, self._pace:
+            return await self._send(row, now)
 
     def _waiting_for_flood(self, now: datetime) -> bool:
         return self._flood_until is not None and now < self._flood_until
@@ -161,18 +167,21 @@ class Dispatcher:
             )
         return bool(result.rowcount)  # type: ignore[attr-defined]
 
-    async def _set(
-        self, delivery_id: int, status: str, now: datetime, retry_at: datetime | None = None
-    ) -> None:
-        values: dict[str, object] = {"status": status}
-        if status == "sent":
-            values["sent_at"] = now
-        if retry_at is not None:
-            values["not_before"] = retry_at
-        async with self._database.transaction() as session:
-            await session.execute(
-                update(Delivery).where(Delivery.id == delivery_id).values(**values)
-            )
+    async def _record(self, rows: list[Delivery], outcomes: list[Outcome], now: datetime) -> None:
+        changes = [
+            {
+                "delivery_id": row.id,
+                "status": outcome.status,
+                "sent_at": now if outcome.status == "sent" else None,
+                "not_before": outcome.retry_at or row.not_before,
+            }
+            for row, outcome in zip(rows, outcomes, strict=True)
+            if outcome.status != "skipped"  # another process holds that row now
+        ]
+        if changes:
+            async with self._database.transaction() as session:
+                connection = await session.connection()
+                await connection.execute(_RECORD, changes)
 
     async def _expire_dead_claims(self, now: datetime) -> None:
         """Claims a dead process left: unsent ones go back to the queue, ones that were mid-send
@@ -193,6 +202,15 @@ class Dispatcher:
     async def _migrate(self, old_chat_id: int, new_chat_id: int) -> None:
         async with self._database.transaction() as session:
             await move_chat(session, old_chat_id, new_chat_id)
+
+
+_RECORD = (
+    update(Delivery)
+    .where(Delivery.id == bindparam("delivery_id"))
+    .values(
+        status=bindparam("status"), sent_at=bindparam("sent_at"), not_before=bindparam("not_before")
+    )
+)
 
 
 def _seconds(value: float | timedelta) -> timedelta:

@@ -12,7 +12,6 @@ from bot.handlers import recovery_store as store
 from bot.handlers import settings_store
 from bot.handlers.replies import edit, expire, reply
 from bot.recovery import summary
-from bot.recovery.chart import NoData, progress_chart
 from bot.render import texts
 from bot.render.callback import action_pattern, decode
 from bot.render.recovery import Outcome, Screen, grammar, log, plan, progress
@@ -54,6 +53,9 @@ async def log_run(update: Update, context: BotContext) -> None:
 async def show_progress(update: Update, context: BotContext) -> None:
     today, zone_name = await _today(update, context)
     logged = await store.entries(context.services.database, _user_id(update))
+    # Imported on first use: matplotlib costs ~40 MB and 0.3 s of start-up for everyone.
+    from bot.recovery.chart import NoData, progress_chart
+
     try:
         png = await asyncio.to_thread(progress_chart, logged, zone_name, today)
     except NoData:

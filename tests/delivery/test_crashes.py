@@ -20,6 +20,7 @@ from bot.db import repositories
 from bot.db.engine import Database
 from bot.db.migrate import upgrade
 from bot.db.models import Delivery, Reminder
+from bot.delivery.dispatcher import CONCURRENCY
 from bot.telegram_local import LocalBotApi, SpecChecker
 from bot.telegram_local.chat import LocalChat
 from tests.support.postgres import PostgresServer
@@ -140,7 +141,7 @@ async def _kill_and_restart(database_url: str, checker: SpecChecker) -> None:
     assert max(sends.values()) == 1, "nothing is sent twice"
     missing = {chat.id for chat in chats} - set(sends)
     assert all(statuses[chat_id] == "uncertain" for chat_id in missing)
-    assert len(missing) <= 4 * 64, "at most the requests in flight at each kill"
+    assert len(missing) <= 4 * CONCURRENCY, "at most the requests in flight at each kill"
 
 
 async def test_sigkill_and_restart_on_sqlite(tmp_path: Path, checker: SpecChecker) -> None:
