@@ -9,12 +9,12 @@ import pytest
 from bot.content.browse import exercises_for
 from bot.content.daily import stretch_of_the_day
 from bot.content.library import Library
-from bot.render.html import MAX_MESSAGE_CHARS
 from bot.render.library import Screen, exercises, prevention, screen_for, stretches, warmup
-from bot.render.library.common import MAX_LABEL_CHARS, PER_PAGE, page_of
+from bot.render.library.common import PER_PAGE, page_of
 from bot.telegram_local import SpecChecker
 from bot.telegram_local.html import parse_html
 from bot.triage.ids import CONDITION_IDS
+from tests.support.screens import assert_sendable
 
 DAY = date(2026, 11, 23)
 
@@ -60,16 +60,7 @@ def test_every_screen_fits_one_message_and_is_valid_telegram_html(
     screens: list[Screen], checker: SpecChecker
 ) -> None:
     for screen in screens:
-        assert len(parse_html(screen.text).text) <= MAX_MESSAGE_CHARS
-        params = {
-            "chat_id": 1,
-            "text": screen.text,
-            "parse_mode": "HTML",
-            "reply_markup": screen.markup.to_dict(),
-        }
-        assert checker.check("sendMessage", params) == []
-        for row in screen.markup.inline_keyboard:
-            assert all(len(button.text) <= MAX_LABEL_CHARS for button in row)
+        assert_sendable(screen, checker)
 
 
 def test_tapping_reaches_every_stretch_move_exercise_and_section(

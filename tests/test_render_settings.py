@@ -8,8 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.render.callback import decode
-from bot.render.html import MAX_MESSAGE_CHARS
-from bot.render.library.common import MAX_LABEL_CHARS, Screen
+from bot.render.library.common import Screen
 from bot.render.settings import (
     MyData,
     Open,
@@ -31,6 +30,7 @@ from bot.schedule.recurrence import WeeklyTime
 from bot.schedule.zones import ZoneNotFound
 from bot.telegram_local import SpecChecker
 from bot.telegram_local.html import parse_html
+from tests.support.screens import assert_sendable
 
 NOW = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)  # Monday, 09:00 in Berlin
 HOSTILE = '<b>&"</i><script>'
@@ -85,19 +85,6 @@ def reachable(view: Overview) -> dict[str, Screen]:
     return screens
 
 
-def assert_valid(screen: Screen, checker: SpecChecker) -> None:
-    assert len(parse_html(screen.text).text) <= MAX_MESSAGE_CHARS
-    params = {
-        "chat_id": 1,
-        "text": screen.text,
-        "parse_mode": "HTML",
-        "reply_markup": screen.markup.to_dict(),
-    }
-    assert checker.check("sendMessage", params) == []
-    for row in screen.markup.inline_keyboard:
-        assert all(len(button.text) <= MAX_LABEL_CHARS for button in row)
-
-
 @pytest.mark.parametrize("name", VIEWS)
 def test_every_reachable_screen_is_valid_and_has_a_way_back(
     name: str, checker: SpecChecker
@@ -105,7 +92,7 @@ def test_every_reachable_screen_is_valid_and_has_a_way_back(
     screens = reachable(VIEWS[name])
     assert len(screens) > 40  # the whole tree, not just the menu
     for data, screen in screens.items():
-        assert_valid(screen, checker)
+        assert_sendable(screen, checker)
         labels = [button.text for row in screen.markup.inline_keyboard for button in row]
         is_menu = "⏱ Warm-up lead" in labels  # where Back leads, and changes return to
         assert is_menu or "‹ Back" in labels, f"no way back from {data}"
