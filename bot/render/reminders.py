@@ -10,8 +10,9 @@ from telegram import InlineKeyboardMarkup
 
 from bot.content.daily import stretch_of_the_day
 from bot.content.library import Library
+from bot.render.calendar import DAY_NAMES
 from bot.render.callback import encode
-from bot.render.clubs.common import DAY_NAMES, DEFAULT_TITLE, GOING_ACTION
+from bot.render.clubs.common import DEFAULT_TITLE, GOING_ACTION
 from bot.render.html import b, h
 from bot.render.library import exercises, stretches, warmup
 from bot.render.library.common import OPEN_ACTION, Screen, button

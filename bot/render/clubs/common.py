@@ -3,10 +3,9 @@
 from dataclasses import dataclass
 from datetime import time
 
+from bot.render.calendar import DAYS
 from bot.render.html import h
 
-DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MAX_TITLE = 64  # the column's size, and short enough for a button label
 DEFAULT_TITLE = "Club run"
 # Callback data `going:<delivery id>`: "I'm running" on a club-run reminder.

@@ -11,9 +11,10 @@ from datetime import time
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
+from bot.render.calendar import DAY_NAMES, DAYS
 from bot.render.callback import encode
 from bot.render.clubs.changes import AddRuns, Change, RemoveRun, SetLead, SetStretch, SetZone
-from bot.render.clubs.common import DAY_NAMES, DAYS, DEFAULT_TITLE, Club, run_name
+from bot.render.clubs.common import DEFAULT_TITLE, Club, run_name
 from bot.render.clubs.texts import RUN_EXAMPLE, ZONE_EXAMPLE, settings
 from bot.render.html import b
 from bot.render.library.common import Screen, button, number_from

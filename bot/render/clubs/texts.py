@@ -3,7 +3,8 @@
 from collections.abc import Sequence
 from datetime import time
 
-from bot.render.clubs.common import DAY_NAMES, MAX_TITLE, Club, Run, run_lines, run_name
+from bot.render.calendar import DAY_NAMES
+from bot.render.clubs.common import MAX_TITLE, Club, Run, run_lines, run_name
 from bot.render.html import b, h, i
 
 ZONE_EXAMPLE = "/clubtimezone Europe/London"

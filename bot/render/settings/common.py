@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 from telegram import InlineKeyboardButton
 
+from bot.render.calendar import DAYS, MONTHS
 from bot.render.callback import encode
 from bot.render.library.common import button
 from bot.schedule.quiet import QuietHours
@@ -16,10 +17,6 @@ from bot.schedule.recurrence import WeeklyTime
 
 ACTION = "cfg"
 
-DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-# Spelled out here rather than by strftime, whose names follow the process locale.
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 KIND_NAMES = {"warmup": "warm-up", "stretch": "stretch of the day", "nudge": "rest-day nudge"}
 Edge = Literal["start", "end"]  # of quiet hours
 EDGES: dict[str, Edge] = {"start": "start", "end": "end"}  # callback text -> edge

@@ -4,8 +4,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
+from bot.render.calendar import MONTHS
 from bot.render.html import b, h
-from bot.render.settings.common import KIND_NAMES, MONTHS, Overview, run_list
+from bot.render.settings.common import KIND_NAMES, Overview, run_list
 from bot.render.settings.menu import settings_lines, status
 from bot.schedule.recurrence import WeeklyTime
 
