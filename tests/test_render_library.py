@@ -38,7 +38,7 @@ def reachable(library: Library) -> dict[str, Screen]:
     screens: dict[str, Screen] = {}
     queue = deque(_entries(library))
     while queue:
-        for row in queue.popleft().markup.inline_keyboard:
+        for row in queue.popleft().keyboard:
             for button in row:
                 data = button.callback_data
                 assert isinstance(data, str), f"{button.text!r} is not a callback button"
@@ -93,7 +93,7 @@ def test_another_stretch_walks_the_whole_library_in_order(library: Library) -> N
     screen = stretches.of_the_day(library, DAY)
     shown = []
     for _ in library.stretches:
-        data = screen.markup.inline_keyboard[0][0].callback_data
+        data = screen.keyboard[0][0].callback_data
         assert isinstance(data, str)
         next_screen = _route(library, data)
         assert next_screen is not None
@@ -107,7 +107,7 @@ def test_another_stretch_walks_the_whole_library_in_order(library: Library) -> N
 def test_the_warm_up_versions_show_their_length(library: Library) -> None:
     full, quick = warmup.routine(library, "full"), warmup.routine(library, "quick")
     assert "about 7 min" in full.text and "about 3 min" in quick.text
-    assert [b.text for b in full.markup.inline_keyboard[0]] == [
+    assert [b.text for b in full.keyboard[0]] == [
         "Short version (3 min)",
         "Step by step",
     ]
@@ -132,7 +132,7 @@ def test_the_exercise_button_for_a_condition_opens_its_list(library: Library) ->
         screen = _route(library, button.callback_data)
         assert screen is not None
         assert library.triage.conditions[condition].name in screen.text
-        labels = [row[0].text for row in screen.markup.inline_keyboard]
+        labels = [row[0].text for row in screen.keyboard]
         assert labels[: len(expected[:PER_PAGE])] == [e.name for e in expected[:PER_PAGE]]
 
 

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.render.callback import decode
-from bot.render.library.common import Screen
+from bot.render.screen import Screen
 from bot.render.settings import (
     MyData,
     Open,
@@ -75,7 +75,7 @@ def reachable(view: Overview) -> dict[str, Screen]:
     screens: dict[str, Screen] = {"cfg": menu(view)}
     queue = deque([screens["cfg"]])
     while queue:
-        for row in queue.popleft().markup.inline_keyboard:
+        for row in queue.popleft().keyboard:
             for button in row:
                 data = button.callback_data
                 assert isinstance(data, str), f"{button.text!r} is not a callback button"
@@ -93,7 +93,7 @@ def test_every_reachable_screen_is_valid_and_has_a_way_back(
     assert len(screens) > 40  # the whole tree, not just the menu
     for data, screen in screens.items():
         assert_sendable(screen, checker)
-        labels = [button.text for row in screen.markup.inline_keyboard for button in row]
+        labels = [button.text for row in screen.keyboard for button in row]
         is_menu = "⏱ Warm-up lead" in labels  # where Back leads, and changes return to
         assert is_menu or "‹ Back" in labels, f"no way back from {data}"
 
@@ -102,15 +102,13 @@ def test_tapping_through_adds_a_run_at_the_chosen_time() -> None:
     view = VIEWS["typical"]
     assert "Add a run on Tuesday" in _screen("cfg:run:add:1", view).text
     assert parse(("run", "add", "1", "18", "35")) == AddRun(WeeklyTime(1, time(18, 35)))
-    labels = [
-        b.text for row in _screen("cfg:run:add:1:18", view).markup.inline_keyboard for b in row
-    ]
+    labels = [b.text for row in _screen("cfg:run:add:1:18", view).keyboard for b in row]
     assert labels[:3] == ["18:00", "18:05", "18:10"]
 
 
 def test_the_city_buttons_show_the_time_there() -> None:
     screen = _screen("cfg:tz:0", VIEWS["typical"])
-    labels = [b.text for row in screen.markup.inline_keyboard for b in row]
+    labels = [b.text for row in screen.keyboard for b in row]
     assert "Berlin · 09:00" in labels and "London · 08:00" in labels
 
 
@@ -166,7 +164,7 @@ def test_runs_without_a_timezone_ask_for_one() -> None:
     view = VIEWS["new"]
     screen = after_command(ReplaceRuns(view.runs), overview(zone=None, upcoming={}))
     assert "once you set your timezone" in screen.text
-    assert screen.markup.inline_keyboard[0][0].callback_data == "cfg:tz"
+    assert screen.keyboard[0][0].callback_data == "cfg:tz"
 
 
 @pytest.mark.parametrize(
@@ -183,7 +181,7 @@ def test_too_little_rest_gets_a_gentle_note(planned: tuple[WeeklyTime, ...], war
 def test_a_full_plan_has_no_add_button() -> None:
     full = VIEWS["full"]
     assert len(full.runs) == MAX_RUNS
-    labels = [b.text for row in runs.runs_screen(full).markup.inline_keyboard for b in row]
+    labels = [b.text for row in runs.runs_screen(full).keyboard for b in row]
     assert "➕ Add a run" not in labels
     assert "You have 14 runs" in note(AddRun(WeeklyTime(0, time(5))), full)
 
@@ -202,7 +200,7 @@ def test_a_shared_location_offers_the_clocks_around_it() -> None:
     delhi = [location.zone_by_id(index) for index in location.zones_near(28.6, 77.2, NOW)]
     assert "Asia/Kolkata" in delhi and len(delhi) <= 6
     screen = location.clock_picker(berlin, VIEWS["new"])
-    first = screen.markup.inline_keyboard[0][0]
+    first = screen.keyboard[0][0]
     assert first.text == "Berlin · 09:00" and isinstance(first.callback_data, str)
     assert parse(decode(first.callback_data).args) == SetZone("Europe/Berlin")  # type: ignore[union-attr]
 

@@ -12,7 +12,7 @@ from bot.handlers.replies import edit, expire, reply
 from bot.render import settings as render
 from bot.render import texts
 from bot.render.callback import action_pattern, decode
-from bot.render.library.common import Screen
+from bot.render.screen import Screen
 from bot.render.settings import location, options, runs, timezone
 from bot.render.settings.changes import Change, Pause, ReplaceRuns, Resume, SetZone, Stop
 from bot.schedule.parse import ParseError, parse_runs

@@ -15,7 +15,8 @@ from bot.render.callback import encode
 from bot.render.clubs.common import DEFAULT_TITLE, GOING_ACTION
 from bot.render.html import b, h
 from bot.render.library import exercises, stretches, warmup
-from bot.render.library.common import OPEN_ACTION, Screen, button
+from bot.render.library.common import OPEN_ACTION, button
+from bot.render.screen import Screen
 
 MAX_NAMES = 40  # a longer list is summed up, so the message stays short
 

@@ -1,19 +1,17 @@
 """The one check every rendered screen must pass: one message Telegram would accept."""
 
 from bot.render.html import MAX_MESSAGE_CHARS
-from bot.render.library.common import MAX_LABEL_CHARS, Screen
+from bot.render.library.common import MAX_LABEL_CHARS
+from bot.render.screen import Screen
 from bot.telegram_local import SpecChecker
 from bot.telegram_local.html import parse_html
 
 
 def assert_sendable(screen: Screen, checker: SpecChecker) -> None:
     assert len(parse_html(screen.text).text) <= MAX_MESSAGE_CHARS
-    params = {
-        "chat_id": 1,
-        "text": screen.text,
-        "parse_mode": "HTML",
-        "reply_markup": screen.markup.to_dict(),
-    }
+    params: dict[str, object] = {"chat_id": 1, "text": screen.text, "parse_mode": "HTML"}
+    if screen.markup is not None:
+        params["reply_markup"] = screen.markup.to_dict()
     assert checker.check("sendMessage", params) == []
-    for row in screen.markup.inline_keyboard:
+    for row in screen.keyboard:
         assert all(len(button.text) <= MAX_LABEL_CHARS for button in row)

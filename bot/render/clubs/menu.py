@@ -17,7 +17,8 @@ from bot.render.clubs.changes import AddRuns, Change, RemoveRun, SetLead, SetStr
 from bot.render.clubs.common import DEFAULT_TITLE, Club, run_name
 from bot.render.clubs.texts import RUN_EXAMPLE, ZONE_EXAMPLE, settings
 from bot.render.html import b
-from bot.render.library.common import Screen, button, number_from
+from bot.render.library.common import button, number_from
+from bot.render.screen import Screen
 
 ACTION = "club"
 # Tappable zones, one for each region clubs are likeliest in; any other by /clubtimezone.

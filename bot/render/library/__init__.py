@@ -9,7 +9,8 @@ from collections.abc import Callable
 from bot.content.library import Library
 from bot.render.callback import decode
 from bot.render.library import exercises, prevention, stretches, warmup
-from bot.render.library.common import OPEN_ACTION, Screen
+from bot.render.library.common import OPEN_ACTION
+from bot.render.screen import Screen
 
 Route = Callable[[Library, tuple[str, ...]], Screen | None]
 ROUTES: dict[str, Route] = {

@@ -4,7 +4,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+from telegram import InlineKeyboardButton
 
 from bot.content.library import Library
 from bot.render.html import b, h, i, shorten
@@ -17,14 +17,6 @@ PER_PAGE = 6
 
 # Callback data `new:<action>:<args>` shows that library screen as a new message.
 OPEN_ACTION = "new"
-
-
-@dataclass(frozen=True)
-class Screen:
-    """One message: the HTML text and its inline keyboard."""
-
-    text: str
-    markup: InlineKeyboardMarkup
 
 
 def button(label: str, data: str) -> InlineKeyboardButton:

@@ -17,7 +17,6 @@ from bot.render.html import b, h, i
 from bot.render.library.common import (
     OPEN_ACTION,
     Page,
-    Screen,
     bullets,
     button,
     nav_row,
@@ -27,6 +26,7 @@ from bot.render.library.common import (
     section,
     sources,
 )
+from bot.render.screen import Screen
 from bot.triage.ids import ConditionId
 
 ACTION = "ex"

@@ -10,7 +10,8 @@ from bot.content.library import Library
 from bot.content.prevention import RiskFactor, Strength, Verdict
 from bot.render.callback import encode
 from bot.render.html import b, h
-from bot.render.library.common import Screen, bullets, button, section, sources
+from bot.render.library.common import bullets, button, section, sources
+from bot.render.screen import Screen
 
 ACTION = "pv"
 VERDICTS: dict[Verdict, str] = {

@@ -13,7 +13,6 @@ from bot.content.stretches import Stretch
 from bot.render.callback import encode
 from bot.render.html import b, h, i
 from bot.render.library.common import (
-    Screen,
     bullets,
     button,
     nav_row,
@@ -24,6 +23,7 @@ from bot.render.library.common import (
     section,
     sources,
 )
+from bot.render.screen import Screen
 
 ACTION = "st"
 

@@ -12,7 +12,8 @@ from bot.content.library import Library
 from bot.content.warmup import Warmup, WarmupMove, WarmupVersion
 from bot.render.callback import encode
 from bot.render.html import b, h, i
-from bot.render.library.common import Screen, button, duration, minutes, number_from, sources
+from bot.render.library.common import button, duration, minutes, number_from, sources
+from bot.render.screen import Screen
 
 ACTION = "wu"
 Version = Literal["full", "quick"]

@@ -1,20 +1,12 @@
 """What every recovery screen shares: the screen itself and the 0-10 pain keyboard."""
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+from telegram import InlineKeyboardButton
 
 from bot.recovery.entry import PAIN_MAX
-
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
-@dataclass(frozen=True)
-class Screen:
-    text: str  # HTML
-    markup: InlineKeyboardMarkup | None = None
+from bot.render.calendar import MONTHS
 
 
 def pain_rows(data: Callable[[int], str]) -> list[list[InlineKeyboardButton]]:

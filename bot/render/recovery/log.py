@@ -9,7 +9,8 @@ from bot.content.comeback import Comeback
 from bot.recovery import Decision, Verdict, Zone
 from bot.render.html import b, h, i
 from bot.render.recovery import grammar
-from bot.render.recovery.common import Screen, day_label, pain_rows
+from bot.render.recovery.common import day_label, pain_rows
+from bot.render.screen import Screen
 
 ZONE_ICONS: dict[Zone, str] = {"green": "🟢", "amber": "🟠", "red": "🔴"}  # the text names it
 SCALE = "0 = no pain, 10 = the worst pain you can imagine."

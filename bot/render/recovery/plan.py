@@ -5,7 +5,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from bot.content.comeback import Comeback, Stage
 from bot.render.html import b, h, i
 from bot.render.recovery import grammar
-from bot.render.recovery.common import Screen
+from bot.render.screen import Screen
 
 
 def session(stage: Stage) -> str:

@@ -21,7 +21,8 @@ from dataclasses import dataclass
 from datetime import time
 from functools import partial
 
-from bot.render.library.common import Screen, number_from
+from bot.render.library.common import number_from
+from bot.render.screen import Screen
 from bot.render.settings import location, options, runs, timezone
 from bot.render.settings.changes import (
     AddRun,

@@ -15,7 +15,8 @@ from zoneinfo import ZoneInfo
 from telegram import InlineKeyboardMarkup
 
 from bot.render.html import b
-from bot.render.library.common import Screen, button
+from bot.render.library.common import button
+from bot.render.screen import Screen
 from bot.render.settings.common import ZONE_EXAMPLE, Overview, data, rows
 from bot.render.settings.timezone import local_time
 from bot.schedule.zones import _tzdata_lines

@@ -3,7 +3,8 @@
 from telegram import InlineKeyboardMarkup
 
 from bot.render.html import b, h
-from bot.render.library.common import Screen, button
+from bot.render.library.common import button
+from bot.render.screen import Screen
 from bot.render.settings.common import (
     KIND_NAMES,
     ZONE_EXAMPLE,

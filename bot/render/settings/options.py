@@ -5,7 +5,8 @@ from datetime import time
 from telegram import InlineKeyboardMarkup
 
 from bot.render.html import b, h
-from bot.render.library.common import Screen, button
+from bot.render.library.common import button
+from bot.render.screen import Screen
 from bot.render.settings.common import (
     ZONE_EXAMPLE,
     Edge,

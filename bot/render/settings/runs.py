@@ -5,7 +5,8 @@ from telegram import InlineKeyboardMarkup
 
 from bot.render.calendar import DAY_NAMES, DAYS
 from bot.render.html import b, h
-from bot.render.library.common import Screen, button
+from bot.render.library.common import button
+from bot.render.screen import Screen
 from bot.render.settings.common import RUNS_EXAMPLE, Overview, back, data, rows, run_name
 from bot.render.settings.menu import status, with_note
 from bot.schedule.parse import MAX_RUNS, ParseError

@@ -6,7 +6,8 @@ from zoneinfo import ZoneInfo
 from telegram import InlineKeyboardMarkup
 
 from bot.render.html import b, h
-from bot.render.library.common import Screen, button
+from bot.render.library.common import button
+from bot.render.screen import Screen
 from bot.render.settings.common import ZONE_EXAMPLE, Overview, back, data, rows
 from bot.schedule.parse import ParseError
 from bot.schedule.zones import ZoneNotFound
