@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 
 from bot.schedule.wall import as_utc, to_utc
 
-Kind = Literal["warmup", "stretch", "nudge", "club_warmup", "club_stretch", "checkin"]
+Kind = Literal["warmup", "stretch", "nudge", "club_warmup", "club_stretch", "checkin", "postrun"]
 KINDS: tuple[Kind, ...] = get_args(Kind)
 
 # A stretch post is still welcome a while after its time.
@@ -27,20 +27,29 @@ def deadline(
 
     Warm-ups: the run's start (`event_at_utc`, required). Stretch posts: two hours after their
     time. Nudges and check-ins: 21:00 local on the local date they fire, which is before
-    `fire_at_utc` if they were planned after 21:00, so such a delivery is already late.
+    `fire_at_utc` if they were planned after 21:00, so such a delivery is already late. After-run
+    check-ins: the end of the run's local day (`event_at_utc`, required): one held back by quiet
+    hours until the next morning is dropped, since /log would then file it under the wrong day.
     """
     fire_at = as_utc(fire_at_utc)
     match kind:
         case "warmup" | "club_warmup":
-            if event_at_utc is None:
-                raise ValueError(f"a {kind} deadline needs the run's start")
-            return as_utc(event_at_utc)
+            return _run_start(kind, event_at_utc)
+        case "postrun":
+            run_day = _run_start(kind, event_at_utc).astimezone(zone).date()
+            return to_utc(zone, run_day + timedelta(days=1), time(0))
         case "stretch" | "club_stretch":
             return fire_at + STRETCH_WAIT
         case "nudge" | "checkin":
             return to_utc(zone, fire_at.astimezone(zone).date(), DAY_CUTOFF)
         case _:
             assert_never(kind)
+
+
+def _run_start(kind: Kind, event_at_utc: datetime | None) -> datetime:
+    if event_at_utc is None:
+        raise ValueError(f"a {kind} deadline needs the run's start")
+    return as_utc(event_at_utc)
 
 
 def is_late(kind: Kind, now: datetime, deadline: datetime) -> bool:

@@ -75,3 +75,11 @@ def test_every_kind_has_a_policy() -> None:
         due = deadline(kind, start - timedelta(hours=1), start, BERLIN)
         assert due.tzinfo is UTC
         assert wall_of(BERLIN, due).time() <= time(21, 0)
+
+
+def test_an_after_run_check_in_belongs_to_the_run_s_day() -> None:
+    start = utc(2026, 6, 1, 16, 0)  # 18:00 CEST
+    due = deadline("postrun", start + timedelta(hours=2), start, BERLIN)
+    assert due == utc(2026, 6, 1, 22, 0)  # midnight CEST
+    with pytest.raises(ValueError, match="start"):
+        deadline("postrun", start, None, BERLIN)
