@@ -58,6 +58,8 @@ class UserSettings(Timestamps, Base):
     quiet_end: Mapped[time] = mapped_column(Time, default=time(7), server_default="07:00:00")
     paused_until: Mapped[date | None] = mapped_column(Date)  # local date reminders resume
     stopped: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    # "How did the run go?" after each planned run; None: only while a /comeback plan is active.
+    after_run_checkins: Mapped[bool | None] = mapped_column(Boolean)
 
 
 class PlannedRun(Base):

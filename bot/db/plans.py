@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.db.models import PlannedRun, Reminder, UserSettings
+from bot.db.models import ComebackPlan, PlannedRun, Reminder, UserSettings
 from bot.db.repositories import insert_for
 from bot.schedule.firing import Rule, next_firing
 from bot.schedule.quiet import QuietHours
@@ -38,6 +38,14 @@ async def runs_of(session: AsyncSession, user_id: int) -> tuple[WeeklyTime, ...]
 async def replace_runs(session: AsyncSession, user_id: int, runs: tuple[WeeklyTime, ...]) -> None:
     await session.execute(delete(PlannedRun).where(PlannedRun.user_id == user_id))
     session.add_all(PlannedRun(user_id=user_id, weekday=r.weekday, local_time=r.time) for r in runs)
+
+
+async def after_run_checkins(session: AsyncSession, settings: UserSettings) -> bool:
+    """The runner's choice, or, until they make one, whether a /comeback plan is active."""
+    if settings.after_run_checkins is not None:
+        return settings.after_run_checkins
+    comeback = await session.get(ComebackPlan, settings.user_id)
+    return comeback is not None and comeback.active
 
 
 def row_for(rule: Rule, chat_id: int, user_id: int | None, after: datetime) -> Reminder:
@@ -89,6 +97,7 @@ async def rebuild_reminders(session: AsyncSession, user_id: int, now: datetime) 
         stretch_time=settings.stretch_time,
         nudges=settings.rest_day_nudges,
         quiet=QuietHours(settings.quiet_start, settings.quiet_end),
+        after_run_checkins=await after_run_checkins(session, settings),
     )
     start = now
     if settings.paused_until is not None:

@@ -11,6 +11,7 @@ import asyncio
 import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from aiolimiter import AsyncLimiter
 from sqlalchemy import bindparam, func, select, update
@@ -29,8 +30,10 @@ from telegram.error import (
 from bot.content.library import Library
 from bot.db.engine import Database
 from bot.db.models import Delivery
+from bot.db.recovery import recovery_statuses
 from bot.db.repositories import deactivate_chat, move_chat
-from bot.render.reminders import RENDERERS
+from bot.recovery.status import NO_RECOVERY, RecoveryStatus
+from bot.render.reminders import READS_RECOVERY, RENDERERS
 from bot.schedule.deadlines import is_late
 
 log = logging.getLogger(__name__)
@@ -71,16 +74,34 @@ class Dispatcher:
         await self._expire_dead_claims(now)
         sent = 0
         while not self._waiting_for_flood(now) and (claimed := await self._claim(now)):
-            outcomes = await asyncio.gather(*(self._deliver(row, now) for row in claimed))
+            statuses = await self._recovery(claimed, now)
+            outcomes = await asyncio.gather(
+                *(self._deliver(row, now, statuses.get(row.id, NO_RECOVERY)) for row in claimed)
+            )
             # One commit for the batch's results: a crash before it leaves the sent rows
             # `sending`, which become `uncertain`, never resent.
             await self._record(claimed, outcomes, now)
             sent += sum(outcome.status == "sent" for outcome in outcomes)
         return sent
 
-    async def _deliver(self, row: Delivery, now: datetime) -> Outcome:
+    async def _deliver(self, row: Delivery, now: datetime, status: RecoveryStatus) -> Outcome:
         async with self._slots, self._pace:
-            return await self._send(row, now)
+            return await self._send(row, now, status)
+
+    async def _recovery(self, rows: list[Delivery], now: datetime) -> dict[int, RecoveryStatus]:
+        """By delivery id: the status of the runner each message that reads it is for, on their
+        local date (read once per batch, so a crowd of reminders costs two queries, not one per
+        message)."""
+        todays = {
+            row.user_id: now.astimezone(ZoneInfo(row.zone)).date()
+            for row in rows
+            if row.user_id is not None and row.kind in READS_RECOVERY
+        }
+        if not todays:
+            return {}
+        async with self._database.transaction() as session:
+            by_user = await recovery_statuses(session, todays)
+        return {row.id: by_user[row.user_id] for row in rows if row.user_id in by_user}
 
     def _waiting_for_flood(self, now: datetime) -> bool:
         return self._flood_until is not None and now < self._flood_until
@@ -112,14 +133,16 @@ class Dispatcher:
             session.expunge_all()
         return rows
 
-    async def _send(self, row: Delivery, now: datetime) -> Outcome:
+    async def _send(self, row: Delivery, now: datetime, status: RecoveryStatus) -> Outcome:
         if is_late(row.kind, now, row.deadline):  # type: ignore[arg-type]
             return Outcome("dropped")
         render = RENDERERS.get(row.kind)
         if render is None:
             log.error("no renderer for delivery kind %s (delivery %d)", row.kind, row.id)
             return Outcome("failed")
-        screen = render(self._library, row)
+        screen = render(self._library, row, status)
+        if screen is None:
+            return Outcome("dropped")  # nothing left to ask: answered meanwhile
         if not await self._start_sending(row):
             return Outcome("skipped")  # the claim expired and another process took the row
         try:

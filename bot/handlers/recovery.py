@@ -45,7 +45,7 @@ async def log_run(update: Update, context: BotContext) -> None:
     today, _ = await _today(update, context)
     waiting = await store.unanswered(context.services.database, _user_id(update), today)
     if waiting is not None:
-        await _send(update, log.ask_morning(waiting.log_id, waiting.day))
+        await _send(update, log.ask_morning(waiting.log_id, waiting.entry.day))
         return
     await _send(update, await _ask_pain(update, context, comeback=False))
 
@@ -73,8 +73,12 @@ async def show_progress(update: Update, context: BotContext) -> None:
 
 async def comeback(update: Update, context: BotContext) -> None:
     content = context.services.library.comeback
-    stage = await store.active_stage(context.services.database, _user_id(update))
-    await _send(update, plan.offer(content) if stage is None else plan.current(content, stage))
+    database, user_id = context.services.database, _user_id(update)
+    stage = await store.active_stage(database, user_id)
+    if stage is None:
+        await _send(update, plan.offer(content))
+        return
+    await _send(update, plan.current(content, stage, await store.sessions(database, user_id)))
 
 
 async def _screen(update: Update, context: BotContext, press: grammar.Press) -> Screen | None:
@@ -101,9 +105,9 @@ async def _screen(update: Update, context: BotContext, press: grammar.Press) -> 
             outcome = await store.set_signs(database, user_id, log_id, sign, content.stage_count)
         case grammar.StartPlan():
             stage = await store.start_plan(database, user_id, services.clock())
-            return plan.current(content, stage)
+            return plan.current(content, stage, await store.sessions(database, user_id))
         case grammar.StopPlan():
-            await store.stop_plan(database, user_id)
+            await store.stop_plan(database, user_id, services.clock())
             return plan.stopped()
     return None if outcome is None else log.verdict(content, outcome)
 

@@ -1,66 +1,45 @@
 """The pain log and the walk-run plan in the database. Every write checks that the row is the
 presser's own; the verdict and the plan's next stage are computed in the same transaction."""
 
-from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db.engine import Database
-from bot.db.models import ComebackPlan, PainLog
+from bot.db.models import ComebackPlan, PainLog, UserSettings
+from bot.db.plans import after_run_checkins, rebuild_reminders, runs_of
+from bot.db.recovery import log_rows, logged_run, plan_morning_checkin
 from bot.db.repositories import insert_for
 from bot.recovery import PainEntry, Session, Verdict, classify, next_stage
+from bot.recovery.status import MORNING_WITHIN, LoggedRun, waiting_for_morning
 from bot.render.recovery import Outcome
 from bot.render.recovery.grammar import Sign
-
-MORNING_WITHIN = timedelta(days=2)  # /log asks about the morning after runs this recent
-
-
-@dataclass(frozen=True)
-class Unanswered:
-    """A recent run still waiting for its next-morning answer."""
-
-    log_id: int
-    day: date
-
-
-def _entry(row: PainLog) -> PainEntry:
-    return PainEntry(
-        day=row.day,
-        during_run=row.during_run,
-        next_morning=row.next_morning,
-        minutes=row.minutes,
-        swelling=row.swelling,
-        stiffer=row.stiffer,
-    )
-
-
-async def _rows(session: AsyncSession, user_id: int) -> Sequence[PainLog]:
-    query = select(PainLog).where(PainLog.user_id == user_id).order_by(PainLog.day)
-    return (await session.execute(query)).scalars().all()
+from bot.render.recovery.plan import Sessions
 
 
 async def entries(database: Database, user_id: int) -> list[PainEntry]:
     async with database.transaction() as session:
-        return [_entry(row) for row in await _rows(session, user_id)]
+        return [logged_run(row).entry for row in await log_rows(session, [user_id])]
 
 
-async def unanswered(database: Database, user_id: int, today: date) -> Unanswered | None:
+async def unanswered(database: Database, user_id: int, today: date) -> LoggedRun | None:
+    """A recent run still waiting for its next-morning answer."""
     async with database.transaction() as session:
-        row = await session.scalar(
-            select(PainLog)
-            .where(
-                PainLog.user_id == user_id,
-                PainLog.next_morning.is_(None),
-                PainLog.day < today,
-                PainLog.day >= today - MORNING_WITHIN,
-            )
-            .order_by(PainLog.day.desc())
-            .limit(1)
+        rows = await log_rows(session, [user_id], today - MORNING_WITHIN)
+        return waiting_for_morning([logged_run(row) for row in rows], today)
+
+
+async def sessions(database: Database, user_id: int) -> Sessions:
+    """When the runner's walk-run sessions happen (read only: no settings row is created)."""
+    async with database.transaction() as session:
+        settings = await session.get(UserSettings, user_id)
+        return Sessions(
+            runs=await runs_of(session, user_id),
+            zone_set=settings is not None and settings.timezone is not None,
+            stopped=settings is not None and settings.stopped,
+            checkins=settings is not None and await after_run_checkins(session, settings),
         )
-        return Unanswered(row.id, row.day) if row is not None else None
 
 
 async def active_stage(database: Database, user_id: int) -> int | None:
@@ -88,6 +67,7 @@ async def log_run(
             .returning(PainLog.id)
         )
         log_id: int = (await session.execute(statement)).scalar_one()
+        await plan_morning_checkin(session, user_id, today, now)
         return log_id
 
 
@@ -97,8 +77,8 @@ async def _own(session: AsyncSession, user_id: int, log_id: int) -> PainLog | No
 
 
 async def _outcome(session: AsyncSession, user_id: int, row: PainLog, stage_count: int) -> Outcome:
-    rows = await _rows(session, user_id)
-    logged = {other.id: _entry(other) for other in rows}
+    rows = await log_rows(session, [user_id])
+    logged = {other.id: logged_run(other).entry for other in rows}
 
     def judged(target: PainLog) -> Verdict:
         others = [entry for key, entry in logged.items() if key != target.id]
@@ -151,19 +131,23 @@ async def set_signs(
 
 async def start_plan(database: Database, user_id: int, now: datetime) -> int:
     """Starts the plan at stage 1 (again, if it was stopped); returns the current stage, which
-    a stale "Start" button pressed during a plan leaves as it was."""
+    a stale "Start" button pressed during a plan leaves as it was. The runner's reminders are
+    rebuilt, since after-run check-ins follow the plan unless they chose otherwise."""
     async with database.transaction() as session:
         plan = await session.get(ComebackPlan, user_id)
         if plan is None:
-            session.add(ComebackPlan(user_id=user_id, stage=1, started_at=now, active=True))
-            return 1
-        if not plan.active:
+            plan = ComebackPlan(user_id=user_id, stage=1, started_at=now, active=True)
+            session.add(plan)
+        elif not plan.active:
             plan.stage, plan.started_at, plan.active = 1, now, True
+        await session.flush()
+        await rebuild_reminders(session, user_id, now)
         return plan.stage
 
 
-async def stop_plan(database: Database, user_id: int) -> None:
+async def stop_plan(database: Database, user_id: int, now: datetime) -> None:
     async with database.transaction() as session:
         await session.execute(
             update(ComebackPlan).where(ComebackPlan.user_id == user_id).values(active=False)
         )
+        await rebuild_reminders(session, user_id, now)

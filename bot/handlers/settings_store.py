@@ -11,7 +11,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.db.base import utcnow
 from bot.db.engine import Database
 from bot.db.models import ComebackPlan, Delivery, PainLog, Reminder, User, UserSettings
-from bot.db.plans import rebuild_reminders, replace_runs, runs_of, settings_of
+from bot.db.plans import (
+    after_run_checkins,
+    rebuild_reminders,
+    replace_runs,
+    runs_of,
+    settings_of,
+)
 from bot.render.settings import MyData, Overview
 from bot.render.settings.changes import (
     AddRun,
@@ -20,6 +26,7 @@ from bot.render.settings.changes import (
     RemoveRun,
     ReplaceRuns,
     Resume,
+    SetCheckins,
     SetLead,
     SetNudges,
     SetQuiet,
@@ -57,6 +64,8 @@ async def _overview(session: AsyncSession, settings: UserSettings, now: datetime
         stopped=settings.stopped,
         upcoming=await _upcoming(session, settings.user_id),
         now=now,
+        checkins=await after_run_checkins(session, settings),
+        checkins_chosen=settings.after_run_checkins is not None,
     )
 
 
@@ -87,6 +96,8 @@ async def _apply(
             settings.stretch_time = at
         case SetNudges(on=on):
             settings.rest_day_nudges = on
+        case SetCheckins(on=on):
+            settings.after_run_checkins = on
         case SetQuiet(edge="start", at=at):
             settings.quiet_start = at
         case SetQuiet(at=at):

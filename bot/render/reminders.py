@@ -1,5 +1,9 @@
 """What the scheduler sends: warm-up reminders, the stretch of the day and rest-day nudges, for
-runners and for clubs."""
+runners and for clubs; and, for runners logging their knee, after-run and next-morning check-ins.
+
+A runner's messages read their recovery status at sending time: a walk-run plan turns the warm-up
+into that session's reminder, and a recent red day turns the day's message into advice to rest.
+A renderer returns None when there is nothing left to ask (the run was logged meanwhile)."""
 
 from collections.abc import Callable, Sequence
 from datetime import datetime
@@ -10,12 +14,15 @@ from telegram import InlineKeyboardMarkup
 
 from bot.content.daily import stretch_of_the_day
 from bot.content.library import Library
+from bot.recovery.status import RecoveryStatus, RedDay
 from bot.render.calendar import DAY_NAMES
 from bot.render.callback import encode
 from bot.render.clubs.common import DEFAULT_TITLE, GOING_ACTION
 from bot.render.html import b, h
 from bot.render.library import exercises, stretches, warmup
 from bot.render.library.common import OPEN_ACTION, button
+from bot.render.recovery import log, plan
+from bot.render.recovery.common import day_label
 from bot.render.screen import Screen
 
 MAX_NAMES = 40  # a longer list is summed up, so the message stays short
@@ -38,11 +45,30 @@ def _local(due: Due) -> datetime:
     return due.event_at.astimezone(ZoneInfo(due.zone))
 
 
-def warmup_reminder(library: Library, due: Due) -> Screen:
-    """The short routine, with the routine's own buttons for the full one and step by step."""
+def _red_day(library: Library, red: RedDay) -> str:
+    """The pain rules' next step after the recent red day (its own sourced words)."""
+    step = library.comeback.steps[red.verdict.step].text
+    text = f"{log.ZONE_ICONS['red']} {b(f'Your run on {day_label(red.day)}')}: {h(step)}"
+    if red.verdict.suggest_kneepain:
+        text += "\nSome of this can be a warning sign: check it with /kneepain."
+    return text
+
+
+def warmup_reminder(library: Library, due: Due, status: RecoveryStatus) -> Screen:
+    """The short routine, with the routine's own buttons for the full one and step by step;
+    during a walk-run plan, the session of its current stage first."""
     routine = warmup.routine(library, "quick")
-    heading = f"🏃 {b(f'Your run at {_local(due):%H:%M}')}: time to warm up."
-    return Screen(f"{heading}\n\n{routine.text}", routine.markup)
+    at = f"{_local(due):%H:%M}"
+    if status.stage is None:
+        parts = [f"🏃 {b(f'Your run at {at}')}: time to warm up."]
+    else:
+        comeback = library.comeback
+        stage = comeback.programme.stages[status.stage - 1]
+        title = f"Walk-run session at {at}, stage {status.stage} of {comeback.stage_count}"
+        parts = [f"🏃 {b(title)}\n{h(plan.session(stage))}\nWarm up first."]
+    if status.red is not None:
+        parts.append(_red_day(library, status.red))
+    return Screen("\n\n".join([*parts, routine.text]), routine.markup)
 
 
 def stretch_reminder(library: Library, due: Due) -> Screen:
@@ -70,15 +96,21 @@ def club_warmup(library: Library, due: Due, coming: Sequence[str] = ()) -> Scree
     return Screen(f"{heading}\n\n{routine.text}\n\n{who}", markup)
 
 
-def rest_day_nudge(library: Library, due: Due) -> Screen:
+def rest_day_nudge(library: Library, due: Due, status: RecoveryStatus) -> Screen:
     today = _local(due).date()
     stretch = stretch_of_the_day(library.stretches, today)
-    text = (
-        b("Rest day")
-        + "\n\nNo run planned today: rest is when the training sinks in. If you feel like moving, "
-        "an easy walk, some mobility or a short strength session all help the knees more than "
-        "an extra run. Strength work is the one thing shown to prevent running injuries."
-    )
+    if status.red is None:
+        advice = (
+            "No run planned today: rest is when the training sinks in. If you feel like moving, "
+            "an easy walk, some mobility or a short strength session all help the knees more "
+            "than an extra run. Strength work is the one thing shown to prevent running injuries."
+        )
+        goal, label = "strength", "Strength exercises"
+    else:
+        advice = "No run planned today, and your knee needs the rest.\n\n" + _red_day(
+            library, status.red
+        )
+        goal, label = "rehab", "Gentle rehab exercises"
     markup = InlineKeyboardMarkup(
         [
             [
@@ -87,20 +119,47 @@ def rest_day_nudge(library: Library, due: Due) -> Screen:
                     encode(OPEN_ACTION, stretches.ACTION, "s", stretch.id),
                 )
             ],
-            [
-                button(
-                    "Strength exercises", encode(OPEN_ACTION, exercises.ACTION, "l", "strength", 0)
-                )
-            ],
+            [button(label, encode(OPEN_ACTION, exercises.ACTION, "l", goal, 0))],
         ]
     )
-    return Screen(text, markup)
+    return Screen(f"{b('Rest day')}\n\n{advice}", markup)
 
 
-RENDERERS: dict[str, Callable[[Library, Due], Screen]] = {
+def after_run_checkin(_library: Library, due: Due, status: RecoveryStatus) -> Screen | None:
+    """A couple of hours after a planned run: how did the knee do? Nothing if it is logged."""
+    if status.logged_today:
+        return None
+    question = log.ask_pain(status.stage is not None, status.stage)
+    heading = (
+        f"How did your {_local(due):%H:%M} run go? Log it in two taps "
+        "(or ignore this if you skipped it)."
+    )
+    return Screen(f"{heading}\n\n{question.text}", question.markup)
+
+
+def morning_checkin(_library: Library, _due: Due, status: RecoveryStatus) -> Screen | None:
+    """The morning after a logged run: how does the knee feel? Nothing if already answered."""
+    if status.waiting is None:
+        return None
+    return log.ask_morning(status.waiting.log_id, status.waiting.entry.day)
+
+
+Render = Callable[[Library, Due, RecoveryStatus], Screen | None]
+
+
+def _club(render: Callable[[Library, Due], Screen]) -> Render:
+    """Club posts are the same for every member: they do not read anyone's recovery."""
+    return lambda library, due, _status: render(library, due)
+
+
+RENDERERS: dict[str, Render] = {
     "warmup": warmup_reminder,
-    "stretch": stretch_reminder,
+    "stretch": _club(stretch_reminder),
     "nudge": rest_day_nudge,
-    "club_warmup": club_warmup,
-    "club_stretch": stretch_reminder,
+    "postrun": after_run_checkin,
+    "checkin": morning_checkin,
+    "club_warmup": _club(club_warmup),
+    "club_stretch": _club(stretch_reminder),
 }
+# The kinds whose renderer reads the runner's recovery status.
+READS_RECOVERY: frozenset[str] = frozenset({"warmup", "nudge", "postrun", "checkin"})

@@ -49,7 +49,8 @@ def privacy() -> str:
             "• your Telegram user id and language code – to answer you in a private chat\n"
             "• whether the bot can still reach you – so nothing is sent after you block it\n"
             "• what you choose in /settings: your timezone, weekly run plan and reminder settings "
-            "(warm-up lead, stretch time, rest-day nudges, quiet hours, pause or stop)\n"
+            "(warm-up lead, stretch time, rest-day nudges, after-run check-ins, quiet hours, "
+            "pause or stop)\n"
             "• the reminders scheduled from them, and messages waiting to be sent – so they "
             "arrive on time\n"
             "• for group chats: the chat id and its type, and a club's settings (timezone, runs, "
@@ -58,7 +59,9 @@ def privacy() -> str:
             "is coming – deleted within an hour of the run's start\n"
             "• if you use /log or /comeback (health data, only when you tap it in): each run's "
             "date, pain during it and the next morning (0-10), its length, whether the knee was "
-            "stiffer or swollen, and your walk-run stage – to give advice and draw /progress",
+            "stiffer or swollen, and your walk-run stage – to give advice and draw /progress. "
+            "The reminders you get read it too: after a red day they suggest rest, and the "
+            "morning after a logged run the bot asks how the knee feels",
             b("What is never stored") + "\n"
             "• your username, phone number or last name, nor your first name beyond a club "
             "run's list\n"

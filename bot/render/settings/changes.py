@@ -62,6 +62,11 @@ class SetNudges:
 
 
 @dataclass(frozen=True)
+class SetCheckins:
+    on: bool
+
+
+@dataclass(frozen=True)
 class SetQuiet:
     edge: Edge
     at: time
@@ -90,6 +95,7 @@ Change = (
     | SetLead
     | SetStretch
     | SetNudges
+    | SetCheckins
     | SetQuiet
     | Pause
     | Resume
@@ -135,6 +141,13 @@ def _headline(change: Change, view: Overview) -> str:
             return "✅ Rest-day nudges on: a short morning note on days without a run."
         case SetNudges():
             return "✅ Rest-day nudges off."
+        case SetCheckins(on=True):
+            return (
+                "✅ After-run check-ins on: two hours after each planned run, a two-tap question "
+                "about the knee for your pain log (/log)."
+            )
+        case SetCheckins():
+            return "✅ After-run check-ins off. You can still log any run with /log."
         case SetQuiet():
             return f"✅ Quiet hours: {quiet_text(view.quiet)}."
         case Pause():
@@ -158,6 +171,8 @@ def _kind(change: Change) -> str | None:
             return "stretch"
         case SetNudges():
             return "nudge"
+        case SetCheckins():
+            return "postrun"
     return None
 
 

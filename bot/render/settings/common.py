@@ -17,7 +17,12 @@ from bot.schedule.recurrence import WeeklyTime
 
 ACTION = "cfg"
 
-KIND_NAMES = {"warmup": "warm-up", "stretch": "stretch of the day", "nudge": "rest-day nudge"}
+KIND_NAMES = {
+    "warmup": "warm-up",
+    "stretch": "stretch of the day",
+    "nudge": "rest-day nudge",
+    "postrun": "after-run check-in",
+}
 Edge = Literal["start", "end"]  # of quiet hours
 EDGES: dict[str, Edge] = {"start": "start", "end": "end"}  # callback text -> edge
 ZONE_EXAMPLE = "/timezone Berlin"
@@ -38,6 +43,8 @@ class Overview:
     stopped: bool
     upcoming: Mapping[str, datetime]  # kind -> its next reminder (UTC)
     now: datetime
+    checkins: bool = False  # after-run check-ins, as they apply now
+    checkins_chosen: bool = False  # False: they follow the /comeback plan until the runner chooses
 
     def next(self, kind: str | None = None) -> tuple[str, datetime] | None:
         """The next reminder of `kind` (any kind: the soonest), with its kind."""

@@ -11,6 +11,7 @@ or a change to make. Anything else (stale, forged, out of range) reads as None.
   cfg:lead[:<minutes>]          warm-up lead
   cfg:str[:<hour>|:off]         stretch-of-the-day time
   cfg:ndg:on|off                rest-day nudges
+  cfg:chk:on|off                after-run check-ins
   cfg:qt[:start|:end[:<hour>]]  quiet hours
   cfg:pse[:<days>]              pause
   cfg:on | cfg:off              reminders back on (ends a stop or a pause) | stop them all
@@ -31,6 +32,7 @@ from bot.render.settings.changes import (
     RemoveRun,
     ReplaceRuns,
     Resume,
+    SetCheckins,
     SetLead,
     SetNudges,
     SetQuiet,
@@ -153,6 +155,8 @@ def parse(args: tuple[str, ...]) -> Press | None:
             return SetStretch(time(number)) if number is not None else None
         case ("ndg", "on" | "off" as value):
             return SetNudges(value == "on")
+        case ("chk", "on" | "off" as value):
+            return SetCheckins(value == "on")
         case ("qt", *rest):
             return _quiet(tuple(rest))
         case ("pse",):

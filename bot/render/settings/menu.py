@@ -21,6 +21,7 @@ _NEXT = {
     "warmup": "Next warm-up reminder",
     "stretch": "Next stretch of the day",
     "nudge": "Next rest-day nudge",
+    "postrun": "Next after-run check-in",
 }
 
 
@@ -40,6 +41,13 @@ def status(view: Overview, kind: str | None = None) -> str:
     return paused + f"Next reminder: {KIND_NAMES[found_kind]}, {when(at, view.zone)}."
 
 
+def _checkins(view: Overview) -> str:
+    state = "on" if view.checkins else "off"
+    if view.checkins_chosen:
+        return state
+    return f"{state} (on while a /comeback plan runs)"
+
+
 def settings_lines(view: Overview) -> str:
     stretch = f"at {clock(view.stretch_time)}" if view.stretch_time else "off"
     return "\n".join(
@@ -49,6 +57,7 @@ def settings_lines(view: Overview) -> str:
             f"⏱ Warm-up reminder: {view.lead_minutes} min before each run",
             f"🧘 Stretch of the day: {stretch}",
             f"💤 Rest-day nudges: {'on' if view.nudges else 'off'}",
+            f"📝 After-run check-ins: {_checkins(view)}",
             f"🌙 Quiet hours: {quiet_text(view.quiet)}",
         ]
     )
@@ -68,6 +77,7 @@ def menu(view: Overview, note: str = "") -> Screen:
         ]
     )
     nudges = "💤 Turn nudges off" if view.nudges else "💤 Turn nudges on"
+    checkins = "📝 Turn check-ins off" if view.checkins else "📝 Turn check-ins on"
     if view.stopped:
         last_row = [button("▶️ Turn reminders on", data("on"))]
     else:
@@ -82,6 +92,7 @@ def menu(view: Overview, note: str = "") -> Screen:
             button(nudges, data("ndg", "off" if view.nudges else "on")),
             button("🌙 Quiet hours", data("qt")),
         ],
+        [button(checkins, data("chk", "off" if view.checkins else "on"))],
         last_row,
     ]
     return Screen(with_note(note, text), InlineKeyboardMarkup(keyboard))
