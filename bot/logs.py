@@ -1,8 +1,10 @@
 """Logging set-up. Tokens never reach a log line; message texts are never logged at all."""
 
 import logging
+import traceback
 
 _FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+_MAX_CHAIN = 5  # chained exceptions shown in a traceback; a cycle cannot loop forever
 
 
 class RedactingFormatter(logging.Formatter):
@@ -18,6 +20,19 @@ class RedactingFormatter(logging.Formatter):
         for secret in self._secrets:
             line = line.replace(secret, "<redacted>")
         return line
+
+
+def traceback_without_messages(error: BaseException) -> str:
+    """Where `error` and the exceptions behind it were raised, with their types but not their
+    messages: a message can quote what a user wrote (`int('my knee hurts')`, or Telegram quoting
+    the text it could not parse)."""
+    parts: list[str] = []
+    current: BaseException | None = error
+    while current is not None and len(parts) < _MAX_CHAIN:
+        frames = "".join(traceback.format_tb(current.__traceback__))
+        parts.append(f"{frames}{type(current).__module__}.{type(current).__qualname__}")
+        current = current.__cause__ or current.__context__
+    return "\nwhich was raised while handling:\n".join(parts)
 
 
 def configure_logging(level: str, secrets: list[str]) -> None:

@@ -6,6 +6,7 @@ from telegram import Update
 from telegram.error import TelegramError
 
 from bot.handlers.replies import reply
+from bot.logs import traceback_without_messages
 from bot.render import texts
 
 log = logging.getLogger(__name__)
@@ -29,7 +30,8 @@ def describe(update: object) -> str:
 
 async def on_error(update: object, context: object) -> None:
     error = getattr(context, "error", None)
-    log.error("error while handling %s", describe(update), exc_info=error)
+    where = traceback_without_messages(error) if isinstance(error, BaseException) else "-"
+    log.error("error while handling %s:\n%s", describe(update), where)
     if isinstance(update, Update) and update.effective_message is not None:
         try:
             await reply(update, texts.apology())

@@ -155,9 +155,11 @@ async def test_an_error_gets_an_apology_and_logs_no_text(
     world: World, caplog: pytest.LogCaptureFixture
 ) -> None:
     _, chat = world.private()
-    world.api.fail_next("sendMessage", 400, "Bad Request: something unexpected")
+    # Telegram's error quotes the text, as "can't parse entities" errors do.
+    world.api.fail_next("sendMessage", 400, "Bad Request: near 'my secret knee story'")
     with caplog.at_level(logging.ERROR):
         [reply] = await world.driver.send(chat, "/privacy my secret knee story")
     assert reply.text.startswith("Sorry, something went wrong")
     assert "secret knee story" not in caplog.text
     assert "message" in caplog.text  # the update's kind is logged
+    assert "telegram.error.BadRequest" in caplog.text and "bot/handlers/" in caplog.text
