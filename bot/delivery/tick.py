@@ -7,10 +7,12 @@ from telegram import Bot
 
 from bot.delivery.dispatcher import Dispatcher
 from bot.delivery.planner import plan_due
+from bot.delivery.retention import purge_outbox
 from bot.services import BotApplication, BotContext, Services
 
 log = logging.getLogger(__name__)
 JOB_NAME = "reminders"
+PURGE_EVERY = timedelta(hours=1)  # finished outbox rows go within the hour after a week
 
 
 class Scheduler:
@@ -24,12 +26,17 @@ class Scheduler:
             settings.send_rate,
             lease=timedelta(seconds=settings.claim_lease_seconds),
         )
+        self._next_purge: datetime | None = None
 
     async def tick(self, now: datetime) -> None:
         planned = await plan_due(self._services.database, now)
         sent = await self.dispatcher.drain(now)
         if planned or sent:
             log.info("reminders: %d planned, %d sent", planned, sent)
+        if self._next_purge is None or now >= self._next_purge:
+            self._next_purge = now + PURGE_EVERY
+            if purged := await purge_outbox(self._services.database, now):
+                log.info("outbox: %d finished deliveries older than a week deleted", purged)
 
 
 def install(application: BotApplication, services: Services) -> Scheduler:
