@@ -246,3 +246,23 @@ async def test_forged_buttons_are_answered_as_expired(world: World) -> None:
         assert message.buttons == []
     [row] = await logs(world, ann)
     assert (row.minutes, row.next_morning) == (None, None)
+
+
+async def test_comeback_without_a_timezone_asks_for_session_days(world: World) -> None:
+    _, chat = world.private()
+    [offer] = await world.driver.send(chat, "/comeback")
+    await tap(world, chat, offer, "Start at stage 1")
+    assert "Set your timezone (/timezone Berlin)" in offer.text
+    assert "/runs mon,wed,fri 18:00" in offer.text
+    await tap(world, chat, offer, "📅 Session days")
+    assert "➕ Add a run" in [label for row in offer.buttons for label, _ in row]
+
+
+async def test_comeback_points_out_sessions_on_consecutive_days(world: World) -> None:
+    _, chat = world.private()
+    await world.driver.send(chat, "/timezone Berlin")
+    await world.driver.send(chat, "/runs mon,tue 07:00")
+    [offer] = await world.driver.send(chat, "/comeback")
+    await tap(world, chat, offer, "Start at stage 1")
+    assert "Sessions: your planned runs, Mon 07:00, Tue 07:00" in offer.text
+    assert "Keep a rest day between sessions" in offer.text
