@@ -5,7 +5,7 @@ from contextlib import suppress
 from datetime import timedelta
 from typing import cast
 
-from telegram import Message, Update
+from telegram import CallbackQuery, Message, Update
 from telegram.error import BadRequest
 from telegram.ext import CallbackQueryHandler, CommandHandler, Job, JobQueue, filters
 
@@ -72,25 +72,28 @@ async def answer(update: Update, context: BotContext) -> None:
     _restart_timeout(context, query.message)
 
 
-async def cancel(update: Update, context: BotContext) -> None:
+async def _pressed_exactly(update: Update, action: str) -> CallbackQuery | None:
+    """The press, answered, if its data is exactly `action`; else it is answered as expired."""
     query = update.callback_query
     assert query is not None
-    if query.data != render.CANCEL_ACTION:
+    if query.data != action:
         await _expire(update)
-        return
+        return None
     await query.answer()
+    return query
+
+
+async def cancel(update: Update, context: BotContext) -> None:
+    if (query := await _pressed_exactly(update, render.CANCEL_ACTION)) is None:
+        return
     await edit(update, render.cancelled())
     _stop_timeout(context, query.message)
 
 
 async def restart(update: Update, context: BotContext) -> None:
     """Start over: the first question again, in the same message."""
-    query = update.callback_query
-    assert query is not None
-    if query.data != render.RESTART_ACTION:
-        await _expire(update)
+    if (query := await _pressed_exactly(update, render.RESTART_ACTION)) is None:
         return
-    await query.answer()
     question = next_question((), context.services.library.triage)
     assert question is not None
     keyboard = render.question_keyboard(question, "", _signer(context), context.services.clock())
