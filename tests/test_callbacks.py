@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.render.callback import Callback, decode, encode
+from bot.render.callback import Callback, decode, encode, number_from
 from bot.render.signed import StateSigner
 
 NOW = datetime(2026, 11, 23, 19, 0, tzinfo=UTC)
@@ -64,3 +64,9 @@ def test_any_tampered_state_is_rejected(state: str, position: int) -> None:
     flipped = "1" if data[index] != "1" else "2"
     tampered = data[:index] + flipped + data[index + 1 :]
     assert signer.decode(tampered, NOW, THIRTY_MINUTES) is None
+
+
+def test_numbers_are_read_only_as_encode_writes_them() -> None:
+    assert number_from("0") == 0 and number_from("42") == 42
+    assert [number_from(text) for text in ("07", "+1", "-1", "1.0", "٣", "", " 1")] == [None] * 7
+    assert number_from("5", range(5)) is None and number_from("4", range(5)) == 4

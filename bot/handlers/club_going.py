@@ -17,10 +17,9 @@ from bot.db import clubs
 from bot.db.models import Delivery
 from bot.handlers.replies import edit
 from bot.render import texts
-from bot.render.callback import action_pattern, decode
+from bot.render.callback import action_pattern, decode, number_from
 from bot.render.clubs.common import GOING_ACTION
 from bot.render.clubs.texts import going_answer, run_started
-from bot.render.library.common import number_from
 from bot.render.reminders import club_warmup
 from bot.services import BotApplication, BotContext
 

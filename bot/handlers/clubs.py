@@ -11,12 +11,12 @@ from bot.handlers import club_going, club_menu
 from bot.handlers.club_admin import sender_is_admin
 from bot.handlers.club_changes import apply, topic_of
 from bot.handlers.replies import reply
+from bot.render.callback import number_from
 from bot.render.clubs import texts
 from bot.render.clubs.changes import AddRuns, Change, RemoveRun, SetStretch, SetZone
 from bot.render.clubs.common import DEFAULT_TITLE, MAX_TITLE, Club
 from bot.render.clubs.texts import RUN_EXAMPLE, STRETCH_EXAMPLE, ZONE_EXAMPLE, quoted
 from bot.render.html import h
-from bot.render.library.common import number_from
 from bot.schedule.parse import ParseError, parse_days, parse_time
 from bot.schedule.zones import resolve_zone
 from bot.services import BotApplication, BotContext

@@ -5,6 +5,7 @@ never raises: a handler treats None as "stale or forged" and says so kindly.
 """
 
 import re
+from collections.abc import Container
 from dataclasses import dataclass
 
 MAX_CALLBACK_BYTES = 64
@@ -34,6 +35,15 @@ def decode(data: str | None) -> Callback | None:
     if not all(_PART.match(part) for part in parts):
         return None
     return Callback(parts[0], tuple(parts[1:]))
+
+
+def number_from(text: str, allowed: Container[int] | None = None) -> int | None:
+    """A number as `encode` writes one (decimal digits, no sign, no leading zero), and within
+    `allowed` when given; anything else was not drawn by us, so it reads as None."""
+    if not (text.isascii() and text.isdecimal()) or text != str(int(text)):
+        return None
+    value = int(text)
+    return value if allowed is None or value in allowed else None
 
 
 def action_pattern(action: str) -> re.Pattern[str]:

@@ -12,12 +12,12 @@ from datetime import time
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.render.calendar import DAY_NAMES, DAYS
-from bot.render.callback import encode
+from bot.render.callback import encode, number_from
 from bot.render.clubs.changes import AddRuns, Change, RemoveRun, SetLead, SetStretch, SetZone
 from bot.render.clubs.common import DEFAULT_TITLE, Club, run_name
 from bot.render.clubs.texts import RUN_EXAMPLE, ZONE_EXAMPLE, settings
 from bot.render.html import b
-from bot.render.library.common import button, number_from
+from bot.render.library.common import button
 from bot.render.screen import Screen
 
 ACTION = "club"

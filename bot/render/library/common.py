@@ -55,11 +55,6 @@ def minutes(seconds: int) -> int:
     return max(1, round(seconds / 60))
 
 
-def number_from(text: str) -> int | None:
-    """A page or step number from callback data; anything but plain digits is forged."""
-    return int(text) if text.isascii() and text.isdecimal() else None
-
-
 @dataclass(frozen=True)
 class Page(Generic[T]):
     items: tuple[T, ...]

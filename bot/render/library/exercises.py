@@ -12,7 +12,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from bot.content.browse import conditions_with_exercises, exercises_for, exercises_with_goal
 from bot.content.exercises import Exercise, Goal
 from bot.content.library import Library
-from bot.render.callback import encode
+from bot.render.callback import encode, number_from
 from bot.render.html import b, h, i
 from bot.render.library.common import (
     OPEN_ACTION,
@@ -20,7 +20,6 @@ from bot.render.library.common import (
     bullets,
     button,
     nav_row,
-    number_from,
     numbered,
     page_of,
     section,

@@ -10,13 +10,12 @@ from telegram import InlineKeyboardMarkup
 from bot.content.daily import stretch_of_the_day
 from bot.content.library import Library
 from bot.content.stretches import Stretch
-from bot.render.callback import encode
+from bot.render.callback import encode, number_from
 from bot.render.html import b, h, i
 from bot.render.library.common import (
     bullets,
     button,
     nav_row,
-    number_from,
     numbered,
     page_containing,
     page_of,

@@ -10,9 +10,9 @@ from telegram import InlineKeyboardMarkup
 
 from bot.content.library import Library
 from bot.content.warmup import Warmup, WarmupMove, WarmupVersion
-from bot.render.callback import encode
+from bot.render.callback import encode, number_from
 from bot.render.html import b, h, i
-from bot.render.library.common import button, duration, minutes, number_from, sources
+from bot.render.library.common import button, duration, minutes, sources
 from bot.render.screen import Screen
 
 ACTION = "wu"

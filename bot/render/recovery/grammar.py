@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from bot.recovery.entry import PAIN_MAX
-from bot.render.callback import encode
+from bot.render.callback import encode, number_from
 
 ACTION = "rl"
 DURATIONS = (20, 30, 45, 60, 90)  # minutes offered after a run; 0 means skipped
@@ -94,20 +94,16 @@ def stop_plan() -> str:
     return encode(ACTION, "stop")
 
 
-def _number(text: str, high: int) -> int | None:
-    """A plain decimal 0..high ("07", "+1" and the like are not ours)."""
-    if not text.isdigit() or text != str(int(text)):
-        return None
-    value = int(text)
-    return value if value <= high else None
-
-
 def _comeback(flag: str) -> bool | None:
     return {"c": True, "f": False}.get(flag)
 
 
+PAIN_SCORES = range(PAIN_MAX + 1)
+LOG_IDS = range(2**31)  # the database's integer ids
+
+
 def _log_id(text: str) -> int | None:
-    return _number(text, 2**31 - 1)
+    return number_from(text, LOG_IDS)
 
 
 def parse(args: tuple[str, ...]) -> Press | None:
@@ -115,15 +111,13 @@ def parse(args: tuple[str, ...]) -> Press | None:
         case ("new", flag) if (comeback := _comeback(flag)) is not None:
             return AskPain(comeback)
         case ("p", flag, value) if (comeback := _comeback(flag)) is not None:
-            number = _number(value, PAIN_MAX)
+            number = number_from(value, PAIN_SCORES)
             return None if number is None else Pain(comeback, number)
         case ("m", log_id, value) if (row := _log_id(log_id)) is not None:
-            number = _number(value, max(DURATIONS))
-            if number is None or (number and number not in DURATIONS):
-                return None
-            return Minutes(row, number or None)
+            number = number_from(value, (0, *DURATIONS))  # 0: skipped
+            return None if number is None else Minutes(row, number or None)
         case ("am", log_id, value) if (row := _log_id(log_id)) is not None:
-            number = _number(value, PAIN_MAX)
+            number = number_from(value, PAIN_SCORES)
             return None if number is None else Morning(row, number)
         case ("sg", log_id, code) if (row := _log_id(log_id)) is not None and code in _SIGNS:
             return Signs(row, _SIGNS[code])

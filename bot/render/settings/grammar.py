@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import time
 from functools import partial
 
-from bot.render.library.common import number_from
+from bot.render.callback import number_from
 from bot.render.screen import Screen
 from bot.render.settings import location, options, runs, timezone
 from bot.render.settings.changes import (
@@ -55,14 +55,13 @@ class Open:
 Press = Open | Change
 
 
-def _number(text: str, allowed: tuple[int, ...] | range) -> int | None:
-    number = number_from(text)
-    return number if number is not None and number in allowed else None
-
-
 def _run(args: tuple[str, ...], minutes: tuple[int, ...] | range) -> WeeklyTime | None:
     day, hour, minute = args
-    numbers = (_number(day, WEEKDAYS), _number(hour, runs.HOURS), _number(minute, minutes))
+    numbers = (
+        number_from(day, WEEKDAYS),
+        number_from(hour, runs.HOURS),
+        number_from(minute, minutes),
+    )
     if numbers[0] is None or numbers[1] is None or numbers[2] is None:
         return None
     return WeeklyTime(numbers[0], time(numbers[1], numbers[2]))
@@ -73,7 +72,7 @@ def _timezone(args: tuple[str, ...]) -> Press | None:
         case ():
             return Open(timezone.regions)
         case (region,):
-            number = _number(region, range(len(timezone.REGIONS)))
+            number = number_from(region, range(len(timezone.REGIONS)))
             return Open(partial(timezone.cities, number)) if number is not None else None
         case (region, city):
             index, place = number_from(region), number_from(city)
@@ -89,10 +88,10 @@ def _add(args: tuple[str, ...]) -> Press | None:
         case ():
             return Open(runs.pick_day)
         case (day,):
-            weekday = _number(day, WEEKDAYS)
+            weekday = number_from(day, WEEKDAYS)
             return Open(partial(runs.pick_hour, weekday)) if weekday is not None else None
         case (day, hour):
-            weekday, number = _number(day, WEEKDAYS), _number(hour, runs.HOURS)
+            weekday, number = number_from(day, WEEKDAYS), number_from(hour, runs.HOURS)
             if weekday is None or number is None:
                 return None
             return Open(partial(runs.pick_minute, weekday, number))
@@ -127,7 +126,7 @@ def _quiet(args: tuple[str, ...]) -> Press | None:
         case (edge,) if edge in EDGES:
             return Open(partial(options.quiet_hour, EDGES[edge]))
         case (edge, hour) if edge in EDGES:
-            number = _number(hour, range(24))
+            number = number_from(hour, range(24))
             return SetQuiet(EDGES[edge], time(number)) if number is not None else None
     return None
 
@@ -144,14 +143,14 @@ def parse(args: tuple[str, ...]) -> Press | None:
         case ("lead",):
             return Open(options.lead)
         case ("lead", minutes):
-            number = _number(minutes, options.LEADS)
+            number = number_from(minutes, options.LEADS)
             return SetLead(number) if number is not None else None
         case ("str",):
             return Open(options.stretch)
         case ("str", "off"):
             return SetStretch(None)
         case ("str", hour):
-            number = _number(hour, options.STRETCH_HOURS)
+            number = number_from(hour, options.STRETCH_HOURS)
             return SetStretch(time(number)) if number is not None else None
         case ("ndg", "on" | "off" as value):
             return SetNudges(value == "on")
@@ -162,7 +161,7 @@ def parse(args: tuple[str, ...]) -> Press | None:
         case ("pse",):
             return Open(options.pause)
         case ("pse", days):
-            number = _number(days, options.PAUSE_DAYS)
+            number = number_from(days, options.PAUSE_DAYS)
             return Pause(number) if number is not None else None
         case ("loc", index):
             number = number_from(index)
