@@ -50,7 +50,7 @@ def _red_day(library: Library, red: RedDay) -> str:
     step = library.comeback.steps[red.verdict.step].text
     text = f"{log.ZONE_ICONS['red']} {b(f'Your run on {day_label(red.day)}')}: {h(step)}"
     if red.verdict.suggest_kneepain:
-        text += "\nSome of this can be a warning sign: check it with /kneepain."
+        text += f"\n{log.KNEEPAIN_HINT}"
     return text
 
 

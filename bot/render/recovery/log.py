@@ -14,6 +14,7 @@ from bot.render.screen import Screen
 
 ZONE_ICONS: dict[Zone, str] = {"green": "🟢", "amber": "🟠", "red": "🔴"}  # the text names it
 SCALE = "0 = no pain, 10 = the worst pain you can imagine."
+KNEEPAIN_HINT = "Some of this can be a warning sign: check it with /kneepain."
 
 
 @dataclass(frozen=True)
@@ -78,7 +79,7 @@ def verdict(content: Comeback, outcome: Outcome) -> Screen:
     found = outcome.verdict
     parts = [f"{ZONE_ICONS[found.zone]} {h(content.steps[found.step].text)}"]
     if found.suggest_kneepain:
-        parts.append("Some of this can be a warning sign: check it with /kneepain.")
+        parts.append(KNEEPAIN_HINT)
     if outcome.decision is not None:
         parts.append(_plan_line(content, outcome.decision))
     parts.append(i(h(content.not_for.text)))
