@@ -38,6 +38,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("clubtimezone", "Admins: the club's timezone", Where.GROUP),
     Command("clubstretch", "Admins: the time of the club's daily stretch, or off", Where.GROUP),
     Command("clubsettings", "Admins: the club's settings by tapping", Where.GROUP),
+    Command("clubdeletedata", "Admins: erase everything stored for the club", Where.GROUP),
     Command("privacy", "What is stored about you and how to delete it"),
     Command("mydata", "Everything stored about you", Where.PRIVATE),
     Command("deletemydata", "Erase everything stored about you", Where.PRIVATE),

@@ -139,6 +139,25 @@ async def rebuild_reminders(session: AsyncSession, chat_id: int, now: datetime) 
         session.add(row)
 
 
+async def erase(session: AsyncSession, chat_id: int) -> Club:
+    """Erases everything stored for the club: its settings, runs and reminder rows, the posts
+    planned or sent from them (a sent one is what an "I'm running" button points at, so old
+    buttons stop taking names) and their "I'm running" lists. The chat's row stays: the bot is
+    still in the group. Returns the club as it was."""
+    before = await view(session, chat_id)
+    posts = select(Delivery.id).where(Delivery.chat_id == chat_id, Delivery.kind.in_(CLUB_KINDS))
+    await session.execute(delete(ClubAttendance).where(ClubAttendance.delivery_id.in_(posts)))
+    await session.execute(
+        delete(Delivery).where(Delivery.chat_id == chat_id, Delivery.kind.in_(CLUB_KINDS))
+    )
+    await session.execute(
+        delete(Reminder).where(Reminder.chat_id == chat_id, Reminder.kind.in_(CLUB_KINDS))
+    )
+    for model in (ClubRun, ClubSettings):
+        await session.execute(delete(model).where(model.chat_id == chat_id))
+    return before
+
+
 async def club_warmup_sent(
     session: AsyncSession, delivery_id: int, chat_id: int
 ) -> Delivery | None:

@@ -1,10 +1,11 @@
 """/clubsettings: the club's settings by tapping. Every press is checked: only the group's admins
-may use the menu, whoever opened it."""
+may use the menu, whoever opened it. The same goes for /clubdeletedata's buttons (club_erase)."""
 
 from telegram import Message, Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, filters
 
 from bot.db import clubs
+from bot.handlers import club_erase
 from bot.handlers.club_admin import is_admin, sender_is_admin
 from bot.handlers.club_changes import apply, topic_of
 from bot.handlers.replies import edit, reply
@@ -35,6 +36,9 @@ async def pressed(update: Update, context: BotContext) -> None:
         return
     if not await is_admin(context, message.chat_id, query.from_user.id):
         await query.answer(club_texts.refusal(), show_alert=True)
+        return
+    if isinstance(press, menu.Erase):
+        await club_erase.answer(update, context, message.chat_id, press)
         return
     await query.answer()
     database = context.services.database

@@ -1,5 +1,6 @@
 """Club commands in group chats: /clubtimezone, /clubrun, /clubstretch. Anyone may look; only the
-group's admins may change anything. /clubsettings is in club_menu, "I'm running" in club_going."""
+group's admins may change anything. /clubsettings is in club_menu, /clubdeletedata in club_erase,
+"I'm running" in club_going."""
 
 from collections.abc import Callable, Sequence
 
@@ -7,7 +8,7 @@ from telegram import Update
 from telegram.ext import CommandHandler, filters
 
 from bot.db import clubs
-from bot.handlers import club_going, club_menu
+from bot.handlers import club_erase, club_going, club_menu
 from bot.handlers.club_admin import sender_is_admin
 from bot.handlers.club_changes import apply, topic_of
 from bot.handlers.replies import reply
@@ -21,7 +22,7 @@ from bot.schedule.parse import ParseError, parse_days, parse_time
 from bot.schedule.zones import resolve_zone
 from bot.services import BotApplication, BotContext
 
-COMMANDS = ("clubtimezone", "clubrun", "clubstretch", "clubsettings")
+COMMANDS = ("clubtimezone", "clubrun", "clubstretch", "clubsettings", club_erase.COMMAND)
 _OFF = frozenset({"off", "none", "stop", "no"})
 
 
@@ -136,5 +137,6 @@ def register(application: BotApplication) -> None:
     application.add_handler(CommandHandler("clubrun", club_run, groups))
     application.add_handler(CommandHandler("clubstretch", club_stretch, groups))
     club_menu.register(application)
+    club_erase.register(application)
     club_going.register(application)
     application.add_handler(CommandHandler(list(COMMANDS), group_only, filters.ChatType.PRIVATE))

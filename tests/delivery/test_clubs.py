@@ -1,6 +1,6 @@
 """Club settings, runs and "I'm running" lists on SQLite and PostgreSQL: the reminder rows built
 from them, planned into the outbox with the run's title and topic, and moved whole when a group
-becomes a supergroup."""
+becomes a supergroup; erased whole when its admins ask, and nothing of anyone else's."""
 
 from datetime import UTC, datetime, time, timedelta
 
@@ -9,9 +9,11 @@ from sqlalchemy import select
 
 from bot.db import clubs, repositories
 from bot.db.engine import Database
-from bot.db.models import ClubAttendance, ClubRun, ClubSettings, Reminder
+from bot.db.models import CLUB_WARMUP_LEAD, Chat, ClubAttendance, ClubRun, ClubSettings, Reminder
 from bot.delivery.planner import plan_due
-from tests.delivery.helpers import deliveries, reminders
+from bot.render.clubs.common import Club
+from bot.schedule.recurrence import WeeklyTime
+from tests.delivery.helpers import deliveries, reminders, runner
 
 GROUP, SUPERGROUP = -4100000001, -1002100000001
 TUESDAY = 1
@@ -176,3 +178,37 @@ async def test_removing_a_run_takes_its_reminder_away(database: Database) -> Non
     assert await reminders(database) == []
     async with database.transaction() as session:
         assert (await session.execute(select(Reminder))).all() == []
+
+
+async def test_erasing_a_club_takes_all_of_its_rows_and_nothing_of_anyone_elses(
+    database: Database,
+) -> None:
+    await club(database, stretch=time(7, 30), thread_id=7)
+    await club(database, SUPERGROUP, zone="Europe/Paris")
+    await runner(
+        database, 5, SUNDAY_NOON, zone="Europe/London", runs=(WeeklyTime(TUESDAY, time(18, 30)),)
+    )
+    assert await plan_due(database, MONDAY_0730) == 1  # GROUP's stretch, still pending
+    assert await plan_due(database, TUESDAY_1815) == 2  # GROUP's warm-up and the runner's
+    warmup = next(row for row in await deliveries(database) if row.kind == "club_warmup")
+    async with database.transaction() as session:
+        await clubs.toggle_attendance(session, warmup.id, 1, "Ann", TUESDAY_1815)
+    others = {(row.chat_id, row.kind) for row in await reminders(database)} - {
+        (GROUP, "club_warmup"),
+        (GROUP, "club_stretch"),
+    }
+    async with database.transaction() as session:
+        before = await clubs.erase(session, GROUP)
+    assert before.zone == "Europe/London" and before.stretch_time == time(7, 30)
+    assert [run.title for run in before.runs] == ["Track <session>"]
+    async with database.transaction() as session:
+        assert await session.get(ClubSettings, GROUP) is None
+        assert (await session.execute(select(ClubRun.chat_id))).scalars().all() == [SUPERGROUP]
+        assert (await session.execute(select(ClubAttendance))).all() == []
+        chat = await session.get(Chat, GROUP)
+        assert chat is not None and chat.is_active  # the bot is still in the group
+        assert await clubs.view(session, GROUP) == Club(None, (), None, CLUB_WARMUP_LEAD)
+    assert {(row.chat_id, row.kind) for row in await reminders(database)} == others
+    assert [row.chat_id for row in await deliveries(database)] == [5]  # the runner's warm-up
+    async with database.transaction() as session:  # a second erase finds nothing to erase
+        assert not (await clubs.erase(session, GROUP)).configured

@@ -42,4 +42,3 @@ async def test_finished_deliveries_go_after_a_week_and_pending_ones_stay(
     assert await purge_outbox(database, NOW) == 3
     kept = {row.occurrence_key for row in await deliveries(database)}
     assert kept == {"old-pending", "recent-sent"}
-

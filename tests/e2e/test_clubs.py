@@ -1,6 +1,7 @@
 """Clubs through the local Bot API: the bot added to and removed from a group, admins setting the
 club up by command and by tapping, members refused, the club-run warm-up arriving at the club's
-local time with its "I'm running" list, supergroup upgrades and forum topics.
+local time with its "I'm running" list, supergroup upgrades and forum topics, and admins erasing
+the club's data.
 
 Every request about a group counts against Telegram's 20 a minute for that group, which the
 bot's rate limiter enforces: each test keeps well under that.
@@ -9,9 +10,11 @@ bot's rate limiter enforces: each test keeps well under that.
 import asyncio
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
-from bot.db.models import Chat, ClubRun, ClubSettings, Reminder
+from bot.db.base import Base
+from bot.db.models import Chat, ClubAttendance, ClubRun, ClubSettings, Delivery, Reminder
+from bot.delivery.planner import plan_due
 from bot.telegram_local.chat import LocalChat
 from bot.telegram_local.models import LocalMessage, LocalUser
 from tests.e2e.conftest import ON_BOTH_DATABASES, World
@@ -22,6 +25,8 @@ pytestmark = ON_BOTH_DATABASES
 WARMUP_DUE = datetime(2026, 11, 24, 17, 15, tzinfo=UTC)
 RUN_STARTS = WARMUP_DUE + timedelta(minutes=15)
 GOING = "🙋 I'm running"
+STRETCH_DUE = datetime(2026, 11, 24, 19, 0, tzinfo=UTC)  # /clubstretch 20:00, in Berlin
+ERASE, YES, CANCEL = "/clubdeletedata", "Yes, erase", "Cancel"
 
 
 async def new_club(
@@ -55,6 +60,29 @@ def answered(world: World) -> str:
     answer = world.driver.last_answer
     assert answer is not None
     return answer.text or ""
+
+
+def labels(message: LocalMessage) -> list[str]:
+    return [label for row in message.buttons for label, _ in row]
+
+
+async def stored(world: World) -> dict[str, int]:
+    """How many rows each table holding a club's data has (each test has one club)."""
+    tables: dict[str, type[Base]] = {
+        "settings": ClubSettings,
+        "runs": ClubRun,
+        "reminders": Reminder,
+        "deliveries": Delivery,
+        "attendance": ClubAttendance,
+    }
+    async with world.database.transaction() as session:
+        counts = {
+            name: (await session.execute(select(func.count()).select_from(model))).scalar_one()
+            for name, model in tables.items()
+        }
+        pending = select(func.count()).where(Delivery.status == "pending")
+        counts["pending"] = (await session.execute(pending)).scalar_one()
+    return counts
 
 
 def sends_to(world: World, chat_id: int) -> int:
@@ -235,8 +263,9 @@ async def test_admins_set_the_club_up_by_tapping(world: World) -> None:
 
 async def test_club_commands_in_a_private_chat_point_to_the_group(world: World) -> None:
     _ann, chat = world.private("Ann")
-    [reply] = await world.driver.send(chat, "/clubrun add tue 18:30 Hills")
-    assert "group chat" in reply.text
+    for command in ("/clubrun add tue 18:30 Hills", ERASE):
+        [reply] = await world.driver.send(chat, command)
+        assert "group chat" in reply.text
     [help_text] = await world.driver.send(chat, "/help")
     assert "/clubsettings – " in help_text.text
 
@@ -255,3 +284,106 @@ async def test_a_burst_of_taps_ends_with_every_name_on_the_list(world: World) ->
     assert "Running (3): " in warmup.text
     assert {"Ann", "Bob", "Carl"} <= set(warmup.text.rsplit(": ", 1)[1].split(", "))
     assert 1 <= warmup.edits - edits_before <= 3
+
+
+async def test_an_admin_erases_the_clubs_data_and_nothing_more_is_posted(world: World) -> None:
+    club, ann, bob = await new_club(world)
+    await set_up(world, club, ann)
+    await world.driver.send(club, "/clubstretch 20:00", from_user=ann)
+    world.clock.now = WARMUP_DUE
+    await world.tick()
+    [warmup] = warmups(club)
+    await world.driver.press(club, warmup, GOING, by=bob)
+    await plan_due(world.database, STRETCH_DUE)  # the evening stretch, planned, not sent yet
+    assert await stored(world) == {
+        "settings": 1,
+        "runs": 1,
+        "reminders": 2,
+        "deliveries": 2,  # the warm-up, sent, and the stretch
+        "attendance": 1,
+        "pending": 1,
+    }
+    [confirm] = await world.driver.send(club, ERASE, from_user=ann)
+    assert "Erase the club's data?" in confirm.text and "its 1 club run" in confirm.text
+    assert "Tue 18:30 · Track <session>" in confirm.text and labels(confirm) == [YES, CANCEL]
+    [erased] = await world.driver.press(club, confirm, YES, by=ann)
+    assert erased is confirm and confirm.buttons == []
+    assert (
+        confirm.text.startswith("🗑 Erased: the club's settings")
+        and "its 1 club run" in confirm.text
+    )
+    for default in ("Timezone: not set", "No club runs yet", "Stretch of the day: off"):
+        assert default in confirm.text
+    assert set((await stored(world)).values()) == {0}
+    async with world.database.transaction() as session:
+        chat = await session.get(Chat, club.id)
+    assert chat is not None and chat.is_active  # the bot is still in the group
+    # The posted warm-up's button takes no more names.
+    assert await world.driver.press(club, warmup, GOING, by=ann) == []
+    assert "expired" in answered(world) and "Running (1): Bob" in warmup.text
+    assert set((await stored(world)).values()) == {0}
+    sent_before = sends_to(world, club.id)
+    for now in (STRETCH_DUE, WARMUP_DUE + timedelta(weeks=1)):
+        world.clock.now = now
+        await world.tick()
+    assert sends_to(world, club.id) == sent_before
+    [listing] = await world.driver.send(club, "/clubrun list", from_user=bob)
+    assert "No club runs yet" in listing.text
+
+
+async def test_members_can_neither_ask_for_nor_confirm_an_erase(world: World) -> None:
+    club, ann, bob = await new_club(world)
+    await set_up(world, club, ann)
+    before = await stored(world)
+    [refusal] = await world.driver.send(club, ERASE, from_user=bob)
+    assert "only the group's admins" in refusal.text and refusal.buttons == []
+    [confirm] = await world.driver.send(club, ERASE, from_user=ann)
+    shown = confirm.text
+    for label in (YES, CANCEL):
+        assert await world.driver.press(club, confirm, label, by=bob) == []
+        answer = world.driver.last_answer
+        assert answer is not None and answer.show_alert
+        assert "only the group's admins" in (answer.text or "")
+    assert confirm.text == shown and labels(confirm) == [YES, CANCEL]  # still Ann's to answer
+    assert await stored(world) == before
+    world.clock.now = WARMUP_DUE
+    await world.tick()
+    assert len(warmups(club)) == 1
+
+
+async def test_cancelling_an_erase_keeps_the_club(world: World) -> None:
+    club, ann, _bob = await new_club(world)
+    await set_up(world, club, ann)
+    before = await stored(world)
+    [confirm] = await world.driver.send(club, ERASE, from_user=ann)
+    [cancelled] = await world.driver.press(club, confirm, CANCEL, by=ann)
+    assert cancelled is confirm and confirm.buttons == []
+    assert confirm.text.startswith("Nothing was erased")
+    assert await stored(world) == before
+    [listing] = await world.driver.send(club, "/clubrun list", from_user=ann)
+    assert "1. Tue 18:30 · Track <session>" in listing.text
+    world.clock.now = WARMUP_DUE
+    await world.tick()
+    assert len(warmups(club)) == 1
+
+
+async def test_a_forged_or_stale_erase_press_is_answered_as_expired(world: World) -> None:
+    club, ann, _bob = await new_club(world)
+    await set_up(world, club, ann)
+    before = await stored(world)
+    [confirm] = await world.driver.send(club, ERASE, from_user=ann)
+    shown = confirm.text
+    for forged in ("club:del", "club:del:maybe", "club:del:yes:1", "club:del:YES"):
+        assert await world.driver.press_data(club, confirm, forged, by=ann) == []
+        assert "expired" in answered(world)
+    assert confirm.text == shown and labels(confirm) == [YES, CANCEL]
+    # The right data sent to a message that does not ask, or no longer asks, erases nothing.
+    [menu] = await world.driver.send(club, "/clubsettings", from_user=ann)
+    await world.driver.press(club, confirm, CANCEL, by=ann)
+    for message in (menu, confirm):
+        assert await world.driver.press_data(club, message, "club:del:yes", by=ann) == []
+        assert "expired" in answered(world)
+    assert await stored(world) == before
+    world.clock.now = WARMUP_DUE
+    await world.tick()
+    assert len(warmups(club)) == 1

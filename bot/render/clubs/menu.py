@@ -3,7 +3,8 @@
 Callback data `club:<part>[:args]`: `m` the menu; `tz` the timezones, `tz:<n>` choose one; `add`
 the days, `add:<day>` its hours, `add:<day>:<hour>` its minutes, `add:<day>:<hour>:<minute>` add
 the run; `rm` the runs, `rm:<run id>` remove one; `st` stretch times, `st:<hhmm>|off` choose;
-`ld` warm-up leads, `ld:<minutes>` choose; `x` close the menu.
+`ld` warm-up leads, `ld:<minutes>` choose; `x` close the menu. /clubdeletedata's confirmation
+uses the same grammar: `del:yes` erases the club's data, `del:no` keeps it.
 """
 
 from dataclasses import dataclass
@@ -15,7 +16,7 @@ from bot.render.calendar import DAY_NAMES, DAYS
 from bot.render.callback import encode, number_from
 from bot.render.clubs.changes import AddRuns, Change, RemoveRun, SetLead, SetStretch, SetZone
 from bot.render.clubs.common import DEFAULT_TITLE, Club, run_name
-from bot.render.clubs.texts import RUN_EXAMPLE, ZONE_EXAMPLE, settings
+from bot.render.clubs.texts import RUN_EXAMPLE, ZONE_EXAMPLE, erase_confirm, settings
 from bot.render.html import b
 from bot.render.library.common import button
 from bot.render.screen import Screen
@@ -65,7 +66,14 @@ class Close:
     pass
 
 
-Press = Show | Close | Change
+@dataclass(frozen=True)
+class Erase:
+    """/clubdeletedata's answer: `confirmed` erases the club's data, otherwise nothing."""
+
+    confirmed: bool
+
+
+Press = Show | Close | Erase | Change
 
 
 def data(*args: str | int) -> str:
@@ -88,6 +96,12 @@ def main(club: Club, note: str = "") -> Screen:
         [button("⏱ Warm-up reminder", data("ld")), button("✓ Done", data("x"))],
     ]
     return Screen(settings(club, note), InlineKeyboardMarkup(keyboard))
+
+
+def erasing(club: Club) -> Screen:
+    """The question before the club's data is erased."""
+    keyboard = [[button("Yes, erase", data("del", "yes")), button("Cancel", data("del", "no"))]]
+    return Screen(erase_confirm(club), InlineKeyboardMarkup(keyboard))
 
 
 def zones(club: Club) -> Screen:
@@ -188,6 +202,8 @@ def parse(args: tuple[str, ...]) -> Press | None:
             return Show(part)
         case ("x",):
             return Close()
+        case ("del", "yes" | "no" as answer):
+            return Erase(confirmed=answer == "yes")
         case ("st", "off"):
             return SetStretch(None)
         case ("st", hhmm):

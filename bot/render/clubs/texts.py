@@ -10,6 +10,7 @@ from bot.render.html import b, h, i
 ZONE_EXAMPLE = "/clubtimezone Europe/London"
 RUN_EXAMPLE = "/clubrun add tue 18:30 Track session"
 STRETCH_EXAMPLE = "/clubstretch 07:30"
+ERASE_COMMAND = "/clubdeletedata"
 
 
 def intro(club: Club) -> str:
@@ -22,7 +23,8 @@ def intro(club: Club) -> str:
         + f"\n{ZONE_EXAMPLE} – the club's timezone (a city works too)"
         + f"\n{RUN_EXAMPLE} – a weekly club run (/clubrun list, /clubrun remove 2)"
         + f"\n{STRETCH_EXAMPLE} – the daily stretch (or off)"
-        + "\n/clubsettings – all of it by tapping",
+        + "\n/clubsettings – all of it by tapping"
+        + f"\n{ERASE_COMMAND} – erase what I store for the club",
         "Knee pain or another health question? Ask me in a private chat with /kneepain: "
         "nothing about anyone's health is discussed in the group.",
     ]
@@ -154,6 +156,39 @@ def no_such_run(club: Club) -> str:
     if not count:
         return "There are no club runs to remove."
     return f"Tell me the run's number from /clubrun list (1 to {count}), like /clubrun remove 1."
+
+
+# Erasing the club's data.
+
+
+def _erasing(club: Club) -> str:
+    runs = len(club.runs)
+    listed = f"its {runs} club run{'s' if runs != 1 else ''}" if runs else "its club runs"
+    return (
+        "the club's settings (timezone, stretch of the day, warm-up reminder time, forum topic), "
+        f"{listed}, the reminders planned from them and the “I'm running” lists"
+    )
+
+
+def erase_confirm(club: Club) -> str:
+    return (
+        b("Erase the club's data?")
+        + f"\n\nThis erases {_erasing(club)}. I stay in the group, and the club starts again "
+        "from the defaults; messages already posted here stay. This cannot be undone.\n\n"
+        + summary(club)
+    )
+
+
+def erased(before: Club, now: Club) -> str:
+    """`before`: the club as it was; `now`: as it is after, the defaults."""
+    return (
+        f"🗑 Erased: {_erasing(before)}. I'm still in the group, and the club now starts from "
+        f"the defaults:\n\n{summary(now)}\n\nAdmins set it up again with /clubsettings."
+    )
+
+
+def erase_cancelled() -> str:
+    return "Nothing was erased: the club's settings are as they were."
 
 
 def going_answer(on_list: bool) -> str:
