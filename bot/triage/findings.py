@@ -50,8 +50,10 @@ class Findings(BaseModel):
     cannot_bend_90: bool = False
     deformity_or_numb_cold_foot: bool = False
     calf_swelling_or_breathless: bool = False
+    wound_into_joint: bool = False  # a cut or wound that goes into the knee joint
     bone_tenderness: bool = False
     night_or_rest_pain: bool = False
+    weight_loss_or_lump: bool = False  # losing weight without trying, or a hard lump
     hip_thigh_pain_or_limp: bool = False
     recent_load_increase: bool = False
     pain_site: PainSite = "diffuse"

@@ -133,6 +133,46 @@ CONDITION_PATHS: dict[str, Labels] = {
     "referred_hip_pain": ("None of these", "12-17", "Hip/thigh pain, or a limp"),
 }
 
+# The red flags added later, each asked on an existing screen: (taps, level, words of the outcome).
+NEW_FLAG_PATHS: dict[str, tuple[Labels, str, tuple[str, ...]]] = {
+    "wound": (
+        ("Deep cut or wound into knee",),
+        "emergency",
+        ("emergency number now", "goes into the knee joint", "Joint infection (septic arthritis)"),
+    ),
+    "lump": (
+        (
+            "None of these",
+            "18-39",
+            "None of these",
+            "Gradually, no clear reason",
+            "No, for under 6 weeks",
+            "A hard lump near the knee",
+            "None of these",
+            "Inner shin, below the gap",
+            "Stairs or getting up",
+        ),
+        "soon",
+        ("hard lump", "see a GP within a few days, not only a physiotherapist"),
+    ),
+    "weight_loss": (
+        (
+            "None of these",
+            "55 or over",
+            "None of these",
+            "Gradually, no clear reason",
+            "No, for 6 weeks or more",
+            "Up to 30 minutes",
+            "Losing weight without trying",
+            "None of these",
+            "Inner joint line (the gap)",
+            "Stairs or getting up",
+        ),
+        "soon",
+        ("losing weight without trying", "see a GP within a few days"),
+    ),
+}
+
 
 async def tap_through(world: World, chat: LocalChat, labels: Labels) -> LocalMessage:
     [message] = await world.driver.send(chat, "/kneepain")
@@ -159,6 +199,25 @@ async def test_every_level_is_reached_by_tapping(world: World, level: str) -> No
     assert "not a diagnosis" in outcome.text
     assert len(outcome.text) <= MAX_MESSAGE_CHARS
     assert [label for row in outcome.buttons for label, _ in row][-1] == "↺ Start over"
+
+
+@pytest.mark.parametrize("case", sorted(NEW_FLAG_PATHS))
+async def test_wound_lump_and_weight_loss_are_reached_by_tapping(world: World, case: str) -> None:
+    labels, level, words = NEW_FLAG_PATHS[case]
+    assert len(labels) <= 10
+    _, chat = world.private()
+    outcome = await tap_through(world, chat, labels)
+    assert outcome.text.startswith(HEADLINES[level])  # type: ignore[index]
+    for word in words:
+        assert word in outcome.text
+    assert len(outcome.text) <= MAX_MESSAGE_CHARS
+    assert [label for row in outcome.buttons for label, _ in row] == ["↺ Start over"]
+
+
+async def test_milder_outcomes_say_to_see_a_gp_for_a_lump_or_weight_loss(world: World) -> None:
+    _, chat = world.private()
+    outcome = await tap_through(world, chat, LEVEL_PATHS["self_care"])
+    assert "lose weight without trying (see a GP for these)" in outcome.text
 
 
 @pytest.mark.parametrize("condition", CONDITION_IDS)

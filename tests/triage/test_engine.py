@@ -82,6 +82,44 @@ def test_soon_advice_stops_running_first(content: TriageContent) -> None:
     assert levels == sorted(levels, key=urgency)
 
 
+def test_a_wound_into_the_joint_is_an_emergency_for_infection(content: TriageContent) -> None:
+    findings = Findings(age=35, onset="injury", mechanism="direct_blow", wound_into_joint=True)
+    result = assess(findings, content)
+    assert result.level == "emergency"
+    assert result.red_flags == ["joint_wound"]
+    assert result.conditions[0] == "septic_arthritis"
+    assert result.why["septic_arthritis"] == ["wound"]
+    assert result.advice.self_care == [] and result.advice.get_seen_if == []
+    assert "ambulance" in content.levels["emergency"].action
+
+
+def test_weight_loss_or_a_lump_sends_to_a_gp_within_days(content: TriageContent) -> None:
+    findings = Findings(age=45, pain_site="below_joint_line", weight_loss_or_lump=True)
+    result = assess(findings, content)
+    assert (result.level, result.red_flags) == ("soon", ["weight_loss_lump"])
+    assert result.stop_running and result.advice.self_care[0] == "stop_running_now"
+    flag = next(f for f in content.red_flags if f.id == "weight_loss_lump")
+    assert "see a GP" in flag.text and "doctor" in flag.text
+    # The rule outranks a referral but never an urgent finding reported with it.
+    referral = Findings(age=45, weight_loss_or_lump=True, weeks_without_improvement=8)
+    assert assess(referral, content).level == "soon"
+    urgent = Findings(age=45, weight_loss_or_lump=True, locked=True)
+    assert assess(urgent, content).level == "urgent"
+
+
+def test_a_lump_or_weight_loss_is_a_sign_to_get_seen_for_milder_outcomes(
+    content: TriageContent,
+) -> None:
+    sign = content.safety_net["sn_lump_weight"]
+    assert sign.level == "soon" and "GP" in sign.text
+    for findings in (Findings(age=30), Findings(age=60, weeks_without_improvement=6)):
+        result = assess(findings, content)
+        assert result.level in ("self_care", "routine")
+        assert "sn_lump_weight" in result.advice.get_seen_if
+    soon = assess(Findings(age=30, weight_loss_or_lump=True), content)
+    assert "sn_lump_weight" not in soon.advice.get_seen_if
+
+
 def test_pain_monitoring_for_kneecap_and_tendon_pain(content: TriageContent) -> None:
     kneecap = Findings(age=22, pain_site="inner_kneecap", worse_with=["sitting"])
     assert assess(kneecap, content).advice.pain_monitoring
@@ -128,8 +166,10 @@ def test_findings_have_the_agreed_fields_and_neutral_defaults() -> None:
                 "cannot_bend_90",
                 "deformity_or_numb_cold_foot",
                 "calf_swelling_or_breathless",
+                "wound_into_joint",
                 "bone_tenderness",
                 "night_or_rest_pain",
+                "weight_loss_or_lump",
                 "hip_thigh_pain_or_limp",
                 "recent_load_increase",
             ],

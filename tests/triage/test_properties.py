@@ -13,6 +13,7 @@ from tests.triage.strategies import with_changes
 RED_FLAG_FINDINGS: list[dict[str, Any]] = [
     {"deformity_or_numb_cold_foot": True},
     {"calf_swelling_or_breathless": True},
+    {"wound_into_joint": True},
     {"hot_red_or_fever": True},
     {"locked": True},
     {"catching": True},
@@ -20,6 +21,7 @@ RED_FLAG_FINDINGS: list[dict[str, Any]] = [
     {"cannot_bend_90": True},
     {"bone_tenderness": True},
     {"night_or_rest_pain": True},
+    {"weight_loss_or_lump": True},
     {"hip_thigh_pain_or_limp": True},
     {"weight_bearing": "unable"},
     {"swelling": "rapid"},
@@ -41,8 +43,17 @@ def test_the_level_is_at_least_every_fired_rule(content: TriageContent, findings
     fired = {rule.id: rule.level for rule in content.rules()}
     for rule_id in result.red_flags + result.referrals:
         assert urgency(result.level) <= urgency(fired[rule_id])
-    if findings.deformity_or_numb_cold_foot or findings.calf_swelling_or_breathless:
+    if (
+        findings.deformity_or_numb_cold_foot
+        or findings.calf_swelling_or_breathless
+        or findings.wound_into_joint
+    ):
         assert result.level == "emergency"
+    if findings.wound_into_joint:
+        assert "septic_arthritis" in result.conditions
+    if findings.weight_loss_or_lump:
+        assert urgency(result.level) <= urgency("soon")
+        assert "weight_loss_lump" in result.red_flags
     assert 1 <= len(result.conditions) == len(set(result.conditions))
     assert set(result.why) == set(result.conditions)
     assert result.stop_running == (urgency(result.level) <= urgency("soon"))

@@ -13,6 +13,7 @@ from bot.triage import (
     Answers,
     Assessment,
     Findings,
+    Level,
     TriageContent,
     assess,
     findings_from,
@@ -24,6 +25,8 @@ from tests.triage.strategies import findings as any_findings
 from tests.triage.strategies import with_changes
 
 MAX_ANSWERS = 10
+# The red-flag screens: "Is any of these true?" with a "none" answer last.
+SCREENS = ("emergency", "urgent", "urgent_young", "bone_acute", "bone_other", "mechanical")
 INJURY_ONLY = {"mechanism", "days_since_onset", "swelling"}
 # The ages each age button stands for (its representative age lies inside).
 AGE_BANDS = {
@@ -165,6 +168,19 @@ def test_no_path_needs_more_than_ten_answers(content: TriageContent, walks: list
         ),
         ("emergency:none age:a51_54 urgent:none onset:blow", "urgent", "fracture"),
         ("emergency:calf", "emergency", "dvt"),
+        ("emergency:wound", "emergency", "septic_arthritis"),
+        (
+            "emergency:none age:a40_50 urgent:none onset:gradual course:lt_6w morning:not_stiff "
+            "bone_other:lump mechanical:none site:below_line worse:stairs",
+            "soon",
+            "pes_anserine_bursitis",
+        ),
+        (
+            "emergency:none age:a55_plus urgent:none onset:gradual course:ge_6w morning:up_to_30 "
+            "bone_other:weight_loss mechanical:none site:joint_line worse:stairs",
+            "soon",
+            "knee_osteoarthritis",
+        ),
     ],
 )
 def test_typical_runners(content: TriageContent, answers: str, level: str, likeliest: str) -> None:
@@ -174,6 +190,57 @@ def test_typical_runners(content: TriageContent, answers: str, level: str, likel
     assert len(pairs) <= MAX_ANSWERS
     result = assess(findings_from(pairs, content), content)
     assert (result.level, result.conditions[0]) == (level, likeliest)
+
+
+def test_screens_put_the_most_urgent_answer_first(
+    content: TriageContent, walks: list[Walk]
+) -> None:
+    """Every answer but "none" on a screen leads to the same level, or they are ordered most
+    urgent first and the screen says to tap the first that applies (one tap, so none is lost)."""
+    seen: set[tuple[str, str]] = set()
+    for walk in walks:
+        for step, (question_id, _) in enumerate(walk.answers):
+            prefix = walk.answers[:step]
+            key = (question_id, findings_from(prefix, content).model_dump_json())
+            if question_id not in SCREENS or key in seen:
+                continue
+            seen.add(key)
+            question = content.question(question_id)
+            assert question is not None
+            levels = [
+                urgency(_level_of((*prefix, (question_id, option.id)), content))
+                for option in question.options
+                if option.sets
+            ]
+            assert levels == sorted(levels), (question_id, prefix)
+            if len(set(levels)) > 1:
+                assert "tap the first" in question.text, question_id
+    assert {question_id for question_id, _ in seen} == set(SCREENS)
+
+
+def _level_of(answers: Answers, content: TriageContent) -> Level:
+    return assess(findings_from(answers, content), content).level
+
+
+def test_the_new_red_flags_are_asked_on_existing_screens(content: TriageContent) -> None:
+    emergency = content.question("emergency")
+    bone_other = content.question("bone_other")
+    assert emergency is not None and bone_other is not None
+    assert [o.id for o in emergency.options][-2:] == ["wound", "none"]
+    assert [o.id for o in bone_other.options][:2] == ["lump", "weight_loss"]
+    # Asked after a gradual onset and after an injury over a week ago, without an extra tap.
+    start: Answers = (("emergency", "none"), ("age", "a18_39"), ("urgent", "none"))
+    gradual: Answers = (*start, ("onset", "gradual"), ("course", "better"))
+    injury: Answers = (*start, ("onset", "twist"), ("when", "w1_6_same"), ("swelling", "a_little"))
+    rng = random.Random(7)
+    for answers in (gradual, injury):
+        question = next_question(answers, content)
+        assert question is not None and question.id == "bone_other"
+        for option_id in ("lump", "weight_loss"):
+            done = _finish((*answers, ("bone_other", option_id)), content, rng)
+            assert len(done) <= MAX_ANSWERS
+            result = assess(findings_from(done, content), content)
+            assert result.level == "soon" and "weight_loss_lump" in result.red_flags
 
 
 def test_a_gradual_onset_is_never_asked_injury_questions(

@@ -13,6 +13,13 @@ INJURY = {"onset": "injury"}
 RULES: dict[str, tuple[list[Case], list[Case]]] = {
     "deformity_cold_foot": ([{"deformity_or_numb_cold_foot": True}], [{}]),
     "calf_or_breathless": ([{"calf_swelling_or_breathless": True}], [{}]),
+    "joint_wound": (
+        [
+            {"wound_into_joint": True},
+            {**INJURY, "mechanism": "direct_blow", "wound_into_joint": True},
+        ],
+        [{**INJURY, "mechanism": "direct_blow"}, {"hot_red_or_fever": True}],
+    ),
     "ottawa_age": (
         [{**INJURY, "age": 55, "days_since_onset": 7}, {**INJURY, "age": 80}],
         [{**INJURY, "age": 54}, {**INJURY, "age": 60, "days_since_onset": 8}, {"age": 60}],
@@ -75,6 +82,10 @@ RULES: dict[str, tuple[list[Case], list[Case]]] = {
         ],
     ),
     "night_or_rest_pain": ([{"night_or_rest_pain": True}], [{}]),
+    "weight_loss_lump": (
+        [{"weight_loss_or_lump": True}, {"age": 15, "weight_loss_or_lump": True}],
+        [{"night_or_rest_pain": True}, {"bone_tenderness": True}, {"swelling": "mild"}],
+    ),
     "cannot_bend": ([{"cannot_bend_90": True}], [{}]),
     "no_improvement": ([{"weeks_without_improvement": 6}], [{"weeks_without_improvement": 5}]),
     "oa_limiting_life": (
