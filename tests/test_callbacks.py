@@ -45,6 +45,12 @@ def test_a_state_from_the_future_is_rejected() -> None:
     assert signer.decode(signer.encode("0", NOW + timedelta(hours=2)), NOW, THIRTY_MINUTES) is None
 
 
+def test_a_state_from_another_version_of_the_questions_does_not_verify() -> None:
+    data = StateSigner("secret", "t", version="v1").encode("03a1", NOW)
+    assert StateSigner("secret", "t", version="v1").decode(data, NOW, THIRTY_MINUTES) == "03a1"
+    assert StateSigner("secret", "t", version="v2").decode(data, NOW, THIRTY_MINUTES) is None
+
+
 def test_another_secret_or_action_does_not_verify() -> None:
     data = StateSigner("secret", "t").encode("03a1", NOW)
     assert StateSigner("other", "t").decode(data, NOW, THIRTY_MINUTES) is None

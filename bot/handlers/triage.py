@@ -23,8 +23,10 @@ DEEP_LINK = "kneepain"
 
 
 def _signer(context: BotContext) -> StateSigner:
-    # Keyed by the bot token: only this bot can make buttons it will accept, in any process.
-    return StateSigner(context.bot.token, render.ANSWER_ACTION)
+    # Keyed by the bot token: only this bot can make buttons it will accept, in any process; and
+    # by the questions' layout, so buttons drawn before a change of questions expire.
+    layout = context.services.library.triage.layout()
+    return StateSigner(context.bot.token, render.ANSWER_ACTION, version=layout)
 
 
 async def begin(update: Update, context: BotContext) -> None:

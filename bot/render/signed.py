@@ -2,7 +2,9 @@
 
 The /kneepain answers live only in the buttons of the one message being edited, never in the
 database or in memory, so a restart or a second process loses nothing and stores nothing. The
-signature makes forged data decode to None; the time stamp lets old buttons expire.
+signature makes forged data decode to None; the time stamp lets old buttons expire; the version
+(what the state's characters mean, e.g. the questions' layout) makes buttons drawn before a
+change of meaning decode to None instead of being misread.
 """
 
 import base64
@@ -22,8 +24,8 @@ def _minutes(moment: datetime) -> int:
 
 
 class StateSigner:
-    def __init__(self, secret: str, action: str) -> None:
-        self._key = hashlib.sha256(f"kneecoach:{action}:{secret}".encode()).digest()
+    def __init__(self, secret: str, action: str, version: str = "") -> None:
+        self._key = hashlib.sha256(f"kneecoach:{action}:{version}:{secret}".encode()).digest()
         self.action = action
 
     def _mac(self, body: str) -> str:

@@ -1,5 +1,6 @@
 """Pydantic models of content/triage.yaml and content/conditions.yaml, with their own checks."""
 
+import hashlib
 from collections.abc import Sequence
 from typing import Literal, Self, TypeVar
 
@@ -150,6 +151,15 @@ class TriageContent(ContentModel):
             for sign in condition.get_seen_if:
                 _known(self.safety_net, sign, f"condition {condition.id} get_seen_if")
         return self
+
+    def layout(self) -> str:
+        """A short fingerprint of the questions and their options, in order: answers are kept
+        by position, so a different layout must not read old answers."""
+        shape = ";".join(
+            f"{question.id}:{','.join(option.id for option in question.options)}"
+            for question in self.questions
+        )
+        return hashlib.sha256(shape.encode()).hexdigest()[:16]
 
     def rules(self) -> tuple[RedFlag | Referral, ...]:
         """Every rule that can set the level: red flags, then referrals."""
