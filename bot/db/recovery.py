@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.db.models import ComebackPlan, Delivery, PainLog, UserSettings
+from bot.db.models import ComebackPlan, Delivery, PainLog, PlannedRun, UserSettings
 from bot.db.repositories import insert_for
 from bot.recovery import PainEntry
 from bot.recovery.pain import CREEP_WEEKS
@@ -46,7 +46,7 @@ async def log_rows(
 async def recovery_statuses(
     session: AsyncSession, todays: dict[int, date]
 ) -> dict[int, RecoveryStatus]:
-    """Each user's status on their local `today`: two queries, however many users."""
+    """Each user's status on their local `today`: three queries, however many users."""
     if not todays:
         return {}
     users = list(todays)
@@ -59,7 +59,16 @@ async def recovery_statuses(
         )
     )
     stages: dict[int, int] = dict(plans.all())
-    return {user: status_of(runs[user], stages.get(user), today) for user, today in todays.items()}
+    planned: defaultdict[int, set[int]] = defaultdict(set)
+    weekdays = await session.execute(
+        select(PlannedRun.user_id, PlannedRun.weekday).where(PlannedRun.user_id.in_(users))
+    )
+    for user, weekday in weekdays:
+        planned[user].add(weekday)
+    return {
+        user: status_of(runs[user], stages.get(user), today, frozenset(planned[user]))
+        for user, today in todays.items()
+    }
 
 
 async def plan_morning_checkin(

@@ -37,6 +37,7 @@ class RecoveryStatus:
     waiting: LoggedRun | None = None  # the latest recent run with no next-morning answer yet
     red: RedDay | None = None  # the latest run, when it was red and recent
     logged_today: bool = False
+    run_days: frozenset[int] = frozenset()  # weekdays of the runner's planned runs (0 = Monday)
 
 
 NO_RECOVERY = RecoveryStatus()
@@ -64,10 +65,16 @@ def red_day(runs: Sequence[LoggedRun], today: date) -> RedDay | None:
     return RedDay(latest.day, verdict) if verdict.zone == "red" else None
 
 
-def status_of(runs: Sequence[LoggedRun], stage: int | None, today: date) -> RecoveryStatus:
+def status_of(
+    runs: Sequence[LoggedRun],
+    stage: int | None,
+    today: date,
+    run_days: frozenset[int] = frozenset(),
+) -> RecoveryStatus:
     return RecoveryStatus(
         stage=stage,
         waiting=waiting_for_morning(runs, today),
         red=red_day(runs, today),
         logged_today=any(run.entry.day == today for run in runs),
+        run_days=run_days,
     )

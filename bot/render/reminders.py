@@ -24,6 +24,8 @@ from bot.render.library.common import OPEN_ACTION, button
 from bot.render.recovery import log, plan
 from bot.render.recovery.common import day_label
 from bot.render.screen import Screen
+from bot.schedule.plan import MANY_IN_A_ROW, days_in_a_row
+from bot.schedule.recurrence import WEEKDAYS
 
 MAX_NAMES = 40  # a longer list is summed up, so the message stays short
 
@@ -68,7 +70,26 @@ def warmup_reminder(library: Library, due: Due, status: RecoveryStatus) -> Scree
         parts = [f"🏃 {b(title)}\n{h(plan.session(stage))}\nWarm up first."]
     if status.red is not None:
         parts.append(_red_day(library, status.red))
+    if (too_little_rest := _rest_warning(status.run_days, _local(due).weekday())) is not None:
+        parts.append(too_little_rest)
     return Screen("\n\n".join([*parts, routine.text]), routine.markup)
+
+
+def _rest_warning(run_days: frozenset[int], weekday: int) -> str | None:
+    """Once a week, on the run that makes the streak long (or on the week's first run when the
+    plan has no rest day): too little rest is a risk factor, so say so, gently."""
+    in_a_row = days_in_a_row(run_days, weekday)
+    if in_a_row == len(WEEKDAYS) and weekday == min(run_days):
+        return (
+            "💡 Your plan has no rest day this week. Rest is when training sinks in, and too "
+            "little of it is a risk factor for knee pain: consider one easy day off."
+        )
+    if in_a_row == MANY_IN_A_ROW:
+        return (
+            f"💡 Day {in_a_row} in a row with a run: keep today easy, and plan a rest day soon. "
+            "Too little rest is a risk factor for knee pain."
+        )
+    return None
 
 
 def stretch_reminder(library: Library, due: Due) -> Screen:

@@ -1,6 +1,6 @@
 """Reading a weekly run plan for rest-day nudges: which days are free, how many in a row."""
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from typing import Literal
 
 from bot.schedule.recurrence import WEEKDAYS, WeeklyTime
@@ -26,6 +26,15 @@ def longest_run_streak(times: Iterable[WeeklyTime]) -> int:
         current = 0 if (start + step) % 7 in rest else current + 1
         longest = max(longest, current)
     return longest
+
+
+def days_in_a_row(run_days: Collection[int], weekday: int) -> int:
+    """How many days in a row, ending on `weekday`, have a run (0 if it has none); Sunday runs
+    into Monday, and a week with no rest day counts 7."""
+    count = 0
+    while count < len(WEEKDAYS) and (weekday - count) % 7 in run_days:
+        count += 1
+    return count
 
 
 def plan_warnings(times: Iterable[WeeklyTime]) -> list[PlanWarning]:

@@ -158,3 +158,27 @@ async def test_runs_in_every_week_keep_coming(world: World) -> None:
         await world.scheduler.tick(world.clock())
     await world.driver.settle()
     assert len(warmups(chat)) == 4
+
+
+async def test_the_fourth_run_in_a_row_comes_with_a_gentle_rest_warning(world: World) -> None:
+    runs = tuple(WeeklyTime(day, time(7, 0)) for day in range(4))  # Monday to Thursday
+    _user, chat = await planned_runner(world, runs=runs)
+    world.clock.now = datetime(2026, 11, 25, 5, 45, tzinfo=UTC)  # Wednesday 06:45 in Berlin
+    await world.tick()
+    world.clock.now += timedelta(days=1)
+    await world.tick()
+    wednesday, thursday = warmups(chat)
+    assert "in a row" not in wednesday.text
+    assert "Day 4 in a row with a run: keep today easy" in thursday.text
+
+
+async def test_a_plan_without_a_rest_day_is_pointed_out_once_a_week(world: World) -> None:
+    runs = tuple(WeeklyTime(day, time(7, 0)) for day in range(7))
+    _user, chat = await planned_runner(world, runs=runs)
+    world.clock.now = MONDAY_0645_BERLIN
+    await world.tick()
+    world.clock.now += timedelta(days=1)
+    await world.tick()
+    monday, tuesday = warmups(chat)
+    assert "no rest day this week" in monday.text
+    assert "rest day" not in tuesday.text

@@ -5,6 +5,7 @@ from datetime import time
 import pytest
 
 from bot.schedule import WeeklyTime, longest_run_streak, parse_runs, plan_warnings, rest_days
+from bot.schedule.plan import days_in_a_row
 
 
 def plan(days: list[int]) -> list[WeeklyTime]:
@@ -51,3 +52,18 @@ def test_two_runs_on_one_day_are_one_day() -> None:
 )
 def test_plan_warnings(days: list[int], warnings: list[str]) -> None:
     assert plan_warnings(plan(days)) == warnings
+
+
+@pytest.mark.parametrize(
+    ("days", "weekday", "in_a_row"),
+    [
+        ([0, 2, 4], 2, 1),
+        ([0, 1, 2, 3], 3, 4),
+        ([0, 1, 2, 3], 1, 2),
+        ([5, 6, 0, 1], 1, 4),  # across the week's end
+        ([0, 1, 2], 4, 0),  # not a run day
+        (list(range(7)), 3, 7),
+    ],
+)
+def test_days_in_a_row_end_on_the_given_day(days: list[int], weekday: int, in_a_row: int) -> None:
+    assert days_in_a_row(set(days), weekday) == in_a_row
