@@ -1,6 +1,7 @@
 """A runner's settings, weekly plan and the reminder rows built from them."""
 
 from datetime import datetime, time, timedelta
+from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import delete, select
@@ -67,7 +68,26 @@ def row_for(rule: Rule, chat_id: int, user_id: int | None, after: datetime) -> R
     )
 
 
-def rule_of(row: Reminder) -> Rule:
+class RuleColumns(Protocol):
+    """The columns of a reminder row that make its rule: a Reminder, or a row selecting them."""
+
+    @property
+    def kind(self) -> str: ...
+    @property
+    def zone(self) -> str: ...
+    @property
+    def weekdays(self) -> str: ...
+    @property
+    def local_time(self) -> time: ...
+    @property
+    def lead_minutes(self) -> int: ...
+    @property
+    def quiet_start(self) -> time | None: ...
+    @property
+    def quiet_end(self) -> time | None: ...
+
+
+def rule_of(row: RuleColumns) -> Rule:
     quiet = (
         QuietHours(row.quiet_start, row.quiet_end)
         if row.quiet_start is not None and row.quiet_end is not None

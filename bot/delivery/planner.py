@@ -12,7 +12,7 @@ them and is left for the next tick.
 import math
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import (
@@ -39,7 +39,7 @@ from sqlalchemy.sql.dml import Update
 from bot.db.base import UtcDateTime
 from bot.db.engine import Database
 from bot.db.models import Delivery, Reminder
-from bot.db.plans import rule_of
+from bot.db.plans import RuleColumns, rule_of
 from bot.schedule.deadlines import deadline, is_late
 from bot.schedule.firing import CATCH_UP, Firing, Rule, next_firing
 
@@ -132,7 +132,18 @@ async def plan_due(database: Database, now: datetime, batch: int = BATCH) -> int
     return planned
 
 
-def due_firings(row: Reminder, rule: Rule, now: datetime) -> tuple[list[Firing], Firing]:
+class PendingFiring(RuleColumns, Protocol):
+    """A reminder row's rule and its pending firing: a Reminder, or a group of rows."""
+
+    @property
+    def next_fire_at(self) -> datetime: ...
+    @property
+    def event_at(self) -> datetime: ...
+    @property
+    def occurrence_key(self) -> str: ...
+
+
+def due_firings(row: PendingFiring, rule: Rule, now: datetime) -> tuple[list[Firing], Firing]:
     """The row's firings due by `now`, oldest first, and the first one after `now`."""
     zone = ZoneInfo(row.zone)
     firing = Firing(
@@ -157,14 +168,12 @@ def _plan_groups(
     group_rows: list[dict[str, Any]] = []
     firing_rows: list[dict[str, Any]] = []
     for group_id, group in enumerate(groups):
-        key = group._asdict()
-        row = Reminder(**key)  # transient, never added to a session: what rule_of reads
-        rule = rule_of(row)
-        due, upcoming = due_firings(row, rule, now)
+        rule = rule_of(group)
+        due, upcoming = due_firings(group, rule, now)
         group_rows.append(
             {
                 "id": group_id,
-                **key,
+                **group._asdict(),
                 "upcoming_fire_at": upcoming.fire_at,
                 "upcoming_event_at": upcoming.event_at,
                 "upcoming_key": upcoming.key,
