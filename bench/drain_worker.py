@@ -7,9 +7,9 @@ python -m bench.drain_worker DATABASE_PATH BASE_URL TOKEN RATE PEAK_AT [--paced]
 Prints "ready" once the bot is up (getMe done), starts on a line from stdin, then prints one
 JSON line: {"started": wall clock, "finished": ..., "sent": n, "resent": n, "cpu_s": ...}.
 
---paced is an experiment, not the bot as built: it swaps the AIORateLimiter's overall bucket
-(which starts empty, so it lets `rate` requests through at once and then `rate` a second) for
-one that spaces requests 1/rate apart. BENCH_PROFILE=file cProfiles the worker into `file`.
+--paced is an experiment, not the bot as built: it swaps the bot's PacedRateLimiter for PTB's
+stock AIORateLimiter with a bucket of one request per 1/rate (the bot's limiter before it), for
+comparison. BENCH_PROFILE=file cProfiles the worker into `file`.
 """
 
 import argparse
@@ -24,7 +24,6 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from aiolimiter import AsyncLimiter
 from telegram.ext import AIORateLimiter
 
 from bench.database import connect, sqlite_url
@@ -53,10 +52,8 @@ def _cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def _pace(application: BotApplication, rate: float) -> None:
-    limiter = application.bot.rate_limiter
-    assert isinstance(limiter, AIORateLimiter)
-    limiter._base_limiter = AsyncLimiter(1, 1 / rate)
+def _use_stock_limiter(application: BotApplication, rate: float) -> None:
+    application.bot._rate_limiter = AIORateLimiter(overall_max_rate=1, overall_time_period=1 / rate)
 
 
 async def drain(
@@ -68,7 +65,7 @@ async def drain(
     services = Services(settings=settings, database=database, library=load_library())
     application = build_application(services, token=token, base_url=base_url)
     if paced:
-        _pace(application, rate)
+        _use_stock_limiter(application, rate)
     try:
         async with application:  # getMe; the job queue stays off: this loop is the tick
             scheduler = application.bot_data["scheduler"]

@@ -1,5 +1,6 @@
 """Builds the PTB Application: handlers, rate limiter, error handler, command menus, lifecycle."""
 
+import gc
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -10,9 +11,10 @@ from telegram import (
     BotCommandScopeAllPrivateChats,
     Update,
 )
-from telegram.ext import AIORateLimiter, ApplicationBuilder, ContextTypes
+from telegram.ext import ApplicationBuilder, ContextTypes
 
 from bot.commands import Where, commands_for
+from bot.delivery.pacing import PacedRateLimiter
 from bot.delivery.tick import install as install_scheduler
 from bot.handlers import register_handlers
 from bot.services import BotApplication, BotContext, Services
@@ -35,6 +37,11 @@ async def set_command_menus(application: BotApplication) -> None:
 
 async def _post_init(application: BotApplication) -> None:
     await set_command_menus(application)
+    # What start-up built (content, handlers, compiled statements) lives as long as the process:
+    # frozen, it is no longer walked by full garbage collections, which otherwise pause the bot
+    # for ~80 ms several times during a crowd of reminders.
+    gc.collect()
+    gc.freeze()
     log.info("bot @%s ready", application.bot.username)
 
 
@@ -57,11 +64,7 @@ def build_application(services: Services, *, token: str, base_url: str) -> BotAp
         .base_url(base_url)
         .base_file_url(file_url(base_url))
         .context_types(ContextTypes(context=BotContext))
-        .rate_limiter(
-            # One request every 1/rate seconds rather than a bucket of `rate` a second: a full
-            # bucket lets twice the rate through in the first second, and Telegram answers 429.
-            AIORateLimiter(overall_max_rate=1, overall_time_period=1 / services.settings.send_rate)
-        )
+        .rate_limiter(PacedRateLimiter(services.settings.send_rate))
         .concurrent_updates(True)
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)

@@ -1,0 +1,218 @@
+"""The dispatcher against a stand-in bot that answers like Telegram and notes, at each request,
+what the outbox said: every due row is sent once, across batches; never more than CONCURRENCY
+rows are in doubt; a row another process took over is left to it; after a 429 nothing more goes
+out until Telegram's wait is over. And the one pace every request to a chat waits for."""
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import insert, select, update
+from telegram import Bot
+from telegram.error import RetryAfter
+
+from bot.content.library import Library
+from bot.db.engine import Database
+from bot.db.models import Delivery
+from bot.delivery.dispatcher import CONCURRENCY, Dispatcher
+from bot.delivery.pacing import Pace, PacedRateLimiter, turns_per_second
+
+NOW = datetime(2026, 11, 23, 7, 0, tzinfo=UTC)
+FIRST_CHAT = 200_000_001
+LEASE = timedelta(minutes=1)
+
+
+async def due(database: Database, count: int) -> None:
+    """`count` stretch posts to as many chats, due now."""
+    async with database.transaction() as session:
+        await session.execute(
+            insert(Delivery),
+            [
+                {
+                    "chat_id": FIRST_CHAT + n,
+                    "kind": "stretch",
+                    "zone": "Europe/Berlin",
+                    "occurrence_key": f"dispatch-test-{n}",
+                    "event_at": NOW,
+                    "not_before": NOW,
+                    "deadline": NOW + timedelta(hours=2),
+                }
+                for n in range(count)
+            ],
+        )
+
+
+async def outbox(database: Database) -> dict[int, Delivery]:
+    async with database.transaction() as session:
+        rows = (await session.execute(select(Delivery))).scalars().all()
+    return {row.chat_id: row for row in rows}
+
+
+@dataclass
+class Requests:
+    """What a stand-in bot was asked to send, and what the outbox said at each request."""
+
+    chats: list[int] = field(default_factory=list)  # in order
+    sent: list[int] = field(default_factory=list)  # answered ok
+    status_then: list[str] = field(default_factory=list)  # the row's status as it went out
+    in_doubt: list[int] = field(default_factory=list)  # rows `sending` and unanswered, then
+
+
+class StandInBot(Bot):
+    """Answers sendMessage as Telegram would and notes each request in `requests`; `before`
+    runs ahead of the answer to the `index`-th request."""
+
+    def __init__(
+        self,
+        database: Database,
+        requests: Requests,
+        before: Callable[[int], Awaitable[None]] | None = None,
+    ) -> None:
+        super().__init__("123456:STAND-IN")
+        self._database, self._requests, self._before = database, requests, before
+
+    async def _post(self, endpoint: str, data: dict[str, Any] | None = None, **_: Any) -> Any:
+        assert endpoint == "sendMessage" and data is not None
+        chat_id, requests = int(data["chat_id"]), self._requests
+        index = len(requests.chats)
+        requests.chats.append(chat_id)
+        async with self._database.transaction() as session:
+            rows = await session.execute(select(Delivery.chat_id, Delivery.status))
+            statuses = dict(rows.all())
+        requests.status_then.append(statuses[chat_id])
+        answered = set(requests.sent)  # still `sending` until their batch is recorded
+        requests.in_doubt.append(
+            sum(status == "sending" and chat not in answered for chat, status in statuses.items())
+        )
+        if self._before is not None:
+            await self._before(index)
+        await asyncio.sleep(0.001)  # a little latency, as over a network
+        requests.sent.append(chat_id)
+        return {
+            "message_id": len(requests.sent),
+            "date": 0,
+            "chat": {"id": chat_id, "type": "private"},
+            "text": data["text"],
+        }
+
+
+async def test_every_due_row_goes_out_once_over_several_batches(
+    database: Database, library: Library
+) -> None:
+    await due(database, 100)
+    requests = Requests()
+    # At 20 a second a claim takes 40 rows (the first, fewer): four batches.
+    dispatcher = Dispatcher(database, StandInBot(database, requests), library, 20, LEASE)
+    assert await dispatcher.drain(NOW) == 100
+    assert sorted(requests.sent) == [FIRST_CHAT + n for n in range(100)]
+    assert set(requests.status_then) == {"sending"}
+    rows = await outbox(database)
+    assert {(row.status, row.sent_at, row.attempts) for row in rows.values()} == {("sent", NOW, 1)}
+    assert await dispatcher.drain(NOW + timedelta(seconds=1)) == 0
+
+
+async def test_at_most_concurrency_rows_are_in_doubt(database: Database, library: Library) -> None:
+    await due(database, 120)
+    requests = Requests()
+    dispatcher = Dispatcher(database, StandInBot(database, requests), library, 300, LEASE)
+    assert await dispatcher.drain(NOW) == 120
+    assert max(requests.in_doubt) <= CONCURRENCY
+    assert max(requests.in_doubt) > 1, "rows are marked ahead of their requests"
+
+
+async def test_rows_another_process_took_over_are_left_to_it(
+    database: Database, library: Library
+) -> None:
+    await due(database, 60)
+    theirs: set[int] = set()
+
+    async def take_over(index: int) -> None:
+        """What another process does once our claims look dead: it claims them anew."""
+        if index == 0:
+            async with database.transaction() as session:
+                result = await session.execute(
+                    update(Delivery)
+                    .where(Delivery.status == "claimed")
+                    .values(claimed_at=NOW + timedelta(minutes=2))
+                    .returning(Delivery.chat_id)
+                )
+                theirs.update(result.scalars())
+
+    requests = Requests()
+    dispatcher = Dispatcher(
+        database, StandInBot(database, requests, take_over), library, 300, LEASE
+    )
+    sent = await dispatcher.drain(NOW)
+    assert theirs, "some rows were claimed and not yet sending"
+    assert not theirs & set(requests.chats)
+    assert sent == len(requests.sent) == len(set(requests.sent))
+    rows = await outbox(database)
+    assert {rows[chat_id].status for chat_id in theirs} == {"claimed"}
+    assert {rows[chat_id].claimed_at for chat_id in theirs} == {NOW + timedelta(minutes=2)}
+
+
+async def test_after_a_429_nothing_more_goes_out_until_the_wait_is_over(
+    database: Database, library: Library
+) -> None:
+    await due(database, 50)
+    requests, started = Requests(), []
+
+    async def flood(index: int) -> None:
+        if index == 0:
+            started.append(len(requests.chats))
+            raise RetryAfter(timedelta(seconds=30))
+
+    dispatcher = Dispatcher(database, StandInBot(database, requests, flood), library, 300, LEASE)
+    sent = await dispatcher.drain(NOW)
+    assert sent == len(requests.sent) == len(requests.chats) - 1
+    # After the 429, only requests already handed to the rate limiter went out.
+    assert len(requests.chats) - started[0] < 5
+    rows = await outbox(database)
+    waiting = [row for row in rows.values() if row.status != "sent"]
+    assert len(waiting) == 50 - sent
+    assert {(row.status, row.not_before) for row in waiting} == {
+        ("pending", NOW + timedelta(seconds=30))
+    }
+    assert await dispatcher.drain(NOW + timedelta(seconds=20)) == 0, "still inside the wait"
+    assert await dispatcher.drain(NOW + timedelta(seconds=31)) == 50 - sent
+    assert sorted(requests.sent) == [FIRST_CHAT + n for n in range(50)]
+
+
+def test_the_pace_keeps_a_little_under_the_send_rate_in_whole_turns() -> None:
+    assert turns_per_second(300) == 295
+    assert turns_per_second(30) == 29
+    assert turns_per_second(0.5) == 1
+
+
+async def test_the_pace_spaces_turns_evenly_and_makes_up_no_lost_time() -> None:
+    pace, loop = Pace(100), asyncio.get_running_loop()
+
+    async def turns(count: int) -> float:
+        """How long `count` turns take, from asking for the first."""
+        start = loop.time()
+        await asyncio.gather(*(pace.wait() for _ in range(count)))
+        return loop.time() - start
+
+    assert await turns(10) >= 0.09, "one every 10 ms"
+    await asyncio.sleep(0.1)  # ten turns no one asked for
+    assert await turns(3) >= 0.02, "no burst to make up for them"
+
+
+async def test_the_rate_limiter_paces_requests_to_chats_only() -> None:
+    limiter, loop = PacedRateLimiter(100), asyncio.get_running_loop()
+
+    async def request(*_: Any, **__: Any) -> bool:
+        return True
+
+    async def through(endpoint: str, data: dict[str, Any]) -> float:
+        """How long five such requests take."""
+        start = loop.time()
+        await asyncio.gather(
+            *(limiter.process_request(request, (), {}, endpoint, data, None) for _ in range(5))
+        )
+        return loop.time() - start
+
+    assert await through("sendMessage", {"chat_id": FIRST_CHAT}) >= 4 / turns_per_second(100)
+    assert await through("answerCallbackQuery", {"callback_query_id": "1"}) < 0.03
