@@ -24,6 +24,7 @@ STARTUP_RUNS = 3
 BASELINE_MAX = 100_000  # beyond: ~15 minutes and ~13 GB by the measured scaling (see RESULTS.md)
 PEAK_CROWD = 10_000  # at least this many rows due in the peak minute
 DISPATCH_CROWD = 3_000
+DISPATCH_RUNS = 3  # on fresh copies; the run with the median ratio is reported whole
 DISPATCH_RATE = 300.0
 DISPATCH_LIMITS = FloodLimits(per_second=300, per_chat_per_second=10)
 TELEGRAM_CROWD = 600  # at Telegram's own rate: 20 s
@@ -90,11 +91,18 @@ def run_size(users: int, tmp: Path, telegram_rate: list[Drain]) -> dict[str, Any
                 trial, peak.at, TELEGRAM_RATE, FloodLimits(), tmp / "worker.log", paced
             )
             telegram_rate.append(asyncio.run(trial_run))
-    crowd = hold_all_but(peak_run, DISPATCH_CROWD)
-    say(f"  draining {crowd:,} deliveries at {DISPATCH_RATE:.0f}/s")
-    drain = asyncio.run(
-        drain_crowd(peak_run, peak.at, DISPATCH_RATE, DISPATCH_LIMITS, tmp / "worker.log")
-    )
+    drains = []
+    for run in range(DISPATCH_RUNS):
+        crowd_run = tmp / "crowd.sqlite3"
+        copy_database(peak_run, crowd_run)
+        crowd = hold_all_but(crowd_run, DISPATCH_CROWD)
+        say(f"  draining {crowd:,} deliveries at {DISPATCH_RATE:.0f}/s ({run + 1}/{DISPATCH_RUNS})")
+        drains.append(
+            asyncio.run(
+                drain_crowd(crowd_run, peak.at, DISPATCH_RATE, DISPATCH_LIMITS, tmp / "worker.log")
+            )
+        )
+    drain = sorted(drains, key=lambda run: run.ratio)[len(drains) // 2]
     for path in tmp.glob("*.sqlite3*"):
         path.unlink()
     startup_s = _median([s.seconds for s in bot])
@@ -116,6 +124,7 @@ def run_size(users: int, tmp: Path, telegram_rate: list[Drain]) -> dict[str, Any
         "peak_at": peak.at.isoformat(),
         "peak_planned": ticks[-1].planned,
         **_drain_fields(drain),
+        "dispatch_ratios": [round(run.ratio, 3) for run in drains],
         "runs": {"startup": len(bot), "baseline": len(baseline), "peak": len(ticks)},
     }
 
