@@ -1,11 +1,17 @@
 """Who may change a club's settings: the group's admins, asked with getChatMember and remembered
 for a minute (in a group every request counts against Telegram's 20 a minute)."""
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from telegram import ChatMember, Update
 from telegram.error import BadRequest
 
+from bot.db import clubs
+from bot.handlers.replies import reply
+from bot.render.clubs import texts as club_texts
+from bot.render.clubs.common import Club
+from bot.render.screen import Screen
 from bot.services import BotContext
 
 REMEMBERED = timedelta(seconds=60)
@@ -60,3 +66,14 @@ async def sender_is_admin(update: Update, context: BotContext) -> bool:
     if message.sender_chat is not None:
         return message.sender_chat.id == chat.id  # a channel posting here is not an admin
     return user is not None and await is_admin(context, chat.id, user.id)
+
+
+async def show_admins(update: Update, context: BotContext, draw: Callable[[Club], Screen]) -> None:
+    """Replies with a screen of the club's settings to an admin; a member is politely refused."""
+    if not await sender_is_admin(update, context):
+        await reply(update, club_texts.refusal())
+        return
+    chat = update.effective_chat
+    assert chat is not None
+    screen = draw(await clubs.read(context.services.database, chat.id))
+    await reply(update, screen.text, screen.markup)

@@ -6,8 +6,8 @@ from telegram import CallbackQuery, Message, Update
 from telegram.ext import CommandHandler, filters
 
 from bot.db import clubs
-from bot.handlers.club_admin import sender_is_admin
-from bot.handlers.replies import edit, reply
+from bot.handlers.club_admin import show_admins
+from bot.handlers.replies import edit
 from bot.render import texts
 from bot.render.clubs import menu
 from bot.render.clubs import texts as club_texts
@@ -17,13 +17,7 @@ COMMAND = "clubdeletedata"
 
 
 async def ask(update: Update, context: BotContext) -> None:
-    if not await sender_is_admin(update, context):
-        await reply(update, club_texts.refusal())
-        return
-    chat = update.effective_chat
-    assert chat is not None
-    screen = menu.erasing(await clubs.read(context.services.database, chat.id))
-    await reply(update, screen.text, screen.markup)
+    await show_admins(update, context, menu.erasing)
 
 
 def _offered(query: CallbackQuery) -> bool:

@@ -6,9 +6,9 @@ from telegram.ext import CallbackQueryHandler, CommandHandler, filters
 
 from bot.db import clubs
 from bot.handlers import club_erase
-from bot.handlers.club_admin import is_admin, sender_is_admin
+from bot.handlers.club_admin import is_admin, show_admins
 from bot.handlers.club_changes import apply, topic_of
-from bot.handlers.replies import edit, reply
+from bot.handlers.replies import edit
 from bot.render import texts
 from bot.render.callback import action_pattern, decode
 from bot.render.clubs import menu
@@ -17,13 +17,7 @@ from bot.services import BotApplication, BotContext
 
 
 async def open_menu(update: Update, context: BotContext) -> None:
-    if not await sender_is_admin(update, context):
-        await reply(update, club_texts.refusal())
-        return
-    chat = update.effective_chat
-    assert chat is not None
-    screen = menu.main(await clubs.read(context.services.database, chat.id))
-    await reply(update, screen.text, screen.markup)
+    await show_admins(update, context, menu.main)
 
 
 async def pressed(update: Update, context: BotContext) -> None:
