@@ -7,7 +7,7 @@ import pytest
 
 from bot.content.library import Library
 from bot.recovery import PainEntry, classify
-from bot.recovery.status import LoggedRun, RecoveryStatus, RedDay
+from bot.recovery.status import LoggedRun, RedDay, RunnerStatus
 from bot.render.reminders import RENDERERS
 from bot.telegram_local import SpecChecker
 from tests.support.screens import assert_sendable
@@ -23,13 +23,13 @@ class Due:
 
 SEVERE = PainEntry(day=date(2026, 11, 23), during_run=9, next_morning=8, swelling=True)
 STATUSES = {
-    "none": RecoveryStatus(),
-    "last stage, red day, waiting": RecoveryStatus(
+    "none": RunnerStatus(),
+    "last stage, red day, waiting": RunnerStatus(
         stage=10,
         waiting=LoggedRun(2**31 - 1, SEVERE),
         red=RedDay(SEVERE.day, classify(SEVERE)),
     ),
-    "logged today": RecoveryStatus(stage=1, logged_today=True),
+    "logged today": RunnerStatus(stage=1, logged_today=True),
 }
 
 

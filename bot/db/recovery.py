@@ -1,5 +1,6 @@
-"""The pain log read back as pure entries, runners' recovery status for the messages the
-scheduler sends, and the next-morning check-in a logged run asks for."""
+"""The pain log read back as pure entries, runners' status for the day (pain log, walk-run
+stage, run days) for the messages the scheduler sends, and the next-morning check-in a logged
+run asks for."""
 
 from collections import defaultdict
 from collections.abc import Collection, Sequence
@@ -13,7 +14,7 @@ from bot.db.models import ComebackPlan, Delivery, PainLog, PlannedRun, UserSetti
 from bot.db.repositories import insert_for
 from bot.recovery import PainEntry
 from bot.recovery.pain import CREEP_WEEKS
-from bot.recovery.status import LoggedRun, RecoveryStatus, status_of
+from bot.recovery.status import LoggedRun, RunnerStatus, status_of
 from bot.schedule.firing import morning_checkin
 from bot.schedule.quiet import QuietHours
 
@@ -43,9 +44,9 @@ async def log_rows(
     return (await session.execute(query)).scalars().all()
 
 
-async def recovery_statuses(
+async def runner_statuses(
     session: AsyncSession, todays: dict[int, date]
-) -> dict[int, RecoveryStatus]:
+) -> dict[int, RunnerStatus]:
     """Each user's status on their local `today`: three queries, however many users."""
     if not todays:
         return {}

@@ -38,11 +38,11 @@ from telegram.error import (
 from bot.content.library import Library
 from bot.db.engine import Database
 from bot.db.models import Delivery
-from bot.db.recovery import recovery_statuses
+from bot.db.recovery import runner_statuses
 from bot.db.repositories import deactivate_chat, move_chat
 from bot.delivery.pacing import turns_per_second
-from bot.recovery.status import NO_RECOVERY, RecoveryStatus
-from bot.render.reminders import READS_RECOVERY, RENDERERS
+from bot.recovery.status import NO_STATUS, RunnerStatus
+from bot.render.reminders import READS_STATUS, RENDERERS
 from bot.render.screen import Screen
 from bot.schedule.deadlines import is_late
 
@@ -61,7 +61,7 @@ _NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 @dataclass(frozen=True)
 class Batch:
     rows: list[Delivery]  # claimed, earliest deadline first
-    statuses: dict[int, RecoveryStatus]  # by delivery id, for the messages that read one
+    statuses: dict[int, RunnerStatus]  # by delivery id, for the messages that read one
 
 
 @dataclass(frozen=True)
@@ -169,7 +169,7 @@ class Dispatcher:
         if self._waiting_for_flood(now):
             return Batch([], {})
         rows = await self._claim(now, size)
-        return Batch(rows, await self._recovery(rows, now))
+        return Batch(rows, await self._statuses(rows, now))
 
     async def _mark_batch(
         self,
@@ -207,7 +207,7 @@ class Dispatcher:
         rows: Iterator[Delivery],
         count: int,
         now: datetime,
-        statuses: dict[int, RecoveryStatus],
+        statuses: dict[int, RunnerStatus],
         results: Results,
     ) -> Iterator[tuple[Delivery, Screen]]:
         """The next `count` rows with a message to send, rendered."""
@@ -215,14 +215,14 @@ class Dispatcher:
             row = next(rows, None)
             if row is None:
                 return
-            screen = self._render(row, now, statuses.get(row.id, NO_RECOVERY))
+            screen = self._render(row, now, statuses.get(row.id, NO_STATUS))
             if isinstance(screen, Outcome):
                 results[row.id] = screen
             else:
                 count -= 1
                 yield row, screen
 
-    def _render(self, row: Delivery, now: datetime, status: RecoveryStatus) -> Screen | Outcome:
+    def _render(self, row: Delivery, now: datetime, status: RunnerStatus) -> Screen | Outcome:
         if is_late(row.kind, now, row.deadline):  # type: ignore[arg-type]
             return Outcome("dropped")
         render = RENDERERS.get(row.kind)
@@ -234,19 +234,19 @@ class Dispatcher:
             return Outcome("dropped")  # nothing left to ask: answered meanwhile
         return screen
 
-    async def _recovery(self, rows: list[Delivery], now: datetime) -> dict[int, RecoveryStatus]:
+    async def _statuses(self, rows: list[Delivery], now: datetime) -> dict[int, RunnerStatus]:
         """By delivery id: the status of the runner each message that reads it is for, on their
         local date (read once per batch, so a crowd of reminders costs a few queries, not a few
         per message)."""
         todays = {
             row.user_id: now.astimezone(ZoneInfo(row.zone)).date()
             for row in rows
-            if row.user_id is not None and row.kind in READS_RECOVERY
+            if row.user_id is not None and row.kind in READS_STATUS
         }
         if not todays:
             return {}
         async with self._database.transaction() as session:
-            by_user = await recovery_statuses(session, todays)
+            by_user = await runner_statuses(session, todays)
         return {row.id: by_user[row.user_id] for row in rows if row.user_id in by_user}
 
     def _waiting_for_flood(self, now: datetime) -> bool:

@@ -32,7 +32,9 @@ class RedDay:
 
 
 @dataclass(frozen=True, slots=True)
-class RecoveryStatus:
+class RunnerStatus:
+    """What a runner's pushed messages need to know about them on a given day."""
+
     stage: int | None = None  # the walk-run stage of the next session, while a plan is active
     waiting: LoggedRun | None = None  # the latest recent run with no next-morning answer yet
     red: RedDay | None = None  # the latest run, when it was red and recent
@@ -40,7 +42,7 @@ class RecoveryStatus:
     run_days: frozenset[int] = frozenset()  # weekdays of the runner's planned runs (0 = Monday)
 
 
-NO_RECOVERY = RecoveryStatus()
+NO_STATUS = RunnerStatus()
 
 
 def waiting_for_morning(runs: Sequence[LoggedRun], today: date) -> LoggedRun | None:
@@ -70,8 +72,8 @@ def status_of(
     stage: int | None,
     today: date,
     run_days: frozenset[int] = frozenset(),
-) -> RecoveryStatus:
-    return RecoveryStatus(
+) -> RunnerStatus:
+    return RunnerStatus(
         stage=stage,
         waiting=waiting_for_morning(runs, today),
         red=red_day(runs, today),

@@ -1,8 +1,9 @@
 """What the scheduler sends: warm-up reminders, the stretch of the day and rest-day nudges, for
 runners and for clubs; and, for runners logging their knee, after-run and next-morning check-ins.
 
-A runner's messages read their recovery status at sending time: a walk-run plan turns the warm-up
-into that session's reminder, and a recent red day turns the day's message into advice to rest.
+A runner's messages read their status for the day at sending time: a walk-run plan turns the
+warm-up into that session's reminder, and a recent red day turns the day's message into advice
+to rest.
 A renderer returns None when there is nothing left to ask (the run was logged meanwhile)."""
 
 from collections.abc import Callable, Sequence
@@ -14,7 +15,7 @@ from telegram import InlineKeyboardMarkup
 
 from bot.content.daily import stretch_of_the_day
 from bot.content.library import Library
-from bot.recovery.status import RecoveryStatus, RedDay
+from bot.recovery.status import RedDay, RunnerStatus
 from bot.render.calendar import DAY_NAMES
 from bot.render.callback import encode
 from bot.render.clubs.common import DEFAULT_TITLE, GOING_ACTION
@@ -56,7 +57,7 @@ def _red_day(library: Library, red: RedDay) -> str:
     return text
 
 
-def warmup_reminder(library: Library, due: Due, status: RecoveryStatus) -> Screen:
+def warmup_reminder(library: Library, due: Due, status: RunnerStatus) -> Screen:
     """The short routine, with the routine's own buttons for the full one and step by step;
     during a walk-run plan, the session of its current stage first."""
     routine = warmup.routine(library, "quick")
@@ -117,7 +118,7 @@ def club_warmup(library: Library, due: Due, coming: Sequence[str] = ()) -> Scree
     return Screen(f"{heading}\n\n{routine.text}\n\n{who}", markup)
 
 
-def rest_day_nudge(library: Library, due: Due, status: RecoveryStatus) -> Screen:
+def rest_day_nudge(library: Library, due: Due, status: RunnerStatus) -> Screen:
     today = _local(due).date()
     stretch = stretch_of_the_day(library.stretches, today)
     if status.red is None:
@@ -146,7 +147,7 @@ def rest_day_nudge(library: Library, due: Due, status: RecoveryStatus) -> Screen
     return Screen(f"{b('Rest day')}\n\n{advice}", markup)
 
 
-def after_run_checkin(_library: Library, due: Due, status: RecoveryStatus) -> Screen | None:
+def after_run_checkin(_library: Library, due: Due, status: RunnerStatus) -> Screen | None:
     """A couple of hours after a planned run: how did the knee do? Nothing if it is logged."""
     if status.logged_today:
         return None
@@ -158,14 +159,14 @@ def after_run_checkin(_library: Library, due: Due, status: RecoveryStatus) -> Sc
     return Screen(f"{heading}\n\n{question.text}", question.markup)
 
 
-def morning_checkin(_library: Library, _due: Due, status: RecoveryStatus) -> Screen | None:
+def morning_checkin(_library: Library, _due: Due, status: RunnerStatus) -> Screen | None:
     """The morning after a logged run: how does the knee feel? Nothing if already answered."""
     if status.waiting is None:
         return None
     return log.ask_morning(status.waiting.log_id, status.waiting.entry.day)
 
 
-Render = Callable[[Library, Due, RecoveryStatus], Screen | None]
+Render = Callable[[Library, Due, RunnerStatus], Screen | None]
 
 
 def _club(render: Callable[[Library, Due], Screen]) -> Render:
@@ -182,5 +183,5 @@ RENDERERS: dict[str, Render] = {
     "club_warmup": _club(club_warmup),
     "club_stretch": _club(stretch_reminder),
 }
-# The kinds whose renderer reads the runner's recovery status.
-READS_RECOVERY: frozenset[str] = frozenset({"warmup", "nudge", "postrun", "checkin"})
+# The kinds whose renderer reads the runner's status (their plan and pain log) for the day.
+READS_STATUS: frozenset[str] = frozenset({"warmup", "nudge", "postrun", "checkin"})
