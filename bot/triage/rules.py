@@ -130,17 +130,9 @@ class ConditionsFile(ContentModel):
         return self
 
 
-class TriageContent(ContentModel):
+class TriageContent(TriageFile):
     """Everything the engine and the questionnaire need, cross-checked across both files."""
 
-    levels: dict[Level, LevelInfo]
-    red_flags: tuple[RedFlag, ...]
-    referrals: tuple[Referral, ...]
-    advice: dict[ContentId, AdviceItem]
-    pain_monitoring: AdviceItem
-    safety_net: dict[ContentId, SafetyNetSign]
-    general_safety_net: tuple[ContentId, ...]
-    questions: tuple[Question, ...]
     conditions: dict[ConditionId, Condition]  # in file order, which breaks the last ties
 
     @model_validator(mode="after")
