@@ -23,6 +23,7 @@ from matplotlib.typing import RcKeyType
 
 from bot.recovery.entry import PAIN_MAX, PainEntry
 from bot.recovery.pain import AMBER_MAX
+from bot.render.calendar import day_label
 
 WIDTH_PX, HEIGHT_PX, DPI = 1200, 900, 150
 MIN_WEEKS, MAX_WEEKS = 4, 8
@@ -30,7 +31,6 @@ MIN_WEEKS, MAX_WEEKS = 4, 8
 # two series also differ in marker and line style, so they never rely on colour alone.
 DURING_COLOUR, MORNING_COLOUR = "#0072B2", "#D55E00"
 VOLUME_COLOUR, LINE_COLOUR, GRID_COLOUR = "#9E9E9E", "#333333", "#E0E0E0"
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 STYLE: dict[RcKeyType, Any] = {
     "font.family": "DejaVu Sans",  # bundled with matplotlib: the same glyphs on every machine
     "font.size": 14,
@@ -62,10 +62,6 @@ def _volume_unit(entries: list[PainEntry]) -> Volume | None:
     if not minutes and not km:
         return None
     return "minutes" if minutes >= km else "km"
-
-
-def _label(day: date) -> str:
-    return f"{day.day} {MONTHS[day.month - 1]}"
 
 
 def _draw_volume(ax: Axes, entries: list[PainEntry], start: date, unit: Volume) -> Axes:
@@ -125,7 +121,7 @@ def _format_axes(ax: Axes, start: date, weeks: int, zone_name: str) -> None:
     ax.set_ylabel("Pain (0-10)")
     ax.set_xlim(-0.7, 7 * weeks - 0.3)
     ticks = range(7 * weeks - 1, -1, -7)  # a tick every week, ending today
-    ax.set_xticks(list(ticks), [_label(start + timedelta(days=tick)) for tick in ticks])
+    ax.set_xticks(list(ticks), [day_label(start + timedelta(days=tick)) for tick in ticks])
     ax.set_xlabel(f"Date ({zone_name})")
     ax.grid(axis="y", color=GRID_COLOUR)
     ax.spines["top"].set_visible(False)

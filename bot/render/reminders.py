@@ -16,14 +16,13 @@ from telegram import InlineKeyboardMarkup
 from bot.content.daily import stretch_of_the_day
 from bot.content.library import Library
 from bot.recovery.status import RedDay, RunnerStatus
-from bot.render.calendar import DAY_NAMES
+from bot.render.calendar import DAY_NAMES, day_label
 from bot.render.callback import encode
 from bot.render.clubs.common import DEFAULT_TITLE, GOING_ACTION
 from bot.render.html import b, h
 from bot.render.library import exercises, stretches, warmup
 from bot.render.library.common import OPEN_ACTION, button
 from bot.render.recovery import log, plan
-from bot.render.recovery.common import day_label
 from bot.render.screen import Screen
 from bot.schedule.plan import MANY_IN_A_ROW, days_in_a_row
 from bot.schedule.recurrence import WEEKDAYS

@@ -7,9 +7,10 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.content.comeback import Comeback
 from bot.recovery import Decision, Verdict, Zone
+from bot.render.calendar import day_label
 from bot.render.html import b, h, i
 from bot.render.recovery import grammar
-from bot.render.recovery.common import day_label, pain_rows
+from bot.render.recovery.common import pain_rows
 from bot.render.screen import Screen
 
 ZONE_ICONS: dict[Zone, str] = {"green": "🟢", "amber": "🟠", "red": "🔴"}  # the text names it
