@@ -24,9 +24,9 @@ from bench.population import QUIET, Population, Runner
 from bot.db.engine import Database
 from bot.db.migrate import upgrade
 from bot.db.models import Reminder
-from bot.db.plans import row_for, rule_of
-from bot.schedule.firing import Rule, next_firing
-from bot.schedule.sources import rules_for
+from bot.db.runners import row_for, rule_of
+from bot.domain.schedule.firing import Rule, next_firing
+from bot.domain.schedule.sources import rules_for
 
 CHUNK = 20_000  # runners per executemany round
 

@@ -15,7 +15,7 @@ from bench.database import connect, sqlite_datetime
 from bench.localapi import Send, TimedApi
 from bench.population import FIRST_USER_ID
 from bench.startup import REPO
-from bot.schedule.deadlines import WARMUP_NOTICE
+from bot.domain.schedule.deadlines import WARMUP_NOTICE
 from bot.telegram_local import FloodLimits
 
 MARGIN = 0.25  # deadline slack beyond the time the rate needs, as a share of it (plus 5 s)

@@ -29,10 +29,10 @@ from telegram.ext import AIORateLimiter
 from bench.database import connect, sqlite_url
 from bot.app import build_application
 from bot.config import load_settings
-from bot.content.library import load_library
 from bot.db.engine import Database
 from bot.delivery.planner import plan_due
 from bot.delivery.tick import Scheduler
+from bot.domain.content.library import load_library
 from bot.services import BotApplication, Services
 
 PROFILE_ENV = "BENCH_PROFILE"

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from datetime import time, timedelta
 from zoneinfo import ZoneInfo
 
-from bot.schedule.quiet import QuietHours
-from bot.schedule.recurrence import WeeklyTime
-from bot.schedule.sources import RunnerPlan
+from bot.domain.schedule.quiet import QuietHours
+from bot.domain.schedule.recurrence import WeeklyTime
+from bot.domain.schedule.sources import RunnerPlan
 
 FIRST_USER_ID = 100_000_001  # the local Bot API hands out user ids from here, in order
 QUIET = QuietHours(time(22, 0), time(7, 0))  # the settings' defaults

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 from bench.database import connect, sqlite_datetime, sqlite_time, sqlite_url
 from bot.db.engine import Database
 from bot.delivery.planner import plan_due
-from bot.schedule.firing import Rule, next_firing
+from bot.domain.schedule.firing import Rule, next_firing
 
 QUIET_RUNS = 20
 

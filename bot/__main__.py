@@ -8,10 +8,10 @@ from urllib.parse import urlparse
 
 from bot.app import ALLOWED_UPDATES, build_application
 from bot.config import ConfigError, Settings, load_settings
-from bot.content.library import load_library
-from bot.content.loader import ContentError
 from bot.db.engine import Database
 from bot.db.migrate import upgrade
+from bot.domain.content.library import load_library
+from bot.domain.yamlfile import ContentError
 from bot.logs import configure_logging
 from bot.services import Services
 

@@ -16,7 +16,15 @@ from telegram.ext import ApplicationBuilder, ContextTypes
 from bot.commands import Where, commands_for
 from bot.delivery.pacing import PacedRateLimiter
 from bot.delivery.tick import install as install_scheduler
-from bot.handlers import register_handlers
+from bot.features.basics import errors
+from bot.features.basics import handlers as basics
+from bot.features.chats import handlers as chats
+from bot.features.clubs.handlers import commands as clubs
+from bot.features.library import handlers as library
+from bot.features.privacy import handlers as privacy
+from bot.features.recovery import handlers as recovery
+from bot.features.settings import handlers as settings
+from bot.features.triage import handlers as triage
 from bot.services import BotApplication, BotContext, Services
 
 log = logging.getLogger(__name__)
@@ -49,6 +57,18 @@ async def _post_shutdown(application: BotApplication) -> None:
     services = application.bot_data.get("services")
     if isinstance(services, Services):
         await services.database.dispose()
+
+
+def register_handlers(application: BotApplication) -> None:
+    chats.register(application)  # first: it records who can be reached before anything answers
+    privacy.register(application)
+    triage.register(application)
+    library.register(application)
+    settings.register(application)
+    clubs.register(application)
+    recovery.register(application)
+    basics.register(application)  # last: its catch-alls answer what nothing else did
+    application.add_error_handler(errors.on_error)
 
 
 def file_url(base_url: str) -> str:

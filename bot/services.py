@@ -8,8 +8,8 @@ from typing import Any
 from telegram.ext import Application, CallbackContext, ExtBot
 
 from bot.config import Settings
-from bot.content.library import Library
 from bot.db.engine import Database
+from bot.domain.content.library import Library
 
 Clock = Callable[[], datetime]
 

@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.content.library import Library, load_library
 from bot.db.engine import Database
 from bot.db.migrate import upgrade
+from bot.domain.content.library import Library, load_library
 from bot.telegram_local import SpecChecker
 from tests.support import SPEC_PATH
 from tests.support.postgres import PostgresServer, find_bindir, running_postgres

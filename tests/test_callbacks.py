@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.render.callback import Callback, decode, encode, number_from
-from bot.render.signed import StateSigner
+from bot.ui.callback import Callback, decode, encode, number_from
+from bot.ui.signed import StateSigner
 
 NOW = datetime(2026, 11, 23, 19, 0, tzinfo=UTC)
 THIRTY_MINUTES = timedelta(minutes=30)

@@ -2,7 +2,7 @@
 
 from sqlalchemy import select
 
-from bot.db import repositories
+from bot.db import chats
 from bot.db.engine import Database
 from bot.db.migrate import check, upgrade
 from bot.db.models import Chat, User
@@ -21,10 +21,10 @@ async def test_migrating_twice_changes_nothing(database_url: str) -> None:
 
 async def test_a_user_who_blocks_the_bot_is_marked_unreachable(database: Database) -> None:
     async with database.transaction() as session:
-        await repositories.record_chat(session, 42, "private")
-        await repositories.record_user(session, 42, "en")
+        await chats.record_chat(session, 42, "private")
+        await chats.record_user(session, 42, "en")
     async with database.transaction() as session:
-        await repositories.set_chat_active(session, 42, "private", active=False)
+        await chats.set_chat_active(session, 42, "private", active=False)
     async with database.transaction() as session:
         user = await session.get(User, 42)
         chat = await session.get(Chat, 42)
@@ -34,10 +34,10 @@ async def test_a_user_who_blocks_the_bot_is_marked_unreachable(database: Databas
 
 async def test_writing_again_reactivates_and_updates_the_language(database: Database) -> None:
     async with database.transaction() as session:
-        await repositories.record_user(session, 7, "en")
-        await repositories.set_chat_active(session, 7, "private", active=False)
+        await chats.record_user(session, 7, "en")
+        await chats.set_chat_active(session, 7, "private", active=False)
     async with database.transaction() as session:
-        await repositories.record_user(session, 7, "de")
+        await chats.record_user(session, 7, "de")
     async with database.transaction() as session:
         user = await session.get(User, 7)
         assert user is not None and user.is_active and user.language_code == "de"
@@ -45,11 +45,11 @@ async def test_writing_again_reactivates_and_updates_the_language(database: Data
 
 async def test_deleting_a_user_erases_their_rows(database: Database) -> None:
     async with database.transaction() as session:
-        await repositories.record_chat(session, 9, "private")
-        await repositories.record_user(session, 9, None)
-        await repositories.record_chat(session, -100, "group")
+        await chats.record_chat(session, 9, "private")
+        await chats.record_user(session, 9, None)
+        await chats.record_chat(session, -100, "group")
     async with database.transaction() as session:
-        await repositories.delete_user(session, 9)
+        await chats.delete_user(session, 9)
     async with database.transaction() as session:
         assert (await session.execute(select(User.id))).all() == []
         assert (await session.execute(select(Chat.id))).scalars().all() == [-100]

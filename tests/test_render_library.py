@@ -6,14 +6,21 @@ from datetime import date
 
 import pytest
 
-from bot.content.browse import exercises_for
-from bot.content.daily import stretch_of_the_day
-from bot.content.library import Library
-from bot.render.library import Screen, exercises, prevention, screen_for, stretches, warmup
-from bot.render.library.common import PER_PAGE, page_of
+from bot.domain.content.browse import exercises_for
+from bot.domain.content.daily import stretch_of_the_day
+from bot.domain.content.library import Library
+from bot.domain.triage.ids import CONDITION_IDS
+from bot.features.library.screens import (
+    Screen,
+    exercises,
+    prevention,
+    screen_for,
+    stretches,
+    warmup,
+)
+from bot.features.library.screens.common import PER_PAGE, page_of
 from bot.telegram_local import SpecChecker
 from bot.telegram_local.html import parse_html
-from bot.triage.ids import CONDITION_IDS
 from tests.support.screens import assert_sendable
 
 DAY = date(2026, 11, 23)

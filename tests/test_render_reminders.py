@@ -5,10 +5,10 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from bot.content.library import Library
-from bot.recovery import PainEntry, classify
-from bot.recovery.status import LoggedRun, RedDay, RunnerStatus
-from bot.render.reminders import RENDERERS
+from bot.delivery.messages import RENDERERS
+from bot.domain.content.library import Library
+from bot.domain.recovery import PainEntry, classify
+from bot.domain.recovery.status import LoggedRun, RedDay, RunnerStatus
 from bot.telegram_local import SpecChecker
 from tests.support.screens import assert_sendable
 

@@ -7,9 +7,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.render.callback import decode
-from bot.render.screen import Screen
-from bot.render.settings import (
+from bot.domain.schedule.parse import MAX_RUNS, ParseError
+from bot.domain.schedule.quiet import QuietHours
+from bot.domain.schedule.recurrence import WeeklyTime
+from bot.domain.schedule.zones import ZoneNotFound
+from bot.features.settings.screens import (
     MyData,
     Open,
     Overview,
@@ -23,13 +25,11 @@ from bot.render.settings import (
     runs,
     timezone,
 )
-from bot.render.settings.changes import AddRun, Pause, ReplaceRuns, SetLead, SetZone, Stop
-from bot.schedule.parse import MAX_RUNS, ParseError
-from bot.schedule.quiet import QuietHours
-from bot.schedule.recurrence import WeeklyTime
-from bot.schedule.zones import ZoneNotFound
+from bot.features.settings.screens.changes import AddRun, Pause, ReplaceRuns, SetLead, SetZone, Stop
 from bot.telegram_local import SpecChecker
 from bot.telegram_local.html import parse_html
+from bot.ui.callback import decode
+from bot.ui.screen import Screen
 from tests.support.screens import assert_sendable
 
 NOW = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)  # Monday, 09:00 in Berlin

@@ -8,6 +8,7 @@ from datetime import datetime, time, timedelta
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.db.chats import insert_for
 from bot.db.engine import Database
 from bot.db.models import (
     CLUB_KINDS,
@@ -19,11 +20,10 @@ from bot.db.models import (
     Delivery,
     Reminder,
 )
-from bot.db.plans import row_for
-from bot.db.repositories import insert_for
-from bot.render.clubs.common import Club, Run
-from bot.schedule.firing import Rule
-from bot.schedule.recurrence import WEEKDAYS
+from bot.db.runners import row_for
+from bot.domain.schedule.firing import Rule
+from bot.domain.schedule.recurrence import WEEKDAYS
+from bot.features.clubs.screens.common import Club, Run
 
 MAX_RUNS = 14  # two a day: more is a typo, not a club's week
 MAX_NAME = 64  # Telegram's limit for a first name

@@ -35,16 +35,16 @@ from telegram.error import (
     TimedOut,
 )
 
-from bot.content.library import Library
+from bot.db.chats import deactivate_chat, move_chat
 from bot.db.engine import Database
 from bot.db.models import Delivery
-from bot.db.recovery import runner_statuses
-from bot.db.repositories import deactivate_chat, move_chat
+from bot.db.painlog import runner_statuses
+from bot.delivery.messages import READS_STATUS, RENDERERS
 from bot.delivery.pacing import turns_per_second
-from bot.recovery.status import NO_STATUS, RunnerStatus
-from bot.render.reminders import READS_STATUS, RENDERERS
-from bot.render.screen import Screen
-from bot.schedule.deadlines import is_late
+from bot.domain.content.library import Library
+from bot.domain.recovery.status import NO_STATUS, RunnerStatus
+from bot.domain.schedule.deadlines import is_late
+from bot.ui.screen import Screen
 
 log = logging.getLogger(__name__)
 

@@ -39,9 +39,9 @@ from sqlalchemy.sql.dml import Update
 from bot.db.base import UtcDateTime
 from bot.db.engine import Database
 from bot.db.models import Delivery, Reminder
-from bot.db.plans import RuleColumns, rule_of
-from bot.schedule.deadlines import deadline, is_late
-from bot.schedule.firing import CATCH_UP, Firing, Rule, next_firing
+from bot.db.runners import RuleColumns, rule_of
+from bot.domain.schedule.deadlines import deadline, is_late
+from bot.domain.schedule.firing import CATCH_UP, Firing, Rule, next_firing
 
 # Rows per transaction: SQLite has one write lock, and a handler waiting for it (busy_timeout,
 # 5 s) waits for one transaction at most; at ~30 µs a row, this holds it for under a second.

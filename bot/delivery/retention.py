@@ -11,7 +11,7 @@ from sqlalchemy import delete
 
 from bot.db.engine import Database
 from bot.db.models import Delivery
-from bot.schedule.firing import CATCH_UP
+from bot.domain.schedule.firing import CATCH_UP
 
 KEEP = timedelta(days=7)
 FINISHED = ("sent", "failed", "dropped", "uncertain")

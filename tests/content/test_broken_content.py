@@ -5,8 +5,8 @@ from typing import Any
 
 import pytest
 
-from bot.content.library import load_library
-from bot.content.loader import ContentError
+from bot.domain.content.library import load_library
+from bot.domain.yamlfile import ContentError
 from tests.content.conftest import Edit
 
 

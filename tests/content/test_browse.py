@@ -1,9 +1,9 @@
 """Choosing exercises by condition or goal."""
 
-from bot.content.browse import conditions_with_exercises, exercises_for, exercises_with_goal
-from bot.content.exercises import NO_HOME_EXERCISE
-from bot.content.library import Library
-from bot.triage.ids import CONDITION_IDS
+from bot.domain.content.browse import conditions_with_exercises, exercises_for, exercises_with_goal
+from bot.domain.content.exercises import NO_HOME_EXERCISE
+from bot.domain.content.library import Library
+from bot.domain.triage.ids import CONDITION_IDS
 
 
 def test_exercises_for_a_condition_are_those_that_suit_it_in_library_order(

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.content.daily import stretch_of_the_day
-from bot.content.library import Library
+from bot.domain.content.daily import stretch_of_the_day
+from bot.domain.content.library import Library
 
 ROOT = Path(__file__).resolve().parents[2]
 dates = st.dates(min_value=date(1970, 1, 1), max_value=date(2200, 12, 31))
@@ -48,8 +48,8 @@ def test_no_stretches_is_an_error() -> None:
 def test_every_process_picks_the_same_stretch() -> None:
     # Different hash seeds stand in for different processes and restarts.
     script = (
-        "from datetime import date; from bot.content.library import load_library;"
-        "from bot.content.daily import stretch_of_the_day;"
+        "from datetime import date; from bot.domain.content.library import load_library;"
+        "from bot.domain.content.daily import stretch_of_the_day;"
         "print(stretch_of_the_day(load_library().stretches, date(2026, 11, 23)).id)"
     )
     picks = {

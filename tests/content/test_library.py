@@ -3,11 +3,11 @@
 import pytest
 from pydantic import BaseModel
 
-from bot.content.base import Sourced
-from bot.content.exercises import NO_HOME_EXERCISE
-from bot.content.fields import text_chars
-from bot.content.library import Library
-from bot.triage.ids import CONDITION_IDS
+from bot.domain.content.exercises import NO_HOME_EXERCISE
+from bot.domain.content.fields import text_chars
+from bot.domain.content.library import Library
+from bot.domain.sourced import Sourced
+from bot.domain.triage.ids import CONDITION_IDS
 
 TELEGRAM_LIMIT = 4096
 HEADINGS = 300  # titles, labels like "Hold:" and the dose line a renderer adds

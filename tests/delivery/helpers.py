@@ -4,10 +4,10 @@ from datetime import datetime, time
 
 from sqlalchemy import select
 
-from bot.db import plans, repositories
+from bot.db import chats, runners
 from bot.db.engine import Database
 from bot.db.models import Delivery, Reminder
-from bot.schedule.recurrence import WeeklyTime
+from bot.domain.schedule.recurrence import WeeklyTime
 
 MONDAY = 0
 
@@ -24,14 +24,14 @@ async def runner(
     lead_minutes: int = 15,
 ) -> None:
     async with database.transaction() as session:
-        await repositories.record_chat(session, user_id, "private")
-        await repositories.record_user(session, user_id, "en")
-        settings = await plans.settings_of(session, user_id)
+        await chats.record_chat(session, user_id, "private")
+        await chats.record_user(session, user_id, "en")
+        settings = await runners.settings_of(session, user_id)
         settings.timezone, settings.stretch_time = zone, stretch_time
         settings.rest_day_nudges, settings.warmup_lead_minutes = nudges, lead_minutes
-        await plans.replace_runs(session, user_id, runs)
+        await runners.replace_runs(session, user_id, runs)
         await session.flush()
-        await plans.rebuild_reminders(session, user_id, now)
+        await runners.rebuild_reminders(session, user_id, now)
 
 
 async def deliveries(database: Database) -> list[Delivery]:

@@ -7,12 +7,12 @@ from datetime import UTC, datetime, time, timedelta
 import pytest
 from sqlalchemy import select
 
-from bot.db import clubs, repositories
+from bot.db import chats, clubs
 from bot.db.engine import Database
 from bot.db.models import CLUB_WARMUP_LEAD, Chat, ClubAttendance, ClubRun, ClubSettings, Reminder
 from bot.delivery.planner import plan_due
-from bot.render.clubs.common import Club
-from bot.schedule.recurrence import WeeklyTime
+from bot.domain.schedule.recurrence import WeeklyTime
+from bot.features.clubs.screens.common import Club
 from tests.delivery.helpers import deliveries, reminders, runner
 
 GROUP, SUPERGROUP = -4100000001, -1002100000001
@@ -34,7 +34,7 @@ async def club(
 ) -> None:
     """A club with one run, Tuesdays at 18:30, set up as an admin's command would."""
     async with database.transaction() as session:
-        await repositories.record_chat(session, chat_id, "group")
+        await chats.record_chat(session, chat_id, "group")
     async with clubs.changing(database, chat_id, thread_id, SUNDAY_NOON) as (session, settings):
         settings.timezone, settings.stretch_time = zone, stretch
         await clubs.add_runs(session, chat_id, (TUESDAY,), time(18, 30), "Track <session>")
@@ -95,14 +95,14 @@ async def test_removing_the_bot_stops_the_club_and_adding_it_back_resumes(
 ) -> None:
     await club(database)
     async with database.transaction() as session:
-        await repositories.set_chat_active(session, GROUP, "group", active=False)
-        await repositories.deactivate_chat(session, GROUP)
+        await chats.set_chat_active(session, GROUP, "group", active=False)
+        await chats.deactivate_chat(session, GROUP)
     assert await plan_due(database, TUESDAY_1815) == 0
     async with database.transaction() as session:  # a rebuild while away builds nothing
         await clubs.rebuild_reminders(session, GROUP, SUNDAY_NOON)
     assert await reminders(database) == []
     async with database.transaction() as session:
-        await repositories.set_chat_active(session, GROUP, "group", active=True)
+        await chats.set_chat_active(session, GROUP, "group", active=True)
         await clubs.rebuild_reminders(session, GROUP, TUESDAY_1830)
     [row] = await reminders(database)
     assert row.active and row.event_at == TUESDAY_1830 + timedelta(weeks=1)
@@ -113,7 +113,7 @@ async def test_a_supergroup_upgrade_moves_the_whole_club_once(database: Database
     assert await plan_due(database, MONDAY_0730) == 1  # Monday's stretch, waiting to be sent
     for _ in range(2):  # the service message and a failed send may both report it
         async with database.transaction() as session:
-            await repositories.move_chat(session, GROUP, SUPERGROUP)
+            await chats.move_chat(session, GROUP, SUPERGROUP)
     async with database.transaction() as session:
         settings = await session.get(ClubSettings, SUPERGROUP)
         runs = (await session.execute(select(ClubRun.chat_id))).scalars().all()
@@ -129,7 +129,7 @@ async def test_a_supergroup_already_set_up_keeps_its_own_club(database: Database
     await club(database)
     await club(database, SUPERGROUP, zone="Europe/Paris")
     async with database.transaction() as session:
-        await repositories.move_chat(session, GROUP, SUPERGROUP)
+        await chats.move_chat(session, GROUP, SUPERGROUP)
         assert await session.get(ClubSettings, GROUP) is None
     [row] = await reminders(database)
     assert (row.chat_id, row.zone) == (SUPERGROUP, "Europe/Paris")
@@ -151,7 +151,7 @@ async def test_im_running_toggles_and_lists_first_names_in_tapping_order(
         assert not await clubs.toggle_attendance(session, delivery.id, 2, "Bob", later)
         assert await clubs.attendees(session, delivery.id) == ("Ann",)
     async with database.transaction() as session:
-        await repositories.delete_user(session, 1)  # /deletemydata takes the taps too
+        await chats.delete_user(session, 1)  # /deletemydata takes the taps too
         assert await clubs.attendees(session, delivery.id) == ()
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import insert, select
 
-from bot.db import repositories
+from bot.db import chats as chat_rows
 from bot.db.engine import Database
 from bot.db.migrate import upgrade
 from bot.db.models import Delivery, Reminder
@@ -42,8 +42,8 @@ async def _prepare(database_url: str, api: LocalBotApi) -> list[LocalChat]:
     now = datetime.now(UTC)
     async with database.transaction() as session:
         for chat in chats:
-            await repositories.record_chat(session, chat.id, "private")
-            await repositories.record_user(session, chat.id, "en")
+            await chat_rows.record_chat(session, chat.id, "private")
+            await chat_rows.record_user(session, chat.id, "en")
         await session.execute(
             insert(Reminder),
             [

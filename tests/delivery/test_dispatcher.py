@@ -13,11 +13,11 @@ from sqlalchemy import insert, select, update
 from telegram import Bot
 from telegram.error import RetryAfter
 
-from bot.content.library import Library
 from bot.db.engine import Database
 from bot.db.models import Delivery
 from bot.delivery.dispatcher import CONCURRENCY, Dispatcher
 from bot.delivery.pacing import Pace, PacedRateLimiter, turns_per_second
+from bot.domain.content.library import Library
 
 NOW = datetime(2026, 11, 23, 7, 0, tzinfo=UTC)
 FIRST_CHAT = 200_000_001

@@ -5,12 +5,12 @@ import asyncio
 from datetime import UTC, datetime, time, timedelta
 
 from bot.db.engine import Database
-from bot.db.plans import row_for, rule_of
+from bot.db.runners import row_for, rule_of
 from bot.delivery.planner import due_firings, plan_due
-from bot.schedule.deadlines import is_late
-from bot.schedule.firing import Rule
-from bot.schedule.quiet import QuietHours
-from bot.schedule.recurrence import WeeklyTime
+from bot.domain.schedule.deadlines import is_late
+from bot.domain.schedule.firing import Rule
+from bot.domain.schedule.quiet import QuietHours
+from bot.domain.schedule.recurrence import WeeklyTime
 from tests.delivery.helpers import deliveries, reminders, runner
 
 # Sunday 22 November 2026, 12:00 in Berlin (CET, UTC+1).
@@ -95,11 +95,11 @@ async def test_rest_day_nudges_fire_on_days_without_runs(database: Database) -> 
 
 
 async def test_inactive_reminders_are_not_planned(database: Database) -> None:
-    from bot.db import repositories
+    from bot.db import chats
 
     await runner(database, 1, SUNDAY_NOON)
     async with database.transaction() as session:
-        await repositories.deactivate_chat(session, 1)
+        await chats.deactivate_chat(session, 1)
     assert await plan_due(database, MONDAY_0645_BERLIN) == 0
 
 

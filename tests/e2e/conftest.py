@@ -9,10 +9,10 @@ import pytest
 
 from bot.app import build_application, polling
 from bot.config import load_settings
-from bot.content.library import Library
 from bot.db.engine import Database
 from bot.db.migrate import upgrade
 from bot.delivery.tick import Scheduler
+from bot.domain.content.library import Library
 from bot.services import BotApplication, Services
 from bot.telegram_local import LocalBotApi, SpecChecker
 from bot.telegram_local.chat import LocalChat

@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from bot.commands import COMMANDS, coming_soon
 from bot.db.models import User
-from bot.render.texts import DISCLAIMER
+from bot.features.basics.texts import DISCLAIMER
 from tests.e2e.conftest import World
 
 
@@ -162,4 +162,4 @@ async def test_an_error_gets_an_apology_and_logs_no_text(
     assert reply.text.startswith("Sorry, something went wrong")
     assert "secret knee story" not in caplog.text
     assert "message" in caplog.text  # the update's kind is logged
-    assert "telegram.error.BadRequest" in caplog.text and "bot/handlers/" in caplog.text
+    assert "telegram.error.BadRequest" in caplog.text and "bot/features/" in caplog.text

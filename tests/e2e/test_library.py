@@ -6,9 +6,9 @@ from datetime import timedelta
 import pytest
 
 from bot.commands import COMMANDS
-from bot.content.browse import conditions_with_exercises, exercises_for, exercises_with_goal
-from bot.content.daily import stretch_of_the_day
-from bot.content.library import Library
+from bot.domain.content.browse import conditions_with_exercises, exercises_for, exercises_with_goal
+from bot.domain.content.daily import stretch_of_the_day
+from bot.domain.content.library import Library
 from bot.telegram_local.chat import LocalChat
 from bot.telegram_local.models import LocalMessage, LocalUser
 from tests.e2e.conftest import World

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, time
 from sqlalchemy import select
 
 from bot.db.models import Delivery, PainLog, UserSettings
-from bot.schedule.recurrence import WeeklyTime
+from bot.domain.schedule.recurrence import WeeklyTime
 from bot.telegram_local.chat import LocalChat
 from bot.telegram_local.models import LocalMessage, LocalUser
 from tests.delivery.helpers import runner

@@ -5,7 +5,7 @@ from datetime import UTC, datetime, time, timedelta
 from sqlalchemy import select
 
 from bot.db.models import Delivery, Reminder, User
-from bot.schedule.recurrence import WeeklyTime
+from bot.domain.schedule.recurrence import WeeklyTime
 from bot.telegram_local.chat import LocalChat
 from bot.telegram_local.models import LocalMessage, LocalUser
 from tests.delivery.helpers import deliveries, runner
@@ -120,8 +120,8 @@ async def test_a_group_that_became_a_supergroup_gets_its_reminder_at_the_new_id(
     await club.add_bot(by=ann)
     await world.driver.settle()
     async with world.database.transaction() as session:
-        from bot.db.plans import row_for
-        from bot.schedule.firing import Rule
+        from bot.db.runners import row_for
+        from bot.domain.schedule.firing import Rule
 
         rule = Rule("warmup", "Europe/Berlin", (0,), time(7, 0), lead=timedelta(minutes=15))
         session.add(row_for(rule, club.id, None, SUNDAY_NOON))

@@ -10,8 +10,8 @@ import pytest
 from sqlalchemy import select
 
 from bot.db.models import Chat, Delivery, PlannedRun, Reminder, User, UserSettings
-from bot.db.plans import runs_of
-from bot.schedule.recurrence import WeeklyTime
+from bot.db.runners import runs_of
+from bot.domain.schedule.recurrence import WeeklyTime
 from bot.telegram_local.chat import LocalChat
 from bot.telegram_local.models import LocalMessage, LocalUser
 from tests.e2e.conftest import World

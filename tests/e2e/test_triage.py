@@ -7,14 +7,14 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
-from bot.content.library import Library
 from bot.db.models import Chat, User
-from bot.handlers.triage import TIMEOUT
-from bot.render.html import MAX_MESSAGE_CHARS
-from bot.render.triage import HEADLINES
+from bot.domain.content.library import Library
+from bot.domain.triage import CONDITION_IDS, LEVELS
+from bot.features.triage.handlers import TIMEOUT
+from bot.features.triage.screens import HEADLINES
 from bot.telegram_local.chat import LocalChat
 from bot.telegram_local.models import LocalMessage
-from bot.triage import CONDITION_IDS, LEVELS
+from bot.ui.html import MAX_MESSAGE_CHARS
 from tests.e2e.conftest import World
 
 Labels = tuple[str, ...]
@@ -314,7 +314,7 @@ async def test_forged_buttons_get_the_expired_note(world: World, data: str) -> N
 
 
 async def test_a_signed_state_that_no_longer_fits_the_questions_expires(world: World) -> None:
-    from bot.render.signed import StateSigner
+    from bot.ui.signed import StateSigner
 
     _, chat = world.private()
     [first] = await world.driver.send(chat, "/kneepain")

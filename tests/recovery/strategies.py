@@ -5,7 +5,7 @@ from datetime import date, timedelta
 
 from hypothesis import strategies as st
 
-from bot.recovery import PainEntry, Session, classify
+from bot.domain.recovery import PainEntry, Session, classify
 
 START = date(2025, 1, 1)
 scores = st.integers(0, 10)

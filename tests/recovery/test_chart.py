@@ -13,8 +13,8 @@ import pytest
 from matplotlib.image import imread
 from numpy.typing import NDArray
 
-from bot.recovery import PainEntry
-from bot.recovery.chart import DPI, HEIGHT_PX, WIDTH_PX, NoData, progress_chart
+from bot.domain.recovery import PainEntry
+from bot.features.recovery.chart import DPI, HEIGHT_PX, WIDTH_PX, NoData, progress_chart
 
 GOLDEN = Path(__file__).parent / "golden" / "progress.png"
 TODAY = date(2025, 3, 30)

@@ -8,10 +8,10 @@ from typing import Any
 import pytest
 import yaml
 
-from bot.content.base import Sourced
-from bot.content.library import Library, load_library
-from bot.content.loader import ContentError
-from bot.recovery import DECISION_REASONS, REASONS
+from bot.domain.content.library import Library, load_library
+from bot.domain.recovery import DECISION_REASONS, REASONS
+from bot.domain.sourced import Sourced
+from bot.domain.yamlfile import ContentError
 from tests.conftest import ROOT
 
 

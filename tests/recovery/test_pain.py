@@ -7,8 +7,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.recovery import REASON_ZONE, REASONS, ZONES, PainEntry, Reason, Zone, classify
-from bot.recovery.pain import creeping_up
+from bot.domain.recovery import REASON_ZONE, REASONS, ZONES, PainEntry, Reason, Zone, classify
+from bot.domain.recovery.pain import creeping_up
 from tests.recovery.strategies import entries, worse_than
 
 DAY = date(2025, 3, 10)

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.recovery import Decision, PainEntry, Session, classify, next_stage
+from bot.domain.recovery import Decision, PainEntry, Session, classify, next_stage
 from tests.recovery.strategies import runs_at, sessions, worse_than
 
 STAGES = 10

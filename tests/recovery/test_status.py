@@ -5,8 +5,8 @@ from datetime import date, timedelta
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.recovery import PainEntry, classify
-from bot.recovery.status import MORNING_WITHIN, RED_WITHIN, LoggedRun, status_of
+from bot.domain.recovery import PainEntry, classify
+from bot.domain.recovery.status import MORNING_WITHIN, RED_WITHIN, LoggedRun, status_of
 from tests.recovery.strategies import entries
 
 TODAY = date(2026, 11, 24)

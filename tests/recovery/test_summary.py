@@ -2,7 +2,7 @@
 
 from datetime import date, timedelta
 
-from bot.recovery import PainEntry, summary
+from bot.domain.recovery import PainEntry, summary
 
 TODAY = date(2025, 3, 30)
 

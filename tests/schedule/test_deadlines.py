@@ -5,7 +5,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.schedule import KINDS, Kind, deadline, is_late
+from bot.domain.schedule import KINDS, Kind, deadline, is_late
 from tests.schedule.tzcases import utc, wall_of
 
 BERLIN = ZoneInfo("Europe/Berlin")

@@ -3,9 +3,9 @@
 from datetime import date, time, timedelta
 from zoneinfo import ZoneInfo
 
-from bot.schedule import QuietHours, WeeklyTime, is_late
-from bot.schedule.firing import morning_checkin, next_firing
-from bot.schedule.sources import CHECKIN_AFTER, RunnerPlan, rules_for
+from bot.domain.schedule import QuietHours, WeeklyTime, is_late
+from bot.domain.schedule.firing import morning_checkin, next_firing
+from bot.domain.schedule.sources import CHECKIN_AFTER, RunnerPlan, rules_for
 from tests.schedule.tzcases import utc
 
 BERLIN = "Europe/Berlin"

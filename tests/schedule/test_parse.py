@@ -4,8 +4,8 @@ from datetime import time
 
 import pytest
 
-from bot.schedule import ParseError, WeeklyTime, parse_days, parse_runs, parse_time
-from bot.schedule.parse import EXAMPLE
+from bot.domain.schedule import ParseError, WeeklyTime, parse_days, parse_runs, parse_time
+from bot.domain.schedule.parse import EXAMPLE
 
 MON, TUE, WED, THU, FRI, SAT, SUN = range(7)
 

@@ -4,8 +4,8 @@ from datetime import time
 
 import pytest
 
-from bot.schedule import WeeklyTime, longest_run_streak, parse_runs, plan_warnings, rest_days
-from bot.schedule.plan import days_in_a_row
+from bot.domain.schedule import WeeklyTime, longest_run_streak, parse_runs, plan_warnings, rest_days
+from bot.domain.schedule.plan import days_in_a_row
 
 
 def plan(days: list[int]) -> list[WeeklyTime]:

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.schedule import QuietHours
+from bot.domain.schedule import QuietHours
 from tests.schedule.tzcases import (
     ALL_ZONES,
     SPAN_START,

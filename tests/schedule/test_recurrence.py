@@ -5,7 +5,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.schedule import (
+from bot.domain.schedule import (
     WeeklyTime,
     next_daily,
     next_occurrence,

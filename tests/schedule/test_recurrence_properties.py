@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.schedule import WeeklyTime, next_daily
+from bot.domain.schedule import WeeklyTime, next_daily
 from tests.schedule.tzcases import (
     ALL_ZONES,
     SPAN_START,

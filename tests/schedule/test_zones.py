@@ -2,7 +2,7 @@
 
 import pytest
 
-from bot.schedule import ParseError, ZoneNotFound, resolve_zone
+from bot.domain.schedule import ParseError, ZoneNotFound, resolve_zone
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from functools import cache
 from zoneinfo import ZoneInfo, available_timezones
 
-from bot.schedule import Occurrence, WeeklyTime, next_planned
+from bot.domain.schedule import Occurrence, WeeklyTime, next_planned
 
 ALL_ZONES = tuple(sorted(available_timezones()))
 SPAN_START = datetime(2024, 1, 1, tzinfo=UTC)

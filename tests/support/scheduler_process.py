@@ -7,9 +7,9 @@ from datetime import UTC, datetime
 
 from bot.app import build_application
 from bot.config import load_settings
-from bot.content.library import load_library
 from bot.db.engine import Database
 from bot.delivery.tick import Scheduler
+from bot.domain.content.library import load_library
 from bot.services import Services
 
 PAUSE_SECONDS = 0.05  # between ticks: this process exists to be killed mid-work

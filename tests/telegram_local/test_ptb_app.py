@@ -15,12 +15,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot.telegram_local import (
-    GROUP_ANONYMOUS_BOT,
-    ButtonNotFoundError,
-    LocalBotApi,
-    render_message,
-)
+from bot.telegram_local import GROUP_ANONYMOUS_BOT, ButtonNotFoundError, LocalBotApi, render_message
 from tests.telegram_local.helpers import AnyApplication, build_app, free_port, polling
 
 Context = ContextTypes.DEFAULT_TYPE

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
+from bot.domain.triage import TriageContent, default_content
 from bot.paths import CONTENT_DIR
-from bot.triage import TriageContent, default_content
 
 
 @pytest.fixture(scope="session")

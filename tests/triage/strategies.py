@@ -4,7 +4,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from bot.triage.findings import FIELDS, FieldSpec, Findings
+from bot.domain.triage.findings import FIELDS, FieldSpec, Findings
 
 
 def _values(spec: FieldSpec) -> st.SearchStrategy[Any]:

@@ -9,10 +9,10 @@ import pytest
 import yaml
 from pydantic import BaseModel
 
-from bot.content.base import Sourced
-from bot.content.loader import ContentError
+from bot.domain.sourced import Sourced
+from bot.domain.triage import CONDITION_IDS, LEVELS, TriageContent, load_triage
+from bot.domain.yamlfile import ContentError
 from bot.paths import CONTENT_DIR
-from bot.triage import CONDITION_IDS, LEVELS, TriageContent, load_triage
 
 Edit = Callable[[dict[str, Any]], None]
 

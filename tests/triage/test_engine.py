@@ -3,7 +3,7 @@
 import pytest
 from pydantic import ValidationError
 
-from bot.triage import Findings, TriageContent, assess, urgency
+from bot.domain.triage import Findings, TriageContent, assess, urgency
 
 
 def test_the_most_urgent_rule_decides(content: TriageContent) -> None:

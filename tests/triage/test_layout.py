@@ -1,7 +1,7 @@
 """Answers are kept by position in the buttons, so any change to the questions' layout must
 change the version their buttons are signed with, and nothing else may."""
 
-from bot.triage.rules import TriageContent
+from bot.domain.triage.rules import TriageContent
 
 
 def _with_questions(content: TriageContent, questions: tuple[object, ...]) -> TriageContent:

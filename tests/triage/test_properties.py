@@ -5,7 +5,7 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.triage import Findings, TriageContent, assess, urgency
+from bot.domain.triage import Findings, TriageContent, assess, urgency
 from tests.triage.strategies import findings as any_findings
 from tests.triage.strategies import with_changes
 

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.triage import (
+from bot.domain.triage import (
     AnswerError,
     Answers,
     Assessment,

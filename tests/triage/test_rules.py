@@ -4,7 +4,7 @@ from typing import Any
 
 import pytest
 
-from bot.triage import Findings, TriageContent, assess, urgency
+from bot.domain.triage import Findings, TriageContent, assess, urgency
 
 Case = dict[str, Any]
 INJURY = {"onset": "injury"}

@@ -10,7 +10,15 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.triage import Assessment, ConditionId, Findings, Level, TriageContent, assess, urgency
+from bot.domain.triage import (
+    Assessment,
+    ConditionId,
+    Findings,
+    Level,
+    TriageContent,
+    assess,
+    urgency,
+)
 
 HERE = Path(__file__).resolve().parent
 REPORT = HERE / "VIGNETTES.md"

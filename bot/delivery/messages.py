@@ -1,0 +1,186 @@
+"""What the scheduler sends: warm-up reminders, the stretch of the day and rest-day nudges, for
+runners and for clubs; and, for runners logging their knee, after-run and next-morning check-ins.
+
+A runner's messages read their status for the day at sending time: a walk-run plan turns the
+warm-up into that session's reminder, and a recent red day turns the day's message into advice
+to rest.
+A renderer returns None when there is nothing left to ask (the run was logged meanwhile)."""
+
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from typing import Protocol
+from zoneinfo import ZoneInfo
+
+from telegram import InlineKeyboardMarkup
+
+from bot.domain.content.daily import stretch_of_the_day
+from bot.domain.content.library import Library
+from bot.domain.recovery.status import RedDay, RunnerStatus
+from bot.domain.schedule.plan import MANY_IN_A_ROW, days_in_a_row
+from bot.domain.schedule.recurrence import WEEKDAYS
+from bot.features.clubs.screens.common import DEFAULT_TITLE, GOING_ACTION
+from bot.features.library.screens import exercises, stretches, warmup
+from bot.features.library.screens.common import OPEN_ACTION, button
+from bot.features.recovery.screens import log, plan
+from bot.ui.calendar import DAY_NAMES, day_label
+from bot.ui.callback import encode
+from bot.ui.html import b, h
+from bot.ui.screen import Screen
+
+MAX_NAMES = 40  # a longer list is summed up, so the message stays short
+
+
+class Due(Protocol):
+    """What a renderer reads from its outbox row (bot.db.models.Delivery)."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def event_at(self) -> datetime: ...  # the run's start, or the planned send time
+    @property
+    def zone(self) -> str: ...
+    @property
+    def title(self) -> str | None: ...
+
+
+def _local(due: Due) -> datetime:
+    return due.event_at.astimezone(ZoneInfo(due.zone))
+
+
+def _red_day(library: Library, red: RedDay) -> str:
+    """The pain rules' next step after the recent red day (its own sourced words)."""
+    step = library.comeback.steps[red.verdict.step].text
+    text = f"{log.ZONE_ICONS['red']} {b(f'Your run on {day_label(red.day)}')}: {h(step)}"
+    if red.verdict.suggest_kneepain:
+        text += f"\n{log.KNEEPAIN_HINT}"
+    return text
+
+
+def warmup_reminder(library: Library, due: Due, status: RunnerStatus) -> Screen:
+    """The short routine, with the routine's own buttons for the full one and step by step;
+    during a walk-run plan, the session of its current stage first."""
+    routine = warmup.routine(library, "quick")
+    at = f"{_local(due):%H:%M}"
+    if status.stage is None:
+        parts = [f"🏃 {b(f'Your run at {at}')}: time to warm up."]
+    else:
+        comeback = library.comeback
+        stage = comeback.programme.stages[status.stage - 1]
+        title = f"Walk-run session at {at}, stage {status.stage} of {comeback.stage_count}"
+        parts = [f"🏃 {b(title)}\n{h(plan.session(stage))}\nWarm up first."]
+    if status.red is not None:
+        parts.append(_red_day(library, status.red))
+    if (too_little_rest := _rest_warning(status.run_days, _local(due).weekday())) is not None:
+        parts.append(too_little_rest)
+    return Screen("\n\n".join([*parts, routine.text]), routine.markup)
+
+
+def _rest_warning(run_days: frozenset[int], weekday: int) -> str | None:
+    """Once a week, on the run that makes the streak long (or on the week's first run when the
+    plan has no rest day): too little rest is a risk factor, so say so, gently."""
+    in_a_row = days_in_a_row(run_days, weekday)
+    if in_a_row == len(WEEKDAYS) and weekday == min(run_days):
+        return (
+            "💡 Your plan has no rest day this week. Rest is when training sinks in, and too "
+            "little of it is a risk factor for knee pain: consider one easy day off."
+        )
+    if in_a_row == MANY_IN_A_ROW:
+        return (
+            f"💡 Day {in_a_row} in a row with a run: keep today easy, and plan a rest day soon. "
+            "Too little rest is a risk factor for knee pain."
+        )
+    return None
+
+
+def stretch_reminder(library: Library, due: Due) -> Screen:
+    return stretches.of_the_day(library, _local(due).date())
+
+
+def club_warmup(library: Library, due: Due, coming: Sequence[str] = ()) -> Screen:
+    """The short routine before a club run, and who is coming (first names, in tapping order).
+    The full routine opens as a new message, so this one keeps its list."""
+    local = _local(due)
+    title = h(due.title or DEFAULT_TITLE)
+    when = f"{DAY_NAMES[local.weekday()]} {local:%H:%M}"
+    heading = f"🏃 {b(title)} · {when}\nTime to warm up together."
+    routine = warmup.routine(library, "quick")
+    shown = ", ".join(h(name) for name in coming[:MAX_NAMES])
+    if len(coming) > MAX_NAMES:
+        shown += f" and {len(coming) - MAX_NAMES} more"
+    who = f"🙋 Running ({len(coming)}): {shown}" if coming else "🙋 Running? Tap below."
+    markup = InlineKeyboardMarkup(
+        [
+            [button("🙋 I'm running", encode(GOING_ACTION, due.id))],
+            [button("Full warm-up", encode(OPEN_ACTION, warmup.ACTION, "full"))],
+        ]
+    )
+    return Screen(f"{heading}\n\n{routine.text}\n\n{who}", markup)
+
+
+def rest_day_nudge(library: Library, due: Due, status: RunnerStatus) -> Screen:
+    today = _local(due).date()
+    stretch = stretch_of_the_day(library.stretches, today)
+    if status.red is None:
+        advice = (
+            "No run planned today: rest is when the training sinks in. If you feel like moving, "
+            "an easy walk, some mobility or a short strength session all help the knees more "
+            "than an extra run. Strength work is the one thing shown to prevent running injuries."
+        )
+        goal, label = "strength", "Strength exercises"
+    else:
+        advice = "No run planned today, and your knee needs the rest.\n\n" + _red_day(
+            library, status.red
+        )
+        goal, label = "rehab", "Gentle rehab exercises"
+    markup = InlineKeyboardMarkup(
+        [
+            [
+                button(
+                    f"Stretch: {stretch.name}",
+                    encode(OPEN_ACTION, stretches.ACTION, "s", stretch.id),
+                )
+            ],
+            [button(label, encode(OPEN_ACTION, exercises.ACTION, "l", goal, 0))],
+        ]
+    )
+    return Screen(f"{b('Rest day')}\n\n{advice}", markup)
+
+
+def after_run_checkin(_library: Library, due: Due, status: RunnerStatus) -> Screen | None:
+    """A couple of hours after a planned run: how did the knee do? Nothing if it is logged."""
+    if status.logged_today:
+        return None
+    question = log.ask_pain(status.stage is not None, status.stage)
+    heading = (
+        f"How did your {_local(due):%H:%M} run go? Log it in two taps "
+        "(or ignore this if you skipped it)."
+    )
+    return Screen(f"{heading}\n\n{question.text}", question.markup)
+
+
+def morning_checkin(_library: Library, _due: Due, status: RunnerStatus) -> Screen | None:
+    """The morning after a logged run: how does the knee feel? Nothing if already answered."""
+    if status.waiting is None:
+        return None
+    return log.ask_morning(status.waiting.log_id, status.waiting.entry.day)
+
+
+Render = Callable[[Library, Due, RunnerStatus], Screen | None]
+
+
+def _club(render: Callable[[Library, Due], Screen]) -> Render:
+    """Club posts are the same for every member: they do not read anyone's recovery."""
+    return lambda library, due, _status: render(library, due)
+
+
+RENDERERS: dict[str, Render] = {
+    "warmup": warmup_reminder,
+    "stretch": _club(stretch_reminder),
+    "nudge": rest_day_nudge,
+    "postrun": after_run_checkin,
+    "checkin": morning_checkin,
+    "club_warmup": _club(club_warmup),
+    "club_stretch": _club(stretch_reminder),
+}
+# The kinds whose renderer reads the runner's status (their plan and pain log) for the day.
+READS_STATUS: frozenset[str] = frozenset({"warmup", "nudge", "postrun", "checkin"})

@@ -1,0 +1,60 @@
+"""Running-injury prevention: what the evidence supports, how strongly, and when to see a doctor."""
+
+from typing import Literal
+
+from pydantic import Field, field_validator
+
+from bot.domain.content.fields import Line, Name, OneMessage, Paragraph, duplicates
+from bot.domain.sourced import ContentId, ContentModel, Sourced
+
+# How well a measure is shown to prevent injuries; the renderer words it for runners.
+Verdict = Literal["helps", "not_shown", "unclear"]
+Strength = Literal["strong", "moderate", "weak"]
+
+
+class Finding(Sourced):
+    id: ContentId
+    topic: Name
+    verdict: Verdict
+    claim: Line
+
+
+class Overview(OneMessage):
+    name: Name
+    intro: Paragraph
+    findings: tuple[Finding, ...] = Field(min_length=1, max_length=8)
+
+    @field_validator("findings")
+    @classmethod
+    def _ids_unique(cls, findings: tuple[Finding, ...]) -> tuple[Finding, ...]:
+        if repeated := duplicates(finding.id for finding in findings):
+            raise ValueError(f"duplicate finding id(s) {repeated}")
+        return findings
+
+
+class RiskFactor(Sourced, OneMessage):
+    id: ContentId
+    name: Name
+    risk: Paragraph
+    evidence: Strength
+    evidence_note: Paragraph
+    advice: tuple[Line, ...] = Field(min_length=1, max_length=6)
+
+
+class SeeADoctor(Sourced, OneMessage):
+    name: Name
+    intro: Paragraph
+    signs: tuple[Line, ...] = Field(min_length=1, max_length=10)
+
+
+class Prevention(ContentModel):
+    overview: Overview
+    risk_factors: tuple[RiskFactor, ...] = Field(min_length=1)
+    see_a_doctor: SeeADoctor
+
+    @field_validator("risk_factors")
+    @classmethod
+    def _ids_unique(cls, factors: tuple[RiskFactor, ...]) -> tuple[RiskFactor, ...]:
+        if repeated := duplicates(factor.id for factor in factors):
+            raise ValueError(f"duplicate risk factor id(s) {repeated}")
+        return factors

@@ -1,0 +1,82 @@
+"""Where a runner's recovery stands on a given day: what the pushed messages need to know.
+
+The morning check-in asks about the latest run still waiting for its next-morning answer; the
+warm-up reminder and the rest-day nudge say so when the latest run was a red day, because the
+pain rules then mean rest or an easier alternative (Silbernagel et al., AJSM 2007).
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from bot.domain.recovery.entry import PainEntry
+from bot.domain.recovery.pain import Verdict, classify
+
+# The next-morning question is still worth asking about runs this recent.
+MORNING_WITHIN = timedelta(days=2)
+# A red run this recent still decides today: rest the day after, and the day after that if
+# the red came from the next-morning answer.
+RED_WITHIN = timedelta(days=2)
+
+
+@dataclass(frozen=True, slots=True)
+class LoggedRun:
+    log_id: int
+    entry: PainEntry
+
+
+@dataclass(frozen=True, slots=True)
+class RedDay:
+    day: date
+    verdict: Verdict
+
+
+@dataclass(frozen=True, slots=True)
+class RunnerStatus:
+    """What a runner's pushed messages need to know about them on a given day."""
+
+    stage: int | None = None  # the walk-run stage of the next session, while a plan is active
+    waiting: LoggedRun | None = None  # the latest recent run with no next-morning answer yet
+    red: RedDay | None = None  # the latest run, when it was red and recent
+    logged_today: bool = False
+    run_days: frozenset[int] = frozenset()  # weekdays of the runner's planned runs (0 = Monday)
+
+
+NO_STATUS = RunnerStatus()
+
+
+def waiting_for_morning(runs: Sequence[LoggedRun], today: date) -> LoggedRun | None:
+    """The latest run before today, at most MORNING_WITHIN ago, with no next-morning answer."""
+    recent = [
+        run
+        for run in runs
+        if run.entry.next_morning is None and today - MORNING_WITHIN <= run.entry.day < today
+    ]
+    return max(recent, key=lambda run: run.entry.day, default=None)
+
+
+def red_day(runs: Sequence[LoggedRun], today: date) -> RedDay | None:
+    """The latest run up to today, if it is recent and the pain rules call it red."""
+    past = [run.entry for run in runs if run.entry.day <= today]
+    if not past:
+        return None
+    latest = max(past, key=lambda entry: entry.day)
+    if latest.day < today - RED_WITHIN:
+        return None
+    verdict = classify(latest, [entry for entry in past if entry is not latest])
+    return RedDay(latest.day, verdict) if verdict.zone == "red" else None
+
+
+def status_of(
+    runs: Sequence[LoggedRun],
+    stage: int | None,
+    today: date,
+    run_days: frozenset[int] = frozenset(),
+) -> RunnerStatus:
+    return RunnerStatus(
+        stage=stage,
+        waiting=waiting_for_morning(runs, today),
+        red=red_day(runs, today),
+        logged_today=any(run.entry.day == today for run in runs),
+        run_days=run_days,
+    )

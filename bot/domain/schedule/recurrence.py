@@ -1,0 +1,93 @@
+"""Weekly and daily recurrence in an IANA zone, stepped over local dates and converted to UTC.
+
+DST semantics (all in `wall.to_utc`): a planned time in a skipped hour fires once, shifted forward
+by the gap (02:30 on a 02:00->03:00 day fires at 03:30 local); a planned time in a repeated hour
+fires once, at its first occurrence. Planned times that land on the same instant (02:00 and 03:00
+on that spring-forward day) fire once, as the earlier planned time.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from bot.domain.schedule.wall import as_utc, to_utc
+
+WEEKDAYS = range(7)  # 0 = Monday, as datetime.weekday()
+
+# Dates scanned around `after`: one day back, because a time in a gap late on the previous day
+# can be pushed past midnight; a week ahead, where every weekday has come round again.
+_SCAN_DAYS = range(-1, 8)
+
+
+@dataclass(frozen=True, order=True, slots=True)
+class WeeklyTime:
+    """A planned wall-clock time on a weekday, to the minute."""
+
+    weekday: int  # 0 = Monday .. 6 = Sunday
+    time: time
+
+    def __post_init__(self) -> None:
+        if self.weekday not in WEEKDAYS:
+            raise ValueError(f"weekday must be 0 (Monday) to 6 (Sunday), got {self.weekday}")
+        if self.time.tzinfo is not None:
+            raise ValueError("a planned time is a wall-clock time: it must not carry a tzinfo")
+        if self.time.second or self.time.microsecond:
+            # The occurrence key has minute resolution; finer times would share keys.
+            raise ValueError(f"a planned time is to the minute, got {self.time.isoformat()}")
+
+
+@dataclass(frozen=True, order=True, slots=True)
+class Occurrence:
+    """One planned run of a schedule: when it fires, and what was planned."""
+
+    fire_at: datetime  # aware, UTC
+    local_date: date  # the local date it was planned for
+    planned: time  # the planned wall time, which may not exist on that date
+    zone: str
+
+    @property
+    def key(self) -> str:
+        """Stable across DST shifts and recomputation, e.g. '2026-03-29T02:30@Europe/Berlin'."""
+        return occurrence_key(self.zone, self.local_date, self.planned)
+
+
+def occurrence_key(zone: str, local_date: date, planned: time) -> str:
+    return f"{local_date.isoformat()}T{planned:%H:%M}@{zone}"
+
+
+def next_planned(zone: ZoneInfo, times: Sequence[WeeklyTime], after: datetime) -> Occurrence:
+    """The first occurrence of `times` in `zone` that fires strictly after `after`."""
+    if not times:
+        raise ValueError("a schedule needs at least one planned time")
+    start = as_utc(after)
+    by_weekday: dict[int, list[time]] = {}
+    for planned in times:
+        by_weekday.setdefault(planned.weekday, []).append(planned.time)
+    first_day = start.astimezone(zone).date()
+    candidates = []
+    for offset in _SCAN_DAYS:
+        day = first_day + timedelta(days=offset)
+        for wall in by_weekday.get(day.weekday(), ()):
+            fire_at = to_utc(zone, day, wall)
+            if fire_at > start:
+                candidates.append(Occurrence(fire_at, day, wall, zone.key))
+    return min(candidates)  # ties on fire_at go to the earlier planned date and time
+
+
+def next_occurrence(zone: ZoneInfo, times: Sequence[WeeklyTime], after: datetime) -> datetime:
+    """The UTC instant of `next_planned`."""
+    return next_planned(zone, times, after).fire_at
+
+
+def next_daily(zone: ZoneInfo, local_time: time, after: datetime) -> datetime:
+    return next_occurrence(zone, daily(local_time), after)
+
+
+def daily(local_time: time) -> tuple[WeeklyTime, ...]:
+    return tuple(WeeklyTime(weekday, local_time) for weekday in WEEKDAYS)
+
+
+def occurrence_minus(run_at_utc: datetime, lead: timedelta) -> datetime:
+    """`lead` of elapsed time before the run (not wall time: a DST change in between counts)."""
+    return as_utc(run_at_utc) - lead

@@ -1,0 +1,100 @@
+"""The /kneepain conversation as pure functions of the answers given so far.
+
+Answers are (question_id, option_id) pairs in the order given, e.g. a tuple of tuples, so a
+handler can keep them in its conversation state and rebuild everything from them.
+"""
+
+from collections.abc import Sequence
+from typing import Any
+
+from bot.domain.triage.engine import fired_rules, level_of, urgency
+from bot.domain.triage.findings import Findings
+from bot.domain.triage.ids import Level
+from bot.domain.triage.load import default_content
+from bot.domain.triage.questions import Option, Question
+from bot.domain.triage.rules import TriageContent
+
+Answers = Sequence[tuple[str, str]]
+
+# Only used until the age question is answered; it comes before every question and rule that
+# depends on age, and 30 triggers no age rule, so it can never make an answer look more urgent.
+AGE_BEFORE_ASKED = 30
+# At these levels the runner should act now: stop asking once nothing left could raise it.
+EARLY_EXIT_LEVELS: tuple[Level, ...] = ("emergency", "urgent")
+
+
+class AnswerError(ValueError):
+    """An answer to a question that was not asked (a stale or forged button), or no such option."""
+
+
+def next_question(answers: Answers, content: TriageContent | None = None) -> Question | None:
+    """The question to ask now, or None when the questionnaire is finished."""
+    if content is None:
+        content = default_content()
+    findings, answered = _replay(answers, content)
+    return _next(findings, answered, content)
+
+
+def is_finished(answers: Answers, content: TriageContent | None = None) -> bool:
+    return next_question(answers, content) is None
+
+
+def findings_from(answers: Answers, content: TriageContent | None = None) -> Findings:
+    if content is None:
+        content = default_content()
+    return _replay(answers, content)[0]
+
+
+def _replay(answers: Answers, content: TriageContent) -> tuple[Findings, frozenset[str]]:
+    values: dict[str, Any] = {"age": AGE_BEFORE_ASKED}
+    findings = Findings.model_validate(values)
+    answered: frozenset[str] = frozenset()
+    for question_id, option_id in answers:
+        expected = _next(findings, answered, content)
+        if expected is None or expected.id != question_id:
+            asked = expected.id if expected else "nothing"
+            raise AnswerError(f"answer to {question_id!r} when {asked!r} was asked")
+        option = expected.option(option_id)
+        if option is None:
+            raise AnswerError(f"question {question_id!r} has no option {option_id!r}")
+        _apply(values, option)
+        findings = Findings.model_validate(values)
+        answered |= {question_id}
+    return findings, answered
+
+
+def _apply(values: dict[str, Any], option: Option) -> None:
+    for name, value in option.sets.items():
+        if isinstance(value, tuple):
+            current: list[str] = values.get(name, [])
+            values[name] = [*current, *(item for item in value if item not in current)]
+        else:
+            values[name] = value
+
+
+def _next(findings: Findings, answered: frozenset[str], content: TriageContent) -> Question | None:
+    if _settled(findings, answered, content):
+        return None
+    return next(
+        (
+            question
+            for question in content.questions
+            if question.id not in answered
+            and (question.ask_if is None or question.ask_if.holds(findings))
+        ),
+        None,
+    )
+
+
+def _settled(findings: Findings, answered: frozenset[str], content: TriageContent) -> bool:
+    level = level_of(fired_rules(findings, content))
+    if level not in EARLY_EXIT_LEVELS:
+        return False
+    raising_fields = frozenset().union(
+        *(flag.when.fields() for flag in content.red_flags if urgency(flag.level) < urgency(level))
+    )
+    return not any(
+        question.sets_fields() & raising_fields
+        for question in content.questions
+        if question.id not in answered
+    )

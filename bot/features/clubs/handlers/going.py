@@ -1,0 +1,101 @@
+"""The "I'm running" button on a club-run reminder: a tap puts the runner on the message's list,
+a second tap takes them off. The tap is answered at once; the message is edited after.
+
+Edits of one message go one at a time, each showing the list as it is when it starts, and an
+edit that a later tap will redo is skipped: a burst of taps costs few of the group's 20
+requests a minute, and the last edit always shows the final list.
+"""
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from datetime import timedelta
+
+from telegram import Message, Update
+from telegram.ext import CallbackQueryHandler
+
+from bot.db import clubs
+from bot.db.models import Delivery
+from bot.delivery.messages import club_warmup
+from bot.features.basics import texts
+from bot.features.clubs.screens.common import GOING_ACTION
+from bot.features.clubs.screens.texts import going_answer, run_started
+from bot.services import BotApplication, BotContext
+from bot.ui.callback import action_pattern, decode, number_from
+from bot.ui.replies import edit
+
+FORGET_EVERY = timedelta(hours=1)
+
+_Key = tuple[int, int]  # chat id, message id
+
+
+class LatestEdit:
+    """Runs edits of one message one at a time, skipping any that a newer one supersedes."""
+
+    def __init__(self) -> None:
+        self._locks: dict[_Key, asyncio.Lock] = {}
+        self._latest: dict[_Key, int] = {}
+
+    async def run(self, key: _Key, edit: Callable[[], Awaitable[None]]) -> None:
+        """Call after saving the tap: the newest tap's edit then reads every earlier tap."""
+        ticket = self._latest[key] = self._latest.get(key, 0) + 1
+        lock = self._locks.setdefault(key, asyncio.Lock())
+        try:
+            async with lock:
+                if self._latest.get(key) == ticket:
+                    await edit()
+        finally:
+            if self._latest.get(key) == ticket:  # no newer tap is waiting: forget the message
+                del self._latest[key], self._locks[key]
+
+
+def _edits(context: BotContext) -> LatestEdit:
+    edits = context.bot_data.setdefault("club_edits", LatestEdit())
+    assert isinstance(edits, LatestEdit)
+    return edits
+
+
+async def going(update: Update, context: BotContext) -> None:
+    query = update.callback_query
+    assert query is not None
+    callback, message = decode(query.data), query.message
+    delivery_id = number_from(callback.args[0]) if callback and len(callback.args) == 1 else None
+    if delivery_id is None or not isinstance(message, Message):
+        await query.answer(texts.expired_button())
+        return
+    services, user = context.services, query.from_user
+    now = services.clock()
+    async with services.database.transaction() as session:
+        delivery = await clubs.club_warmup_sent(session, delivery_id, message.chat_id)
+        on_list = None
+        if delivery is not None and now < delivery.event_at:
+            on_list = await clubs.toggle_attendance(
+                session, delivery.id, user.id, user.first_name, now
+            )
+    if delivery is None:
+        await query.answer(texts.expired_button())
+    elif on_list is None:
+        await query.answer(run_started())
+    else:
+        await query.answer(going_answer(on_list))
+        key = (message.chat_id, message.message_id)
+        await _edits(context).run(key, lambda: _redraw(update, context, delivery))
+
+
+async def _redraw(update: Update, context: BotContext, delivery: Delivery) -> None:
+    async with context.services.database.transaction() as session:
+        coming = await clubs.attendees(session, delivery.id)
+    screen = club_warmup(context.services.library, delivery, coming)
+    await edit(update, screen.text, screen.markup)  # a tap and its undo: not modified
+
+
+async def forget_started(context: BotContext) -> None:
+    """Names are kept only until the run starts."""
+    async with context.services.database.transaction() as session:
+        await clubs.forget_past_attendance(session, context.services.clock())
+
+
+def register(application: BotApplication) -> None:
+    application.add_handler(CallbackQueryHandler(going, action_pattern(GOING_ACTION)))
+    job_queue = application.job_queue
+    assert job_queue is not None, "python-telegram-bot[job-queue] is installed"
+    job_queue.run_repeating(forget_started, interval=FORGET_EVERY, first=FORGET_EVERY)

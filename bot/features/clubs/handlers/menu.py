@@ -1,0 +1,54 @@
+"""/clubsettings: the club's settings by tapping. Every press is checked: only the group's admins
+may use the menu, whoever opened it. The same goes for /clubdeletedata's buttons (club_erase)."""
+
+from telegram import Message, Update
+from telegram.ext import CallbackQueryHandler, CommandHandler, filters
+
+from bot.db import clubs
+from bot.features.basics import texts
+from bot.features.clubs.handlers import erase as club_erase
+from bot.features.clubs.handlers.admin import is_admin, show_admins
+from bot.features.clubs.handlers.changes import apply, topic_of
+from bot.features.clubs.screens import menu
+from bot.features.clubs.screens import texts as club_texts
+from bot.services import BotApplication, BotContext
+from bot.ui.callback import action_pattern, decode
+from bot.ui.replies import edit
+
+
+async def open_menu(update: Update, context: BotContext) -> None:
+    await show_admins(update, context, menu.main)
+
+
+async def pressed(update: Update, context: BotContext) -> None:
+    query = update.callback_query
+    assert query is not None
+    callback, message = decode(query.data), query.message
+    press = menu.parse(callback.args) if callback else None
+    if press is None or not isinstance(message, Message):
+        await query.answer(texts.expired_button())
+        return
+    if not await is_admin(context, message.chat_id, query.from_user.id):
+        await query.answer(club_texts.refusal(), show_alert=True)
+        return
+    if isinstance(press, menu.Erase):
+        await club_erase.answer(update, context, message.chat_id, press)
+        return
+    await query.answer()
+    database = context.services.database
+    match press:
+        case menu.Show():
+            screen = menu.screen(await clubs.read(database, message.chat_id), press)
+        case menu.Close():
+            await edit(update, club_texts.settings(await clubs.read(database, message.chat_id)))
+            return
+        case _:
+            note = await apply(context, message.chat_id, topic_of(message), press)
+            screen = menu.main(await clubs.read(database, message.chat_id), note)
+    await edit(update, screen.text, screen.markup)
+
+
+def register(application: BotApplication) -> None:
+    groups = filters.ChatType.GROUPS
+    application.add_handler(CommandHandler("clubsettings", open_menu, groups))
+    application.add_handler(CallbackQueryHandler(pressed, action_pattern(menu.ACTION)))

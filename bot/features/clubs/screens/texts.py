@@ -1,0 +1,200 @@
+"""The club's words in the group: the introduction, the settings, answers to the club commands."""
+
+from collections.abc import Sequence
+from datetime import time
+
+from bot.features.clubs.screens.common import MAX_TITLE, Club, Run, run_lines, run_name
+from bot.ui.calendar import DAY_NAMES
+from bot.ui.html import b, h, i
+
+ZONE_EXAMPLE = "/clubtimezone Europe/London"
+RUN_EXAMPLE = "/clubrun add tue 18:30 Track session"
+STRETCH_EXAMPLE = "/clubstretch 07:30"
+ERASE_COMMAND = "/clubdeletedata"
+
+
+def intro(club: Club) -> str:
+    """Posted when the bot is added to a group."""
+    parts = [
+        "👋 " + b("Hi, I'm Knee Coach.") + " In this group I post a warm-up before each club run, "
+        "with an “I'm running” button so you can see who's coming, and a stretch of the day if "
+        "you like. Anyone can use /warmup, /stretch, /exercises and /help here.",
+        b("For admins")
+        + f"\n{ZONE_EXAMPLE} – the club's timezone (a city works too)"
+        + f"\n{RUN_EXAMPLE} – a weekly club run (/clubrun list, /clubrun remove 2)"
+        + f"\n{STRETCH_EXAMPLE} – the daily stretch (or off)"
+        + "\n/clubsettings – all of it by tapping"
+        + f"\n{ERASE_COMMAND} – erase what I store for the club",
+        "Knee pain or another health question? Ask me in a private chat with /kneepain: "
+        "nothing about anyone's health is discussed in the group.",
+    ]
+    if club.configured:
+        parts.insert(1, "Welcome back: the club's settings are as you left them.\n" + summary(club))
+    return "\n\n".join(parts)
+
+
+def summary(club: Club) -> str:
+    zone = h(club.zone) if club.zone else i("not set") + f" – {ZONE_EXAMPLE}"
+    stretch = f"{club.stretch_time:%H:%M}" if club.stretch_time else "off"
+    lines = [
+        f"🌍 Timezone: {zone}",
+        f"🏃 Club runs (warm-up reminder {club.lead_minutes} min before):\n{run_lines(club)}",
+        f"🧘 Stretch of the day: {stretch}",
+    ]
+    return "\n".join(lines)
+
+
+def settings(club: Club, note: str = "") -> str:
+    text = b("Club settings") + "\n\n" + summary(club)
+    return f"{note}\n\n{text}" if note else text
+
+
+def no_zone_yet(club: Club) -> str:
+    """Added to answers while reminders cannot be planned."""
+    if club.zone is not None:
+        return ""
+    return f"\n\n⚠️ Set the club's timezone so I know when to post: {ZONE_EXAMPLE}"
+
+
+def refusal() -> str:
+    return (
+        "Sorry, only the group's admins can change the club's settings. "
+        "Anyone can see the club runs with /clubrun list."
+    )
+
+
+def group_only() -> str:
+    return (
+        "Club commands work in your club's group chat: add me to the group, then an admin sends "
+        f"them there, for example {RUN_EXAMPLE}."
+    )
+
+
+def unreadable(problem: str, example: str) -> str:
+    """`problem` is already escaped; nothing was changed."""
+    return f"{problem}\n\nNothing was changed. Try: {example}"
+
+
+def quoted(text: str) -> str:
+    # What people typed comes back short and escaped.
+    return "“" + h(text if len(text) <= 20 else text[:20] + "…") + "”"
+
+
+def zone_usage(club: Club) -> str:
+    current = h(club.zone) if club.zone else "not set yet"
+    return f"The club's timezone: {current}.\nAdmins change it with {ZONE_EXAMPLE} or a city."
+
+
+def run_usage(club: Club) -> str:
+    return (
+        b("Club runs") + f" (warm-up reminder {club.lead_minutes} min before)\n{run_lines(club)}"
+        f"\n\nAdmins: {RUN_EXAMPLE}, /clubrun remove 2" + no_zone_yet(club)
+    )
+
+
+def stretch_usage(club: Club) -> str:
+    current = f"at {club.stretch_time:%H:%M}" if club.stretch_time else "off"
+    return (
+        f"The club's stretch of the day is {current}.\n"
+        f"Admins change it with {STRETCH_EXAMPLE} or /clubstretch off."
+    )
+
+
+def done(note: str, club: Club) -> str:
+    """The answer to a club command that changed something: what changed, then the club."""
+    return f"{note}\n\n{summary(club)}{no_zone_yet(club)}"
+
+
+# Notes on what changed: the first line of a command's answer or of the settings menu.
+
+
+def zone_now(zone: str) -> str:
+    return f"✅ The club's timezone is now {h(zone)}."
+
+
+def added(runs: Sequence[Run], lead_minutes: int) -> str:
+    names = ", ".join(run_name(run) for run in runs)
+    return f"✅ Added: {names}. A warm-up reminder comes {lead_minutes} min before."
+
+
+def removed(run: Run) -> str:
+    return f"✅ Removed: {run_name(run)}."
+
+
+def already_removed() -> str:
+    return "That run was removed already."
+
+
+def stretch_now(at: time | None) -> str:
+    if at is None:
+        return "✅ The club's stretch of the day is off."
+    return f"✅ The stretch of the day will be posted here at {at:%H:%M}."
+
+
+def lead_now(minutes: int) -> str:
+    return f"✅ Warm-up reminders now come {minutes} min before each club run."
+
+
+# Why nothing changed.
+
+
+def run_exists(run: Run) -> str:
+    when = f"{DAY_NAMES[run.weekday]} at {run.time:%H:%M}"
+    return f"There's already a club run on {when}: {h(run.title)}."
+
+
+def too_many_runs(limit: int) -> str:
+    return f"A club can have up to {limit} weekly runs: remove one first."
+
+
+def title_too_long(length: int) -> str:
+    return f"That name is {length} characters long; keep it to {MAX_TITLE}."
+
+
+def no_such_run(club: Club) -> str:
+    count = len(club.runs)
+    if not count:
+        return "There are no club runs to remove."
+    return f"Tell me the run's number from /clubrun list (1 to {count}), like /clubrun remove 1."
+
+
+# Erasing the club's data.
+
+
+def _erasing(club: Club) -> str:
+    runs = len(club.runs)
+    listed = f"its {runs} club run{'s' if runs != 1 else ''}" if runs else "its club runs"
+    return (
+        "the club's settings (timezone, stretch of the day, warm-up reminder time, forum topic), "
+        f"{listed}, the reminders planned from them and the “I'm running” lists"
+    )
+
+
+def erase_confirm(club: Club) -> str:
+    return (
+        b("Erase the club's data?")
+        + f"\n\nThis erases {_erasing(club)}. I stay in the group, and the club starts again "
+        "from the defaults; messages already posted here stay. This cannot be undone.\n\n"
+        + summary(club)
+    )
+
+
+def erased(before: Club, now: Club) -> str:
+    """`before`: the club as it was; `now`: as it is after, the defaults."""
+    return (
+        f"🗑 Erased: {_erasing(before)}. I'm still in the group, and the club now starts from "
+        f"the defaults:\n\n{summary(now)}\n\nAdmins set it up again with /clubsettings."
+    )
+
+
+def erase_cancelled() -> str:
+    return "Nothing was erased: the club's settings are as they were."
+
+
+def going_answer(on_list: bool) -> str:
+    """The toast after a tap on "I'm running"."""
+    return "🙋 You're on the list. Have a good run!" if on_list else "You're off the list."
+
+
+def run_started() -> str:
+    return "This run has started already."

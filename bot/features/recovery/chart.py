@@ -1,0 +1,168 @@
+"""The /progress chart: pain during runs and the next morning, the 5/10 line and run volume.
+
+A PNG drawn on matplotlib's Agg canvas (no GUI backend, no pyplot), sized for a phone and well
+inside Telegram's photo limits. Safe to call from a worker thread (the handler uses
+asyncio.to_thread): renders are serialised by a lock because matplotlib's rcParams and font
+cache are process-wide. Deterministic for a given log and matplotlib version: fixed bundled font,
+no timestamp or software tag in the PNG, English month names whatever the locale.
+"""
+
+import io
+import threading
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import date, timedelta
+from typing import Any, Literal
+
+from matplotlib import rc_context
+from matplotlib.artist import Artist
+from matplotlib.axes import Axes
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.typing import RcKeyType
+
+from bot.domain.recovery.entry import PAIN_MAX, PainEntry
+from bot.domain.recovery.pain import AMBER_MAX
+from bot.ui.calendar import day_label
+
+WIDTH_PX, HEIGHT_PX, DPI = 1200, 900, 150
+MIN_WEEKS, MAX_WEEKS = 4, 8
+# Okabe-Ito blue and vermillion stay distinct with every common colour-vision deficiency; the
+# two series also differ in marker and line style, so they never rely on colour alone.
+DURING_COLOUR, MORNING_COLOUR = "#0072B2", "#D55E00"
+VOLUME_COLOUR, LINE_COLOUR, GRID_COLOUR = "#9E9E9E", "#333333", "#E0E0E0"
+STYLE: dict[RcKeyType, Any] = {
+    "font.family": "DejaVu Sans",  # bundled with matplotlib: the same glyphs on every machine
+    "font.size": 14,
+    "axes.titlesize": 18,
+    "axes.labelsize": 15,
+    "xtick.labelsize": 13,
+    "ytick.labelsize": 13,
+    "legend.fontsize": 13,
+    "svg.hashsalt": "knee-coach",  # only matters for SVG, pinned so any output is reproducible
+}
+Volume = Literal["minutes", "km"]
+_RENDER = threading.Lock()
+
+
+class NoData(ValueError):
+    """No run logged in the chart's window: the caller says so in text instead of a picture."""
+
+
+def _weeks_shown(days: list[date], today: date) -> int:
+    """Four weeks, or back to the first run in the last eight (whole weeks ending today)."""
+    span = (today - min(days)).days + 1
+    return min(MAX_WEEKS, max(MIN_WEEKS, -(-span // 7)))
+
+
+def _volume_unit(entries: list[PainEntry]) -> Volume | None:
+    """Minutes or km, whichever more runs recorded (minutes on a tie); None if neither."""
+    minutes = sum(entry.minutes is not None for entry in entries)
+    km = sum(entry.km is not None for entry in entries)
+    if not minutes and not km:
+        return None
+    return "minutes" if minutes >= km else "km"
+
+
+def _draw_volume(ax: Axes, entries: list[PainEntry], start: date, unit: Volume) -> Axes:
+    per_day: defaultdict[int, float] = defaultdict(float)
+    for entry in entries:
+        amount = entry.minutes if unit == "minutes" else entry.km
+        if amount is not None:
+            per_day[(entry.day - start).days] += amount
+    label = "Running (minutes)" if unit == "minutes" else "Running (km)"
+    volume = ax.twinx()
+    days = sorted(per_day)
+    volume.bar(
+        days,
+        [per_day[day] for day in days],
+        width=0.8,
+        color=VOLUME_COLOUR,
+        alpha=0.35,
+        label=label,
+    )
+    volume.set_ylim(0, max(per_day.values()) * 1.6)  # headroom keeps the bars below the lines
+    volume.set_ylabel(label)
+    volume.spines["top"].set_visible(False)
+    # The pain axes go in front of the bars; their own background would hide them.
+    ax.set_zorder(volume.get_zorder() + 1)
+    ax.patch.set_visible(False)
+    return volume
+
+
+def _draw_pain(ax: Axes, entries: list[PainEntry], start: date) -> list[Artist]:
+    runs = sorted(entries, key=lambda entry: entry.day)
+    mornings = [(run.day, run.next_morning) for run in runs if run.next_morning is not None]
+    during = ax.plot(
+        [(run.day - start).days for run in runs],
+        [run.during_run for run in runs],
+        color=DURING_COLOUR,
+        marker="o",
+        markersize=8,
+        linewidth=2.5,
+        label="Pain during run",
+    )
+    morning = ax.plot(
+        [(day - start).days for day, _ in mornings],
+        [pain for _, pain in mornings],
+        color=MORNING_COLOUR,
+        marker="s",
+        markersize=7,
+        linewidth=2,
+        linestyle=(0, (4, 2)),
+        label="Pain next morning",
+    )
+    return [*during, *morning]
+
+
+def _format_axes(ax: Axes, start: date, weeks: int, zone_name: str) -> None:
+    ax.set_ylim(-0.3, PAIN_MAX + 0.5)
+    ax.set_yticks(range(PAIN_MAX + 1))
+    ax.set_ylabel("Pain (0-10)")
+    ax.set_xlim(-0.7, 7 * weeks - 0.3)
+    ticks = range(7 * weeks - 1, -1, -7)  # a tick every week, ending today
+    ax.set_xticks(list(ticks), [day_label(start + timedelta(days=tick)) for tick in ticks])
+    ax.set_xlabel(f"Date ({zone_name})")
+    ax.grid(axis="y", color=GRID_COLOUR)
+    ax.spines["top"].set_visible(False)
+    ax.set_title(f"Knee pain and running: last {weeks} weeks", fontweight="bold")
+
+
+def _draw(entries: list[PainEntry], zone_name: str, today: date, weeks: int) -> Figure:
+    start = today - timedelta(days=7 * weeks - 1)
+    figure = Figure(figsize=(WIDTH_PX / DPI, HEIGHT_PX / DPI), dpi=DPI, layout="constrained")
+    FigureCanvasAgg(figure)
+    ax = figure.add_subplot()
+    legend = _draw_pain(ax, entries, start)
+    unit = _volume_unit(entries)
+    if unit is not None:
+        legend += _draw_volume(ax, entries, start, unit).get_legend_handles_labels()[0]
+    # The 5/10 line is named in the legend, where no data point can hide its label.
+    label = f"{AMBER_MAX}/10: above this, cut back"
+    legend.append(
+        ax.axhline(AMBER_MAX, color=LINE_COLOUR, linewidth=1.5, linestyle="--", label=label)
+    )
+    _format_axes(ax, start, weeks, zone_name)
+    # Two columns filled column by column: the pain series side by side on the first row.
+    figure.legend(
+        handles=legend[0::2] + legend[1::2], loc="outside lower center", ncols=2, frameon=False
+    )
+    return figure
+
+
+def progress_chart(entries: Iterable[PainEntry], zone_name: str, today: date) -> bytes:
+    """A 1200x900 PNG of the runs up to `today` (local dates) over the last 4-8 weeks.
+
+    `zone_name` is the runner's time zone, named on the date axis. Raises NoData when no run
+    falls in the last eight weeks.
+    """
+    oldest = today - timedelta(days=7 * MAX_WEEKS - 1)
+    shown = [entry for entry in entries if oldest <= entry.day <= today]
+    if not shown:
+        raise NoData(f"no run logged between {oldest} and {today}")
+    weeks = _weeks_shown([entry.day for entry in shown], today)
+    buffer = io.BytesIO()
+    with _RENDER, rc_context(STYLE):
+        figure = _draw(shown, zone_name, today, weeks)
+        figure.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None})
+    return buffer.getvalue()

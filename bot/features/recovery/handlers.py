@@ -1,0 +1,135 @@
+"""/log, /progress and /comeback: the pain log, its chart and the walk-run plan, all by tapping.
+Thin: screens in bot/render/recovery, queries in recovery_store, rules in bot.domain.recovery."""
+
+import asyncio
+from datetime import UTC, date
+
+from telegram import InputFile, Update
+from telegram.constants import ParseMode
+from telegram.ext import CallbackQueryHandler, CommandHandler, filters
+
+from bot.domain.recovery import summary
+from bot.features.basics import texts
+from bot.features.recovery import store
+from bot.features.recovery.screens import Outcome, Screen, grammar, log, plan, progress
+from bot.features.settings import store as settings_store
+from bot.services import BotApplication, BotContext
+from bot.ui.callback import action_pattern, decode
+from bot.ui.replies import edit, expire, reply
+
+
+def _user_id(update: Update) -> int:
+    user = update.effective_user
+    assert user is not None, "commands and presses in private chats have a sender"
+    return user.id
+
+
+async def _today(update: Update, context: BotContext) -> tuple[date, str]:
+    """The runner's local date and the name of their time zone (UTC until they set one)."""
+    services = context.services
+    zone = await settings_store.zone_of(services.database, _user_id(update))
+    return services.clock().astimezone(zone or UTC).date(), zone.key if zone else "UTC"
+
+
+async def _send(update: Update, screen: Screen) -> None:
+    await reply(update, screen.text, screen.markup)
+
+
+async def _ask_pain(update: Update, context: BotContext, comeback: bool) -> Screen:
+    stage = await store.active_stage(context.services.database, _user_id(update))
+    return log.ask_pain(comeback and stage is not None, stage if comeback else None)
+
+
+async def log_run(update: Update, context: BotContext) -> None:
+    """The next-morning question for a recent run first, if unanswered; else a new run."""
+    today, _ = await _today(update, context)
+    waiting = await store.unanswered(context.services.database, _user_id(update), today)
+    if waiting is not None:
+        await _send(update, log.ask_morning(waiting.log_id, waiting.entry.day))
+        return
+    await _send(update, await _ask_pain(update, context, comeback=False))
+
+
+async def show_progress(update: Update, context: BotContext) -> None:
+    today, zone_name = await _today(update, context)
+    logged = await store.entries(context.services.database, _user_id(update))
+    # Imported on first use: matplotlib costs ~40 MB and 0.3 s of start-up for everyone.
+    from bot.features.recovery.chart import NoData, progress_chart
+
+    try:
+        png = await asyncio.to_thread(progress_chart, logged, zone_name, today)
+    except NoData:
+        await reply(update, progress.no_data())
+        return
+    message = update.effective_message
+    assert message is not None
+    await message.reply_photo(
+        InputFile(png, filename="progress.png"),
+        caption=progress.caption(summary(logged, today)),
+        parse_mode=ParseMode.HTML,
+        do_quote=False,
+    )
+
+
+async def comeback(update: Update, context: BotContext) -> None:
+    content = context.services.library.comeback
+    database, user_id = context.services.database, _user_id(update)
+    stage = await store.active_stage(database, user_id)
+    if stage is None:
+        await _send(update, plan.offer(content))
+        return
+    await _send(update, plan.current(content, stage, await store.sessions(database, user_id)))
+
+
+async def _screen(update: Update, context: BotContext, press: grammar.Press) -> Screen | None:
+    """The screen after a press, or None when it refers to nothing of the presser's."""
+    services = context.services
+    database, user_id = services.database, _user_id(update)
+    content = services.library.comeback
+    outcome: Outcome | None
+    match press:
+        case grammar.AskPain(comeback=tagged):
+            return await _ask_pain(update, context, tagged)
+        case grammar.Pain(comeback=tagged, pain=pain):
+            today, _ = await _today(update, context)
+            log_id = await store.log_run(database, user_id, today, pain, tagged, services.clock())
+            return log.ask_minutes(log_id, pain)
+        case grammar.Minutes(log_id=log_id, minutes=minutes):
+            outcome = await store.set_minutes(
+                database, user_id, log_id, minutes, content.stage_count
+            )
+        case grammar.Morning(log_id=log_id, pain=pain):
+            found = await store.set_morning(database, user_id, log_id, pain)
+            return log.ask_signs(log_id, pain) if found else None
+        case grammar.Signs(log_id=log_id, sign=sign):
+            outcome = await store.set_signs(database, user_id, log_id, sign, content.stage_count)
+        case grammar.StartPlan():
+            stage = await store.start_plan(database, user_id, services.clock())
+            return plan.current(content, stage, await store.sessions(database, user_id))
+        case grammar.StopPlan():
+            await store.stop_plan(database, user_id, services.clock())
+            return plan.stopped()
+    return None if outcome is None else log.verdict(content, outcome)
+
+
+async def pressed(update: Update, context: BotContext) -> None:
+    query = update.callback_query
+    assert query is not None
+    callback = decode(query.data)
+    chat = update.effective_chat
+    private = chat is not None and chat.type == chat.PRIVATE
+    press = grammar.parse(callback.args) if callback is not None and private else None
+    screen = await _screen(update, context, press) if press is not None else None
+    if screen is None:
+        await expire(update, texts.expired_button())
+        return
+    await query.answer()
+    await edit(update, screen.text, screen.markup)
+
+
+def register(application: BotApplication) -> None:
+    private = filters.ChatType.PRIVATE
+    commands = {"log": log_run, "progress": show_progress, "comeback": comeback}
+    for name, callback in commands.items():
+        application.add_handler(CommandHandler(name, callback, private))
+    application.add_handler(CallbackQueryHandler(pressed, action_pattern(grammar.ACTION)))

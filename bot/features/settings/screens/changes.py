@@ -1,0 +1,210 @@
+"""What a runner can change, and how each change is confirmed: in their local time, with the
+next reminder it leads to. Buttons and typed commands make the same changes."""
+
+from dataclasses import dataclass
+from datetime import time
+
+from telegram import InlineKeyboardMarkup
+
+from bot.domain.schedule.parse import MAX_RUNS
+from bot.domain.schedule.recurrence import WeeklyTime
+from bot.features.library.screens.common import button
+from bot.features.settings.screens import options, runs
+from bot.features.settings.screens.common import (
+    Edge,
+    Overview,
+    clock,
+    data,
+    day,
+    quiet_text,
+    run_list,
+    run_name,
+)
+from bot.features.settings.screens.menu import menu, status
+from bot.features.settings.screens.timezone import local_time
+from bot.ui.html import b, h
+from bot.ui.screen import Screen
+
+
+@dataclass(frozen=True)
+class SetZone:
+    zone: str
+
+
+@dataclass(frozen=True)
+class ReplaceRuns:
+    runs: tuple[WeeklyTime, ...]
+
+
+@dataclass(frozen=True)
+class AddRun:
+    run: WeeklyTime
+
+
+@dataclass(frozen=True)
+class RemoveRun:
+    run: WeeklyTime
+
+
+@dataclass(frozen=True)
+class SetLead:
+    minutes: int
+
+
+@dataclass(frozen=True)
+class SetStretch:
+    at: time | None
+
+
+@dataclass(frozen=True)
+class SetNudges:
+    on: bool
+
+
+@dataclass(frozen=True)
+class SetCheckins:
+    on: bool
+
+
+@dataclass(frozen=True)
+class SetQuiet:
+    edge: Edge
+    at: time
+
+
+@dataclass(frozen=True)
+class Pause:
+    days: int
+
+
+@dataclass(frozen=True)
+class Resume:
+    pass
+
+
+@dataclass(frozen=True)
+class Stop:
+    pass
+
+
+Change = (
+    SetZone
+    | ReplaceRuns
+    | AddRun
+    | RemoveRun
+    | SetLead
+    | SetStretch
+    | SetNudges
+    | SetCheckins
+    | SetQuiet
+    | Pause
+    | Resume
+    | Stop
+)
+
+
+def _pause_note(change: Pause, view: Overview) -> str:
+    if view.stopped:
+        return "Reminders are stopped, so there's nothing to pause. Nothing was changed."
+    if view.resume_on is None:  # no timezone, so no local date to pause until
+        return (
+            "Nothing to pause yet: reminders start once you set your timezone. Nothing was changed."
+        )
+    return (
+        f"⏸ Paused for {change.days} day{'s' if change.days != 1 else ''}: reminders start again "
+        f"on {b(day(view.resume_on))}. /resume brings them back sooner."
+    )
+
+
+def _headline(change: Change, view: Overview) -> str:
+    match change:
+        case SetZone(zone=zone):
+            return f"✅ Timezone: {b(h(zone))} ({local_time(zone, view)} there now)."
+        case ReplaceRuns(runs=()):
+            return "✅ Your run plan is cleared."
+        case ReplaceRuns():
+            where = f" ({h(view.zone)})" if view.zone else ""
+            return f"✅ Runs: {run_list(view.runs)}{where}."
+        case AddRun(run=run) if run in view.runs:
+            return f"✅ Added: {run_name(run)}."
+        case AddRun():
+            return f"You have {MAX_RUNS} runs, the most I can remind you of: remove one first."
+        case RemoveRun(run=run):
+            return f"✅ Removed: {run_name(run)}."
+        case SetLead(minutes=minutes):
+            return f"✅ Warm-up reminders {minutes} min before each run."
+        case SetStretch(at=None):
+            return "✅ Stretch of the day: off."
+        case SetStretch(at=at) if at is not None:
+            return f"✅ Stretch of the day at {clock(at)}."
+        case SetNudges(on=True):
+            return "✅ Rest-day nudges on: a short morning note on days without a run."
+        case SetNudges():
+            return "✅ Rest-day nudges off."
+        case SetCheckins(on=True):
+            return (
+                "✅ After-run check-ins on: two hours after each planned run, a two-tap question "
+                "about the knee for your pain log (/log)."
+            )
+        case SetCheckins():
+            return "✅ After-run check-ins off. You can still log any run with /log."
+        case SetQuiet():
+            return f"✅ Quiet hours: {quiet_text(view.quiet)}."
+        case Pause():
+            return _pause_note(change, view)
+        case Resume():
+            return "▶️ Reminders are on."
+        case Stop():
+            return (
+                "⏹ All reminders are off. Your plan and settings are kept until you delete "
+                "them with /deletemydata. Send /resume to turn reminders back on."
+            )
+    raise AssertionError(f"unhandled change {change!r}")
+
+
+def _kind(change: Change) -> str | None:
+    """The reminder the change is about, for 'Next warm-up reminder: ...'."""
+    match change:
+        case ReplaceRuns() | AddRun() | RemoveRun() | SetLead():
+            return "warmup"
+        case SetStretch():
+            return "stretch"
+        case SetNudges():
+            return "nudge"
+        case SetCheckins():
+            return "postrun"
+    return None
+
+
+def note(change: Change, view: Overview) -> str:
+    """The confirmation: what changed, the next reminder (or why none), and plan warnings."""
+    parts = [_headline(change, view)]
+    if not isinstance(change, Stop | Pause):
+        parts.append(status(view, _kind(change)))
+    if isinstance(change, ReplaceRuns | AddRun):
+        parts.append(runs.warnings(view.runs))
+    return "\n".join(part for part in parts if part)
+
+
+def after_press(change: Change, view: Overview) -> Screen:
+    """A change made by tapping: the confirmation above the screen it was made from."""
+    text = note(change, view)
+    match change:
+        case ReplaceRuns() | AddRun() | RemoveRun():
+            return runs.runs_screen(view, text)
+        case SetQuiet():
+            return options.quiet(view, text)
+    return menu(view, text)
+
+
+def after_command(change: Change, view: Overview) -> Screen:
+    """A change made by typing: the confirmation and the one or two buttons likely needed next."""
+    keyboard = []
+    if view.stopped:
+        keyboard.append([button("▶️ Turn reminders on", data("on"))])
+    elif view.zone is None:
+        keyboard.append([button("🌍 Set your timezone", data("tz"))])
+    elif not view.runs:
+        keyboard.append([button("➕ Add a run", data("run", "add"))])
+    keyboard.append([button("⚙️ All settings", data())])
+    return Screen(note(change, view), InlineKeyboardMarkup(keyboard))

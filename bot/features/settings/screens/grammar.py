@@ -1,0 +1,174 @@
+"""Callback data of the settings screens, numbers only, and what a press means: a screen to open
+or a change to make. Anything else (stale, forged, out of range) reads as None.
+
+  cfg                           the menu
+  cfg:tz[:<region>[:<city>]]    regions, a region's places, set that place's zone
+  cfg:loc:<id>                  the zone of a city near a shared location (location.places)
+  cfg:run                       the plan
+  cfg:run:add[:<day>[:<hour>[:<minute>]]]   add a run, one tap at a time
+  cfg:run:rm[:<day>:<hour>:<minute>]        remove a run
+  cfg:run:clr[:yes]             clear the plan, after confirming
+  cfg:lead[:<minutes>]          warm-up lead
+  cfg:str[:<hour>|:off]         stretch-of-the-day time
+  cfg:ndg:on|off                rest-day nudges
+  cfg:chk:on|off                after-run check-ins
+  cfg:qt[:start|:end[:<hour>]]  quiet hours
+  cfg:pse[:<days>]              pause
+  cfg:on | cfg:off              reminders back on (ends a stop or a pause) | stop them all
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import time
+from functools import partial
+
+from bot.domain.schedule.recurrence import WEEKDAYS, WeeklyTime
+from bot.features.settings.screens import location, options, runs, timezone
+from bot.features.settings.screens.changes import (
+    AddRun,
+    Change,
+    Pause,
+    RemoveRun,
+    ReplaceRuns,
+    Resume,
+    SetCheckins,
+    SetLead,
+    SetNudges,
+    SetQuiet,
+    SetStretch,
+    SetZone,
+    Stop,
+)
+from bot.features.settings.screens.common import EDGES, Overview
+from bot.features.settings.screens.menu import menu
+from bot.ui.callback import number_from
+from bot.ui.screen import Screen
+
+
+@dataclass(frozen=True)
+class Open:
+    """A press that only shows a screen."""
+
+    draw: Callable[[Overview], Screen]
+
+
+Press = Open | Change
+
+
+def _run(args: tuple[str, ...], minutes: tuple[int, ...] | range) -> WeeklyTime | None:
+    day, hour, minute = args
+    numbers = (
+        number_from(day, WEEKDAYS),
+        number_from(hour, runs.HOURS),
+        number_from(minute, minutes),
+    )
+    if numbers[0] is None or numbers[1] is None or numbers[2] is None:
+        return None
+    return WeeklyTime(numbers[0], time(numbers[1], numbers[2]))
+
+
+def _timezone(args: tuple[str, ...]) -> Press | None:
+    match args:
+        case ():
+            return Open(timezone.regions)
+        case (region,):
+            number = number_from(region, range(len(timezone.REGIONS)))
+            return Open(partial(timezone.cities, number)) if number is not None else None
+        case (region, city):
+            index, place = number_from(region), number_from(city)
+            if index is None or place is None:
+                return None
+            zone = timezone.zone_at(index, place)
+            return SetZone(zone) if zone is not None else None
+    return None
+
+
+def _add(args: tuple[str, ...]) -> Press | None:
+    match args:
+        case ():
+            return Open(runs.pick_day)
+        case (day,):
+            weekday = number_from(day, WEEKDAYS)
+            return Open(partial(runs.pick_hour, weekday)) if weekday is not None else None
+        case (day, hour):
+            weekday, number = number_from(day, WEEKDAYS), number_from(hour, runs.HOURS)
+            if weekday is None or number is None:
+                return None
+            return Open(partial(runs.pick_minute, weekday, number))
+        case (_, _, _):
+            run = _run(args, runs.MINUTES)
+            return AddRun(run) if run is not None else None
+    return None
+
+
+def _runs(args: tuple[str, ...]) -> Press | None:
+    match args:
+        case ():
+            return Open(runs.runs_screen)
+        case ("add", *rest):
+            return _add(tuple(rest))
+        case ("rm",):
+            return Open(runs.pick_removal)
+        case ("rm", day, hour, minute):
+            run = _run((day, hour, minute), range(60))
+            return RemoveRun(run) if run is not None else None
+        case ("clr",):
+            return Open(runs.confirm_clear)
+        case ("clr", "yes"):
+            return ReplaceRuns(())
+    return None
+
+
+def _quiet(args: tuple[str, ...]) -> Press | None:
+    match args:
+        case ():
+            return Open(options.quiet)
+        case (edge,) if edge in EDGES:
+            return Open(partial(options.quiet_hour, EDGES[edge]))
+        case (edge, hour) if edge in EDGES:
+            number = number_from(hour, range(24))
+            return SetQuiet(EDGES[edge], time(number)) if number is not None else None
+    return None
+
+
+def parse(args: tuple[str, ...]) -> Press | None:
+    """What a press with callback data `cfg:<args>` asks for; None when stale or forged."""
+    match args:
+        case ():
+            return Open(menu)
+        case ("tz", *rest):
+            return _timezone(tuple(rest))
+        case ("run", *rest):
+            return _runs(tuple(rest))
+        case ("lead",):
+            return Open(options.lead)
+        case ("lead", minutes):
+            number = number_from(minutes, options.LEADS)
+            return SetLead(number) if number is not None else None
+        case ("str",):
+            return Open(options.stretch)
+        case ("str", "off"):
+            return SetStretch(None)
+        case ("str", hour):
+            number = number_from(hour, options.STRETCH_HOURS)
+            return SetStretch(time(number)) if number is not None else None
+        case ("ndg", "on" | "off" as value):
+            return SetNudges(value == "on")
+        case ("chk", "on" | "off" as value):
+            return SetCheckins(value == "on")
+        case ("qt", *rest):
+            return _quiet(tuple(rest))
+        case ("pse",):
+            return Open(options.pause)
+        case ("pse", days):
+            number = number_from(days, options.PAUSE_DAYS)
+            return Pause(number) if number is not None else None
+        case ("loc", index):
+            number = number_from(index)
+            zone = location.zone_by_id(number) if number is not None else None
+            return SetZone(zone) if zone is not None else None
+        case ("on",):
+            return Resume()
+        case ("off",):
+            return Stop()
+    return None

@@ -1,0 +1,98 @@
+"""The settings menu: every setting on one screen, a button for each, and what comes next."""
+
+from telegram import InlineKeyboardMarkup
+
+from bot.features.library.screens.common import button
+from bot.features.settings.screens.common import (
+    KIND_NAMES,
+    ZONE_EXAMPLE,
+    Overview,
+    clock,
+    data,
+    day,
+    quiet_text,
+    run_list,
+    when,
+)
+from bot.ui.html import b, h
+from bot.ui.screen import Screen
+
+_NEXT = {
+    "warmup": "Next warm-up reminder",
+    "stretch": "Next stretch of the day",
+    "nudge": "Next rest-day nudge",
+    "postrun": "Next after-run check-in",
+}
+
+
+def status(view: Overview, kind: str | None = None) -> str:
+    """Whether reminders come, and the next one: of `kind` if there is one, else the soonest."""
+    if view.stopped:
+        return "⏹ Reminders are stopped: /resume turns them back on."
+    if view.zone is None:
+        return f"Reminders start once you set your timezone (🌍 Timezone, or {ZONE_EXAMPLE})."
+    paused = f"⏸ Paused: reminders start again on {day(view.resume_on)}. " if view.resume_on else ""
+    found = view.next(kind) or view.next()
+    if found is None:
+        return paused + "No reminders yet: add your runs (🏃 Runs) or a stretch time."
+    found_kind, at = found
+    if found_kind == kind:
+        return paused + f"{_NEXT[found_kind]}: {when(at, view.zone)}."
+    return paused + f"Next reminder: {KIND_NAMES[found_kind]}, {when(at, view.zone)}."
+
+
+def _checkins(view: Overview) -> str:
+    state = "on" if view.checkins else "off"
+    if view.checkins_chosen:
+        return state
+    return f"{state} (on while a /comeback plan runs)"
+
+
+def settings_lines(view: Overview) -> str:
+    stretch = f"at {clock(view.stretch_time)}" if view.stretch_time else "off"
+    return "\n".join(
+        [
+            f"🌍 Timezone: {h(view.zone or 'not set')}",
+            f"🏃 Runs: {run_list(view.runs)}",
+            f"⏱ Warm-up reminder: {view.lead_minutes} min before each run",
+            f"🧘 Stretch of the day: {stretch}",
+            f"💤 Rest-day nudges: {'on' if view.nudges else 'off'}",
+            f"📝 After-run check-ins: {_checkins(view)}",
+            f"🌙 Quiet hours: {quiet_text(view.quiet)}",
+        ]
+    )
+
+
+def with_note(note: str, text: str) -> str:
+    return f"{note}\n\n{text}" if note else text
+
+
+def menu(view: Overview, note: str = "") -> Screen:
+    text = "\n\n".join(
+        [
+            b("Your settings"),
+            settings_lines(view),
+            "🔔 " + status(view),
+            "Tap to change. Typing works too: /timezone Berlin, /runs mon,wed 07:00, /pause 7.",
+        ]
+    )
+    nudges = "💤 Turn nudges off" if view.nudges else "💤 Turn nudges on"
+    checkins = "📝 Turn check-ins off" if view.checkins else "📝 Turn check-ins on"
+    if view.stopped:
+        last_row = [button("▶️ Turn reminders on", data("on"))]
+    else:
+        pause = (
+            button("▶️ Resume now", data("on")) if view.resume_on else button("⏸ Pause", data("pse"))
+        )
+        last_row = [pause, button("⏹ Stop reminders", data("off"))]
+    keyboard = [
+        [button("🌍 Timezone", data("tz")), button("🏃 Runs", data("run"))],
+        [button("⏱ Warm-up lead", data("lead")), button("🧘 Stretch time", data("str"))],
+        [
+            button(nudges, data("ndg", "off" if view.nudges else "on")),
+            button("🌙 Quiet hours", data("qt")),
+        ],
+        [button(checkins, data("chk", "off" if view.checkins else "on"))],
+        last_row,
+    ]
+    return Screen(with_note(note, text), InlineKeyboardMarkup(keyboard))

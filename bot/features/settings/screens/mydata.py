@@ -1,0 +1,77 @@
+"""/mydata: everything stored about a runner, readably."""
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+
+from bot.domain.schedule.recurrence import WeeklyTime
+from bot.features.settings.screens.common import KIND_NAMES, Overview, run_list
+from bot.features.settings.screens.menu import settings_lines, status
+from bot.ui.calendar import MONTHS
+from bot.ui.html import b, h
+
+
+@dataclass(frozen=True)
+class MyData:
+    user_id: int
+    language_code: str | None
+    reachable: bool
+    first_seen: datetime
+    settings: Overview | None  # None: nothing chosen yet, no settings row
+    runs: tuple[WeeklyTime, ...]
+    reminders: Mapping[str, int]  # kind -> scheduled reminder rows
+    pending_deliveries: int
+    pain_logs: int = 0  # runs logged with /log
+    comeback_stage: int | None = None  # the walk-run stage of an active /comeback plan
+
+
+def _reminder_counts(counts: Mapping[str, int]) -> str:
+    total = sum(counts.values())
+    if not total:
+        return "0"
+    kinds = ", ".join(
+        f"{count} {KIND_NAMES.get(kind, kind)}" for kind, count in sorted(counts.items())
+    )
+    return f"{total} ({kinds})"
+
+
+def my_data(data: MyData) -> str:
+    seen = data.first_seen
+    you = "\n".join(
+        [
+            f"• Telegram user id: <code>{data.user_id}</code>",
+            f"• Language: {h(data.language_code or 'not shared')}",
+            f"• Reachable: {'yes' if data.reachable else 'no (you blocked the bot)'}",
+            f"• First seen: {seen.day} {MONTHS[seen.month - 1]} {seen.year}",
+        ]
+    )
+    if data.settings is None:
+        settings = f"None chosen yet: the defaults apply.\n🏃 Runs: {run_list(data.runs)}"
+    else:
+        settings = settings_lines(data.settings)
+        settings += "\n🔔 " + status(data.settings)
+    scheduled = "\n".join(
+        [
+            f"• Scheduled reminders: {_reminder_counts(data.reminders)}",
+            f"• Messages waiting to be sent: {data.pending_deliveries}",
+        ]
+    )
+    stage = data.comeback_stage
+    recovery = "\n".join(
+        [
+            f"• Runs in your pain log: {data.pain_logs}",
+            f"• Walk-run plan: {f'stage {stage}' if stage is not None else 'not running'}",
+        ]
+    )
+    return "\n\n".join(
+        [
+            b("Everything stored about you"),
+            b("You") + "\n" + you,
+            b("Settings") + "\n" + settings,
+            b("Scheduled") + "\n" + scheduled,
+            b("Recovery") + "\n" + recovery,
+            "Never stored: your name, username or phone number, what you write, your "
+            "/kneepain answers. See /privacy.",
+            "Erase all of it: /deletemydata",
+        ]
+    )

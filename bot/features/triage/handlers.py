@@ -1,0 +1,162 @@
+"""/kneepain: the triage conversation, stateless. Each step edits one message; the answers so far
+live only in that message's signed buttons (see bot/render/triage.py)."""
+
+from contextlib import suppress
+from datetime import timedelta
+from typing import cast
+
+from telegram import CallbackQuery, Message, Update
+from telegram.error import BadRequest
+from telegram.ext import CallbackQueryHandler, CommandHandler, Job, JobQueue, filters
+
+from bot.domain.triage import assess, findings_from, next_question
+from bot.domain.triage.questionnaire import AnswerError
+from bot.features.triage import screens as render
+from bot.services import BotApplication, BotContext
+from bot.ui import keyboards
+from bot.ui.callback import action_pattern
+from bot.ui.replies import edit, reply
+from bot.ui.signed import StateSigner
+
+TIMEOUT = timedelta(minutes=30)
+DEEP_LINK = "kneepain"
+
+
+def _signer(context: BotContext) -> StateSigner:
+    # Keyed by the bot token: only this bot can make buttons it will accept, in any process; and
+    # by the questions' layout, so buttons drawn before a change of questions expire.
+    layout = context.services.library.triage.layout()
+    return StateSigner(context.bot.token, render.ANSWER_ACTION, version=layout)
+
+
+async def begin(update: Update, context: BotContext) -> None:
+    """/kneepain (or the deep link `/start kneepain`) in a private chat."""
+    content = context.services.library.triage
+    question = next_question((), content)
+    assert question is not None, "the questionnaire has questions"
+    keyboard = render.question_keyboard(question, "", _signer(context), context.services.clock())
+    message = await reply(update, render.question_text(question, first=True), keyboard)
+    _restart_timeout(context, message)
+
+
+async def in_group(update: Update, context: BotContext) -> None:
+    await reply(
+        update, render.in_group(), keyboards.open_private_chat(context.bot.username, DEEP_LINK)
+    )
+
+
+async def answer(update: Update, context: BotContext) -> None:
+    query = update.callback_query
+    assert query is not None
+    content = context.services.library.triage
+    now = context.services.clock()
+    state = _signer(context).decode(query.data, now, TIMEOUT)
+    try:
+        answers = render.answers_from_state(state, content) if state is not None else None
+    except AnswerError:
+        answers = None
+    if state is None or answers is None:
+        await _expire(update)
+        return
+    await query.answer()
+    question = next_question(answers, content)
+    if question is None:
+        assessment = assess(findings_from(answers, content), content)
+        await edit(
+            update,
+            render.outcome_text(assessment, content),
+            render.outcome_keyboard(assessment, context.services.library),
+        )
+        _stop_timeout(context, query.message)
+        return
+    keyboard = render.question_keyboard(question, state, _signer(context), now)
+    await edit(update, render.question_text(question, first=not state), keyboard)
+    _restart_timeout(context, query.message)
+
+
+async def _pressed_exactly(update: Update, action: str) -> CallbackQuery | None:
+    """The press, answered, if its data is exactly `action`; else it is answered as expired."""
+    query = update.callback_query
+    assert query is not None
+    if query.data != action:
+        await _expire(update)
+        return None
+    await query.answer()
+    return query
+
+
+async def cancel(update: Update, context: BotContext) -> None:
+    if (query := await _pressed_exactly(update, render.CANCEL_ACTION)) is None:
+        return
+    await edit(update, render.cancelled())
+    _stop_timeout(context, query.message)
+
+
+async def restart(update: Update, context: BotContext) -> None:
+    """Start over: the first question again, in the same message."""
+    if (query := await _pressed_exactly(update, render.RESTART_ACTION)) is None:
+        return
+    question = next_question((), context.services.library.triage)
+    assert question is not None
+    keyboard = render.question_keyboard(question, "", _signer(context), context.services.clock())
+    await edit(update, render.question_text(question, first=True), keyboard)
+    _restart_timeout(context, query.message)
+
+
+async def _expire(update: Update) -> None:
+    query = update.callback_query
+    assert query is not None
+    await query.answer(render.expired())
+    # Replace a dead question once; a second press on it only gets the toast.
+    if isinstance(query.message, Message) and query.message.reply_markup is not None:
+        await edit(update, render.expired())
+
+
+def _job_name(message: object) -> str | None:
+    if not isinstance(message, Message):
+        return None
+    return f"kneepain-timeout:{message.chat_id}:{message.message_id}"
+
+
+def _jobs(context: BotContext) -> "JobQueue[BotContext] | None":
+    # PTB annotates CallbackContext.job_queue with an unbound type variable.
+    return cast("JobQueue[BotContext] | None", context.job_queue)
+
+
+def _stop_timeout(context: BotContext, message: object) -> None:
+    name = _job_name(message)
+    jobs = _jobs(context)
+    if name is not None and jobs is not None:
+        for job in jobs.get_jobs_by_name(name):
+            job.schedule_removal()
+
+
+def _restart_timeout(context: BotContext, message: object) -> None:
+    """After 30 quiet minutes the question is replaced by a friendly note. The job holds only
+    the message's ids; if it is lost in a restart, the button's own time stamp still expires."""
+    _stop_timeout(context, message)
+    name, jobs = _job_name(message), _jobs(context)
+    if name is None or jobs is None or not isinstance(message, Message):
+        return
+    jobs.run_once(_time_out, TIMEOUT, data=(message.chat_id, message.message_id), name=name)
+
+
+async def _time_out(context: BotContext) -> None:
+    job: Job[BotContext] | None = context.job
+    assert job is not None and isinstance(job.data, tuple)
+    chat_id, message_id = job.data
+    with suppress(BadRequest):  # the message was deleted or changed: nothing to tidy up
+        await context.bot.edit_message_text(
+            render.timed_out(), chat_id=chat_id, message_id=message_id
+        )
+
+
+def register(application: BotApplication) -> None:
+    private = filters.ChatType.PRIVATE
+    application.add_handler(CommandHandler("kneepain", begin, private))
+    application.add_handler(CommandHandler("kneepain", in_group, filters.ChatType.GROUPS))
+    deep_link = private & filters.Regex(rf"^/start {DEEP_LINK}$")
+    application.add_handler(CommandHandler("start", begin, deep_link))
+    application.add_handler(CallbackQueryHandler(answer, action_pattern(render.ANSWER_ACTION)))
+    application.add_handler(CallbackQueryHandler(cancel, action_pattern(render.CANCEL_ACTION)))
+    application.add_handler(CallbackQueryHandler(restart, action_pattern(render.RESTART_ACTION)))

@@ -1,1 +1,0 @@
-"""Every text and keyboard the bot sends is built here; dynamic values are escaped by `html.h`."""
