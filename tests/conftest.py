@@ -8,9 +8,9 @@ import pytest
 from bot.db.engine import Database
 from bot.db.migrate import upgrade
 from bot.domain.content.library import Library, load_library
-from bot.telegram_local import SpecChecker
 from tests.support import SPEC_PATH
 from tests.support.postgres import PostgresServer, find_bindir, running_postgres
+from tests.support.spec import SpecChecker
 
 ROOT = Path(__file__).resolve().parents[1]
 

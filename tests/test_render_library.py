@@ -19,9 +19,9 @@ from bot.features.library.screens import (
     warmup,
 )
 from bot.features.library.screens.common import PER_PAGE, page_of
-from bot.telegram_local import SpecChecker
 from bot.telegram_local.html import parse_html
 from tests.support.screens import assert_sendable
+from tests.support.spec import SpecChecker
 
 DAY = date(2026, 11, 23)
 

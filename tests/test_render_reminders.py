@@ -9,8 +9,8 @@ from bot.delivery.messages import RENDERERS
 from bot.domain.content.library import Library
 from bot.domain.recovery import PainEntry, classify
 from bot.domain.recovery.status import LoggedRun, RedDay, RunnerStatus
-from bot.telegram_local import SpecChecker
 from tests.support.screens import assert_sendable
+from tests.support.spec import SpecChecker
 
 
 @dataclass(frozen=True)

@@ -26,11 +26,11 @@ from bot.features.settings.screens import (
     timezone,
 )
 from bot.features.settings.screens.changes import AddRun, Pause, ReplaceRuns, SetLead, SetZone, Stop
-from bot.telegram_local import SpecChecker
 from bot.telegram_local.html import parse_html
 from bot.ui.callback import decode
 from bot.ui.screen import Screen
 from tests.support.screens import assert_sendable
+from tests.support.spec import SpecChecker
 
 NOW = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)  # Monday, 09:00 in Berlin
 HOSTILE = '<b>&"</i><script>'

@@ -1,6 +1,7 @@
-"""A local stand-in for Telegram's Bot API, over real HTTP on 127.0.0.1, and a spec checker.
+"""A local stand-in for Telegram's Bot API, over real HTTP on 127.0.0.1: what the offline
+console runs on, and what the end-to-end tests drive (with the spec checker in tests/support).
 
-async with LocalBotApi(checker=SpecChecker.load(path)) as api:
+async with LocalBotApi(checker=checker) as api:
     app = ApplicationBuilder().token(api.token).base_url(api.base_url)...build()
     dm = api.private_chat(api.user("Ann"))
     await dm.send("/start")
@@ -18,12 +19,12 @@ from bot.telegram_local.models import (
     RecordedCall,
 )
 from bot.telegram_local.render import render_message
-from bot.telegram_local.server import LocalBotApi
-from bot.telegram_local.spec import SpecChecker
+from bot.telegram_local.server import CallChecker, LocalBotApi
 
 __all__ = [
     "GROUP_ANONYMOUS_BOT",
     "ButtonNotFoundError",
+    "CallChecker",
     "CallbackAnswer",
     "FloodLimits",
     "LocalBotApi",
@@ -32,6 +33,5 @@ __all__ = [
     "LocalMessage",
     "LocalUser",
     "RecordedCall",
-    "SpecChecker",
     "render_message",
 ]

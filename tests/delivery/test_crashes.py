@@ -21,9 +21,10 @@ from bot.db.engine import Database
 from bot.db.migrate import upgrade
 from bot.db.models import Delivery, Reminder
 from bot.delivery.dispatcher import CONCURRENCY
-from bot.telegram_local import LocalBotApi, SpecChecker
+from bot.telegram_local import LocalBotApi
 from bot.telegram_local.chat import LocalChat
 from tests.support.postgres import PostgresServer
+from tests.support.spec import SpecChecker
 
 ROOT = Path(__file__).resolve().parents[2]
 USERS = 240

@@ -14,12 +14,13 @@ from bot.db.migrate import upgrade
 from bot.delivery.tick import Scheduler
 from bot.domain.content.library import Library
 from bot.services import BotApplication, Services
-from bot.telegram_local import LocalBotApi, SpecChecker
+from bot.telegram_local import LocalBotApi
 from bot.telegram_local.chat import LocalChat
 from bot.telegram_local.driver import Driver
 from bot.telegram_local.models import LocalUser
 from tests.conftest import BOTH_DATABASES, empty_database
 from tests.support.clock import FakeClock
+from tests.support.spec import SpecChecker
 
 
 @dataclass

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import httpx
 
-from bot.telegram_local import LocalBotApi, SpecChecker
+from bot.telegram_local import LocalBotApi
+from tests.support.spec import SpecChecker
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -5,7 +5,8 @@ from collections.abc import AsyncIterator
 import pytest
 from telegram import Bot
 
-from bot.telegram_local import LocalBotApi, SpecChecker
+from bot.telegram_local import LocalBotApi
+from tests.support.spec import SpecChecker
 
 
 @pytest.fixture

@@ -2,7 +2,8 @@
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions
 
-from bot.telegram_local import LocalBotApi, SpecChecker
+from bot.telegram_local import LocalBotApi
+from tests.support.spec import SpecChecker
 from tests.telegram_local.helpers import png
 
 RETURNS = {

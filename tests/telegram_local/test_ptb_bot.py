@@ -16,7 +16,8 @@ from telegram import (
 from telegram.constants import ChatMemberStatus, ParseMode
 from telegram.error import BadRequest, ChatMigrated, Forbidden, RetryAfter
 
-from bot.telegram_local import FloodLimits, LocalBotApi, LocalChat, SpecChecker
+from bot.telegram_local import FloodLimits, LocalBotApi, LocalChat
+from tests.support.spec import SpecChecker
 from tests.telegram_local.helpers import png
 
 

@@ -4,8 +4,8 @@ import json
 
 import pytest
 
-from bot.telegram_local import SpecChecker
 from bot.telegram_local.wire import UploadedFile
+from tests.support.spec import SpecChecker
 
 KEYBOARD = {"inline_keyboard": [[{"text": "Yes", "callback_data": "triage:yes"}]]}
 
