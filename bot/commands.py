@@ -15,7 +15,6 @@ class Command:
     name: str
     description: str  # the menu line: at most 256 characters, shown in Telegram's command menu
     where: Where = Where.ANYWHERE
-    ready: bool = True  # False: listed in /help as "coming soon", answered with the same words
 
 
 COMMANDS: tuple[Command, ...] = (
@@ -48,10 +47,6 @@ COMMANDS: tuple[Command, ...] = (
 
 def commands_for(where: Where) -> tuple[Command, ...]:
     return tuple(command for command in COMMANDS if command.where & where)
-
-
-def coming_soon() -> tuple[Command, ...]:
-    return tuple(command for command in COMMANDS if not command.ready)
 
 
 def private_only() -> tuple[Command, ...]:

@@ -19,8 +19,14 @@ from bot.domain.recovery.status import RedDay, RunnerStatus
 from bot.domain.schedule.plan import MANY_IN_A_ROW, days_in_a_row
 from bot.domain.schedule.recurrence import WEEKDAYS
 from bot.features.clubs.screens.common import DEFAULT_TITLE, GOING_ACTION
-from bot.features.library.screens import exercises, stretches, warmup
-from bot.features.library.screens.common import OPEN_ACTION, button
+from bot.features.library import (
+    exercises_button,
+    full_warmup_button,
+    stretch_button,
+    stretch_of_the_day_screen,
+    warmup_routine,
+)
+from bot.features.library.screens.common import button
 from bot.features.recovery.screens import log, plan
 from bot.ui.calendar import DAY_NAMES, day_label
 from bot.ui.callback import encode
@@ -59,7 +65,7 @@ def _red_day(library: Library, red: RedDay) -> str:
 def warmup_reminder(library: Library, due: Due, status: RunnerStatus) -> Screen:
     """The short routine, with the routine's own buttons for the full one and step by step;
     during a walk-run plan, the session of its current stage first."""
-    routine = warmup.routine(library, "quick")
+    routine = warmup_routine(library, "quick")
     at = f"{_local(due):%H:%M}"
     if status.stage is None:
         parts = [f"🏃 {b(f'Your run at {at}')}: time to warm up."]
@@ -93,7 +99,7 @@ def _rest_warning(run_days: frozenset[int], weekday: int) -> str | None:
 
 
 def stretch_reminder(library: Library, due: Due) -> Screen:
-    return stretches.of_the_day(library, _local(due).date())
+    return stretch_of_the_day_screen(library, _local(due).date())
 
 
 def club_warmup(library: Library, due: Due, coming: Sequence[str] = ()) -> Screen:
@@ -103,7 +109,7 @@ def club_warmup(library: Library, due: Due, coming: Sequence[str] = ()) -> Scree
     title = h(due.title or DEFAULT_TITLE)
     when = f"{DAY_NAMES[local.weekday()]} {local:%H:%M}"
     heading = f"🏃 {b(title)} · {when}\nTime to warm up together."
-    routine = warmup.routine(library, "quick")
+    routine = warmup_routine(library, "quick")
     shown = ", ".join(h(name) for name in coming[:MAX_NAMES])
     if len(coming) > MAX_NAMES:
         shown += f" and {len(coming) - MAX_NAMES} more"
@@ -111,7 +117,7 @@ def club_warmup(library: Library, due: Due, coming: Sequence[str] = ()) -> Scree
     markup = InlineKeyboardMarkup(
         [
             [button("🙋 I'm running", encode(GOING_ACTION, due.id))],
-            [button("Full warm-up", encode(OPEN_ACTION, warmup.ACTION, "full"))],
+            [full_warmup_button()],
         ]
     )
     return Screen(f"{heading}\n\n{routine.text}\n\n{who}", markup)
@@ -134,13 +140,8 @@ def rest_day_nudge(library: Library, due: Due, status: RunnerStatus) -> Screen:
         goal, label = "rehab", "Gentle rehab exercises"
     markup = InlineKeyboardMarkup(
         [
-            [
-                button(
-                    f"Stretch: {stretch.name}",
-                    encode(OPEN_ACTION, stretches.ACTION, "s", stretch.id),
-                )
-            ],
-            [button(label, encode(OPEN_ACTION, exercises.ACTION, "l", goal, 0))],
+            [stretch_button(stretch)],
+            [exercises_button(goal, label)],
         ]
     )
     return Screen(f"{b('Rest day')}\n\n{advice}", markup)

@@ -5,7 +5,7 @@ import logging
 import pytest
 from sqlalchemy import select
 
-from bot.commands import COMMANDS, coming_soon
+from bot.commands import COMMANDS
 from bot.db.models import User
 from bot.features.basics.texts import DISCLAIMER
 from tests.e2e.conftest import World
@@ -20,23 +20,11 @@ async def test_start_explains_the_bot_with_the_disclaimer(world: World) -> None:
         assert command in reply.text
 
 
-async def test_help_lists_every_command_and_what_is_not_built_yet(world: World) -> None:
+async def test_help_lists_every_command(world: World) -> None:
     _, chat = world.private()
     [reply] = await world.driver.send(chat, "/help")
     for command in COMMANDS:
         assert f"/{command.name} – " in reply.text
-    for command in coming_soon():
-        line = next(
-            line for line in reply.text.splitlines() if line.startswith(f"/{command.name} ")
-        )
-        assert line.endswith("(coming soon)")
-
-
-async def test_a_command_not_built_yet_says_so(world: World) -> None:
-    _, chat = world.private()
-    for command in coming_soon():
-        [reply] = await world.driver.send(chat, f"/{command.name}")
-        assert "coming soon" in reply.text
 
 
 async def test_privacy_says_what_is_stored_and_how_to_delete_it(world: World) -> None:

@@ -5,9 +5,9 @@ import logging
 from telegram import Update
 from telegram.error import TelegramError
 
-from bot.features.basics import texts
 from bot.logs import traceback_without_messages
 from bot.ui.replies import reply
+from bot.ui.words import apology
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +34,6 @@ async def on_error(update: object, context: object) -> None:
     log.error("error while handling %s:\n%s", describe(update), where)
     if isinstance(update, Update) and update.effective_message is not None:
         try:
-            await reply(update, texts.apology())
+            await reply(update, apology())
         except TelegramError:
             log.warning("could not send the apology for %s", describe(update))

@@ -3,11 +3,12 @@
 from telegram import Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from bot.commands import Command, Where, coming_soon, private_only
+from bot.commands import Where, private_only
 from bot.features.basics import texts
 from bot.services import BotApplication, BotContext
 from bot.ui import keyboards
 from bot.ui.replies import expire, reply
+from bot.ui.words import expired_button
 
 
 def _where(update: Update) -> Where:
@@ -21,13 +22,6 @@ async def start(update: Update, _context: BotContext) -> None:
 
 async def show_help(update: Update, _context: BotContext) -> None:
     await reply(update, texts.help_text(_where(update)))
-
-
-def _coming_soon_handler(command: Command) -> CommandHandler[BotContext, None]:
-    async def answer(update: Update, _context: BotContext) -> None:
-        await reply(update, texts.coming_soon(command))
-
-    return CommandHandler(command.name, answer)
 
 
 async def point_to_private_chat(update: Update, context: BotContext) -> None:
@@ -51,7 +45,7 @@ async def unknown_command(update: Update, context: BotContext) -> None:
 
 async def stale_button(update: Update, _context: BotContext) -> None:
     """A press no handler claimed: a button from an older version of the bot, or forged data."""
-    await expire(update, texts.expired_button())
+    await expire(update, expired_button())
 
 
 async def free_text(update: Update, _context: BotContext) -> None:
@@ -61,8 +55,6 @@ async def free_text(update: Update, _context: BotContext) -> None:
 def register(application: BotApplication) -> None:
     application.add_handler(CommandHandler("start", start, filters.ChatType.PRIVATE))
     application.add_handler(CommandHandler("help", show_help))
-    for command in coming_soon():
-        application.add_handler(_coming_soon_handler(command))
     private_commands = [command.name for command in private_only()]
     application.add_handler(
         CommandHandler(private_commands, point_to_private_chat, filters.ChatType.GROUPS)

@@ -10,11 +10,7 @@ DISCLAIMER = (
 
 
 def _command_lines(commands: tuple[Command, ...]) -> str:
-    return "\n".join(
-        f"/{command.name} – {h(command.description)}"
-        + ("" if command.ready else " " + i("(coming soon)"))
-        for command in commands
-    )
+    return "\n".join(f"/{command.name} – {h(command.description)}" for command in commands)
 
 
 def start() -> str:
@@ -79,10 +75,6 @@ def privacy() -> str:
     )
 
 
-def coming_soon(command: Command) -> str:
-    return f"/{command.name} is coming soon. Send /help to see what works today."
-
-
 def private_only() -> str:
     return "That one is personal, so it works in a private chat with me. Tap below to open it."
 
@@ -98,10 +90,6 @@ def free_text() -> str:
         "• Before a run: /warmup\n"
         "• Everything else: /help"
     )
-
-
-def apology() -> str:
-    return "Sorry, something went wrong on my side. Please try again in a moment."
 
 
 def nothing_stored() -> str:
@@ -121,7 +109,3 @@ def deleted() -> str:
 
 def delete_cancelled() -> str:
     return "Nothing was deleted."
-
-
-def expired_button() -> str:
-    return "This button has expired. Send /help to see what you can do."

@@ -3,23 +3,23 @@
 from datetime import UTC
 
 from telegram import Update
-from telegram.ext import CallbackQueryHandler, CommandHandler
+from telegram.ext import CommandHandler
 
-from bot.features.basics import texts
+from bot.features.library.buttons import OPEN_NEW
 from bot.features.library.screens import (
     ROUTES,
+    Route,
     Screen,
     exercises,
+    opened_new,
     prevention,
-    screen_for,
     stretches,
     warmup,
 )
-from bot.features.library.screens.common import OPEN_ACTION
 from bot.features.settings import store as settings_store
 from bot.services import BotApplication, BotContext
-from bot.ui.callback import action_pattern
-from bot.ui.replies import edit, expire, reply
+from bot.ui.presses import NewMessage, PressAnswer, Respond, on_press
+from bot.ui.replies import reply
 
 
 async def _send(update: Update, screen: Screen) -> None:
@@ -47,19 +47,16 @@ async def prevent(update: Update, context: BotContext) -> None:
     await _send(update, prevention.overview(context.services.library))
 
 
-async def pressed(update: Update, context: BotContext) -> None:
-    query = update.callback_query
-    assert query is not None
-    found = screen_for(context.services.library, query.data)
-    if found is None:
-        await expire(update, texts.expired_button())
-        return
-    screen, opens_new = found
-    await query.answer()
-    if opens_new:
-        await _send(update, screen)
-        return
-    await edit(update, screen.text, screen.markup)
+def _route(route: Route) -> Respond[BotContext]:
+    async def respond(_update: Update, context: BotContext, args: tuple[str, ...]) -> PressAnswer:
+        return route(context.services.library, args)
+
+    return respond
+
+
+async def _open_new(_update: Update, context: BotContext, args: tuple[str, ...]) -> PressAnswer:
+    screen = opened_new(context.services.library, args)
+    return NewMessage(screen) if screen is not None else None
 
 
 def register(application: BotApplication) -> None:
@@ -67,5 +64,6 @@ def register(application: BotApplication) -> None:
     application.add_handler(CommandHandler("warmup", warmup_routine))
     application.add_handler(CommandHandler("exercises", exercise_menu))
     application.add_handler(CommandHandler("prevent", prevent))
-    for action in (OPEN_ACTION, *ROUTES):
-        application.add_handler(CallbackQueryHandler(pressed, action_pattern(action)))
+    for buttons, route in ROUTES.items():
+        application.add_handler(on_press(buttons, _route(route)))
+    application.add_handler(on_press(OPEN_NEW, _open_new))

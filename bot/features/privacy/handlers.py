@@ -11,6 +11,7 @@ from bot.services import BotApplication, BotContext
 from bot.ui import keyboards
 from bot.ui.callback import action_pattern, decode
 from bot.ui.replies import edit, expire, reply
+from bot.ui.words import expired_button
 
 
 async def show_privacy(update: Update, _context: BotContext) -> None:
@@ -34,7 +35,7 @@ async def confirm_delete(update: Update, context: BotContext) -> None:
     assert query is not None
     callback = decode(query.data)
     if callback is None or callback.args not in {("yes",), ("no",)}:
-        await expire(update, texts.expired_button())
+        await expire(update, expired_button())
         return
     await query.answer()
     if callback.args == ("no",):

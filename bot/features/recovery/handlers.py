@@ -9,13 +9,13 @@ from telegram.constants import ParseMode
 from telegram.ext import CallbackQueryHandler, CommandHandler, filters
 
 from bot.domain.recovery import summary
-from bot.features.basics import texts
 from bot.features.recovery import store
 from bot.features.recovery.screens import Outcome, Screen, grammar, log, plan, progress
 from bot.features.settings import store as settings_store
 from bot.services import BotApplication, BotContext
 from bot.ui.callback import action_pattern, decode
 from bot.ui.replies import edit, expire, reply
+from bot.ui.words import expired_button
 
 
 def _user_id(update: Update) -> int:
@@ -121,7 +121,7 @@ async def pressed(update: Update, context: BotContext) -> None:
     press = grammar.parse(callback.args) if callback is not None and private else None
     screen = await _screen(update, context, press) if press is not None else None
     if screen is None:
-        await expire(update, texts.expired_button())
+        await expire(update, expired_button())
         return
     await query.answer()
     await edit(update, screen.text, screen.markup)

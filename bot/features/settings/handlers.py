@@ -9,7 +9,6 @@ from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, f
 
 from bot.domain.schedule.parse import ParseError, parse_runs
 from bot.domain.schedule.zones import resolve_zone
-from bot.features.basics import texts
 from bot.features.settings import screens as render
 from bot.features.settings import store
 from bot.features.settings.screens import location, options, runs, timezone
@@ -18,6 +17,7 @@ from bot.services import BotApplication, BotContext
 from bot.ui.callback import action_pattern, decode
 from bot.ui.replies import edit, expire, reply
 from bot.ui.screen import Screen
+from bot.ui.words import expired_button
 
 _PAUSE_DAYS = re.compile(r"(\d{1,6})\s*(?:d|days?)?", re.IGNORECASE)
 _NO_RUNS = frozenset({"off", "none", "clear"})
@@ -129,7 +129,7 @@ async def pressed(update: Update, context: BotContext) -> None:
     private = chat is not None and chat.type == chat.PRIVATE  # settings are never set in groups
     press = render.parse(callback.args) if callback is not None and private else None
     if press is None:
-        await expire(update, texts.expired_button())
+        await expire(update, expired_button())
         return
     await query.answer()
     if isinstance(press, render.Open):

@@ -11,7 +11,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from bot.domain.content.library import Library
 from bot.domain.triage import Assessment, ConditionId, Level, Question, TriageContent, next_question
 from bot.domain.triage.questionnaire import AnswerError, Answers
-from bot.features.library.screens.exercises import exercise_button_for
+from bot.features.library import exercise_button_for
 from bot.ui.callback import encode
 from bot.ui.html import b, h, i
 from bot.ui.signed import StateSigner

@@ -6,12 +6,12 @@ from telegram import CallbackQuery, Message, Update
 from telegram.ext import CommandHandler, filters
 
 from bot.db import clubs
-from bot.features.basics import texts
 from bot.features.clubs.handlers.admin import show_admins
 from bot.features.clubs.screens import menu
 from bot.features.clubs.screens import texts as club_texts
 from bot.services import BotApplication, BotContext
 from bot.ui.replies import edit
+from bot.ui.words import expired_button
 
 COMMAND = "clubdeletedata"
 
@@ -35,7 +35,7 @@ async def answer(update: Update, context: BotContext, chat_id: int, press: menu.
     query = update.callback_query
     assert query is not None
     if not _offered(query):
-        await query.answer(texts.expired_button())
+        await query.answer(expired_button())
         return
     await query.answer()
     if not press.confirmed:

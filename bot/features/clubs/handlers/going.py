@@ -16,12 +16,12 @@ from telegram.ext import CallbackQueryHandler
 from bot.db import clubs
 from bot.db.models import Delivery
 from bot.delivery.messages import club_warmup
-from bot.features.basics import texts
 from bot.features.clubs.screens.common import GOING_ACTION
 from bot.features.clubs.screens.texts import going_answer, run_started
 from bot.services import BotApplication, BotContext
 from bot.ui.callback import action_pattern, decode, number_from
 from bot.ui.replies import edit
+from bot.ui.words import expired_button
 
 FORGET_EVERY = timedelta(hours=1)
 
@@ -60,7 +60,7 @@ async def going(update: Update, context: BotContext) -> None:
     callback, message = decode(query.data), query.message
     delivery_id = number_from(callback.args[0]) if callback and len(callback.args) == 1 else None
     if delivery_id is None or not isinstance(message, Message):
-        await query.answer(texts.expired_button())
+        await query.answer(expired_button())
         return
     services, user = context.services, query.from_user
     now = services.clock()
@@ -72,7 +72,7 @@ async def going(update: Update, context: BotContext) -> None:
                 session, delivery.id, user.id, user.first_name, now
             )
     if delivery is None:
-        await query.answer(texts.expired_button())
+        await query.answer(expired_button())
     elif on_list is None:
         await query.answer(run_started())
     else:

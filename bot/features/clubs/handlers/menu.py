@@ -5,7 +5,6 @@ from telegram import Message, Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, filters
 
 from bot.db import clubs
-from bot.features.basics import texts
 from bot.features.clubs.handlers import erase as club_erase
 from bot.features.clubs.handlers.admin import is_admin, show_admins
 from bot.features.clubs.handlers.changes import apply, topic_of
@@ -14,6 +13,7 @@ from bot.features.clubs.screens import texts as club_texts
 from bot.services import BotApplication, BotContext
 from bot.ui.callback import action_pattern, decode
 from bot.ui.replies import edit
+from bot.ui.words import expired_button
 
 
 async def open_menu(update: Update, context: BotContext) -> None:
@@ -26,7 +26,7 @@ async def pressed(update: Update, context: BotContext) -> None:
     callback, message = decode(query.data), query.message
     press = menu.parse(callback.args) if callback else None
     if press is None or not isinstance(message, Message):
-        await query.answer(texts.expired_button())
+        await query.answer(expired_button())
         return
     if not await is_admin(context, message.chat_id, query.from_user.id):
         await query.answer(club_texts.refusal(), show_alert=True)

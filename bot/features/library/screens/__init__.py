@@ -1,37 +1,44 @@
 """The library's screens: /stretch, /warmup, /exercises and /prevent.
 
-Each module owns one callback action and its grammar: it draws the buttons, and its `route` turns
-their data back into a screen, or None when the data is stale or forged.
+Each module draws one family of buttons (bot.features.library.buttons), and its `route` turns their
+arguments back into a screen, or None when they are stale or forged.
 """
 
 from collections.abc import Callable
 
 from bot.domain.content.library import Library
+from bot.features.library.buttons import EXERCISES, OPEN_NEW, PREVENTION, STRETCHES, WARMUP
 from bot.features.library.screens import exercises, prevention, stretches, warmup
-from bot.features.library.screens.common import OPEN_ACTION
-from bot.ui.callback import decode
+from bot.ui.callback import Buttons
 from bot.ui.screen import Screen
 
 Route = Callable[[Library, tuple[str, ...]], Screen | None]
-ROUTES: dict[str, Route] = {
-    stretches.ACTION: stretches.route,
-    warmup.ACTION: warmup.route,
-    exercises.ACTION: exercises.route,
-    prevention.ACTION: prevention.route,
+ROUTES: dict[Buttons, Route] = {
+    STRETCHES: stretches.route,
+    WARMUP: warmup.route,
+    EXERCISES: exercises.route,
+    PREVENTION: prevention.route,
 }
 
 
+def opened_new(library: Library, args: tuple[str, ...]) -> Screen | None:
+    """A `new:<family>:<args>` press: the screen that family's arguments ask for."""
+    family, *rest = args or ("",)
+    route = next((route for buttons, route in ROUTES.items() if buttons.prefix == family), None)
+    return route(library, tuple(rest)) if route else None
+
+
 def screen_for(library: Library, data: str | None) -> tuple[Screen, bool] | None:
-    """The screen a button's data asks for, and whether it opens as a new message (`new:...`,
-    from a message that must stay, like the triage outcome); None for stale or forged data."""
-    callback = decode(data)
-    if callback is None:
-        return None
-    opens_new = callback.action == OPEN_ACTION
-    parts = callback.args if opens_new else (callback.action, *callback.args)
-    route = ROUTES.get(parts[0]) if parts else None
-    screen = route(library, parts[1:]) if route else None
-    return (screen, opens_new) if screen is not None else None
+    """The screen any library button's data asks for, and whether it opens as a new message;
+    None for stale or forged data."""
+    if (args := OPEN_NEW.parse(data)) is not None:
+        screen = opened_new(library, args)
+        return (screen, True) if screen is not None else None
+    for buttons, route in ROUTES.items():
+        if (args := buttons.parse(data)) is not None:
+            screen = route(library, args)
+            return (screen, False) if screen is not None else None
+    return None
 
 
-__all__ = ["ROUTES", "Route", "Screen", "screen_for"]
+__all__ = ["ROUTES", "Route", "Screen", "opened_new", "screen_for"]

@@ -15,10 +15,6 @@ MAX_LABEL_CHARS = 64  # Telegram's limit for a button label
 PER_PAGE = 6
 
 
-# Callback data `new:<action>:<args>` shows that library screen as a new message.
-OPEN_ACTION = "new"
-
-
 def button(label: str, data: str) -> InlineKeyboardButton:
     return InlineKeyboardButton(shorten(label, MAX_LABEL_CHARS), callback_data=data)
 

@@ -13,8 +13,8 @@ from bot.domain.content.browse import conditions_with_exercises, exercises_for, 
 from bot.domain.content.exercises import Exercise, Goal
 from bot.domain.content.library import Library
 from bot.domain.triage.ids import ConditionId
+from bot.features.library.buttons import EXERCISES, OPEN_NEW
 from bot.features.library.screens.common import (
-    OPEN_ACTION,
     Page,
     bullets,
     button,
@@ -24,11 +24,10 @@ from bot.features.library.screens.common import (
     section,
     sources,
 )
-from bot.ui.callback import encode, number_from
+from bot.ui.callback import number_from
 from bot.ui.html import b, h, i
 from bot.ui.screen import Screen
 
-ACTION = "ex"
 # Rehab exercises are reached through the condition they suit, so the menu offers these goals.
 BROWSE_GOALS: dict[Goal, str] = {"strength": "Strength", "mobility": "Mobility"}
 
@@ -60,7 +59,7 @@ def _topic(library: Library, key: str) -> Topic | None:
 
 
 def menu(library: Library) -> Screen:
-    rows = [[button(topic.label, encode(ACTION, "l", topic.key, 0))] for topic in topics(library)]
+    rows = [[button(topic.label, EXERCISES.data("l", topic.key, 0))] for topic in topics(library)]
     text = (
         b("Exercises")
         + "\n\nChoose a goal, or a knee problem to see the exercises that suit it. Each card says "
@@ -74,12 +73,12 @@ def list_page(library: Library, topic: Topic, number: int | None) -> Screen | No
     if page is None:
         return None
     rows = [
-        [button(exercise.name, encode(ACTION, "e", exercise.id, topic.key, page.number))]
+        [button(exercise.name, EXERCISES.data("e", exercise.id, topic.key, page.number))]
         for exercise in page.items
     ]
-    if nav := nav_row(page, lambda n: encode(ACTION, "l", topic.key, n)):
+    if nav := nav_row(page, lambda n: EXERCISES.data("l", topic.key, n)):
         rows.append(nav)
-    rows.append([button("« All goals", encode(ACTION, "g"))])
+    rows.append([button("« All goals", EXERCISES.data("g"))])
     text = b(h(topic.title)) + "\nTap an exercise to see how to do it."
     if page.caption:
         text += "\n" + i(page.caption)
@@ -108,7 +107,7 @@ def card(library: Library, exercise: Exercise, topic: Topic, page: Page[Exercise
             sources(library, exercise.sources),
         ]
     )
-    back = button("« Back", encode(ACTION, "l", topic.key, page.number))
+    back = button("« Back", EXERCISES.data("l", topic.key, page.number))
     return Screen(text, InlineKeyboardMarkup([[back]]))
 
 
@@ -119,7 +118,7 @@ def exercise_button_for(
     stays); None when the condition has no exercises (care comes first)."""
     if not exercises_for(library, condition_id):
         return None
-    return button(label, encode(OPEN_ACTION, ACTION, "l", condition_id, 0))
+    return button(label, OPEN_NEW.data(EXERCISES.prefix, "l", condition_id, 0))
 
 
 def route(library: Library, args: tuple[str, ...]) -> Screen | None:

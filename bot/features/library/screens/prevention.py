@@ -8,12 +8,11 @@ from telegram import InlineKeyboardMarkup
 
 from bot.domain.content.library import Library
 from bot.domain.content.prevention import RiskFactor, Strength, Verdict
+from bot.features.library.buttons import PREVENTION
 from bot.features.library.screens.common import bullets, button, section, sources
-from bot.ui.callback import encode
 from bot.ui.html import b, h
 from bot.ui.screen import Screen
 
-ACTION = "pv"
 VERDICTS: dict[Verdict, str] = {
     "helps": "helps",
     "not_shown": "not shown to help",
@@ -27,7 +26,7 @@ EVIDENCE: dict[Strength, str] = {
 
 
 def _back() -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup([[button("« Prevention overview", encode(ACTION, "o"))]])
+    return InlineKeyboardMarkup([[button("« Prevention overview", PREVENTION.data("o"))]])
 
 
 def overview(library: Library) -> Screen:
@@ -47,9 +46,9 @@ def overview(library: Library) -> Screen:
         ]
     )
     rows = [
-        [button(factor.name, encode(ACTION, "r", factor.id))] for factor in prevention.risk_factors
+        [button(factor.name, PREVENTION.data("r", factor.id))] for factor in prevention.risk_factors
     ]
-    rows.append([button(prevention.see_a_doctor.name, encode(ACTION, "d"))])
+    rows.append([button(prevention.see_a_doctor.name, PREVENTION.data("d"))])
     return Screen(text, InlineKeyboardMarkup(rows))
 
 

@@ -10,6 +10,7 @@ from telegram import InlineKeyboardMarkup
 from bot.domain.content.daily import stretch_of_the_day
 from bot.domain.content.library import Library
 from bot.domain.content.stretches import Stretch
+from bot.features.library.buttons import STRETCHES
 from bot.features.library.screens.common import (
     bullets,
     button,
@@ -20,11 +21,9 @@ from bot.features.library.screens.common import (
     section,
     sources,
 )
-from bot.ui.callback import encode, number_from
+from bot.ui.callback import number_from
 from bot.ui.html import b, h, i
 from bot.ui.screen import Screen
-
-ACTION = "st"
 
 
 def _dose(stretch: Stretch) -> str:
@@ -53,8 +52,8 @@ def _card_keyboard(library: Library, stretch: Stretch) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(
         [
             [
-                button("Another stretch", encode(ACTION, "s", following.id)),
-                button("All stretches", encode(ACTION, "l", page_containing(stretches, stretch))),
+                button("Another stretch", STRETCHES.data("s", following.id)),
+                button("All stretches", STRETCHES.data("l", page_containing(stretches, stretch))),
             ]
         ]
     )
@@ -74,8 +73,8 @@ def list_page(library: Library, number: int | None) -> Screen | None:
     page = page_of(library.stretches, number)
     if page is None:
         return None
-    rows = [[button(stretch.name, encode(ACTION, "s", stretch.id))] for stretch in page.items]
-    if nav := nav_row(page, lambda n: encode(ACTION, "l", n)):
+    rows = [[button(stretch.name, STRETCHES.data("s", stretch.id))] for stretch in page.items]
+    if nav := nav_row(page, lambda n: STRETCHES.data("l", n)):
         rows.append(nav)
     text = b("All stretches") + "\nTap one to see how to do it."
     if page.caption:

@@ -10,12 +10,12 @@ from telegram import InlineKeyboardMarkup
 
 from bot.domain.content.library import Library
 from bot.domain.content.warmup import Warmup, WarmupMove, WarmupVersion
+from bot.features.library.buttons import WARMUP
 from bot.features.library.screens.common import button, duration, minutes, sources
-from bot.ui.callback import encode, number_from
+from bot.ui.callback import number_from
 from bot.ui.html import b, h, i
 from bot.ui.screen import Screen
 
-ACTION = "wu"
 Version = Literal["full", "quick"]
 VERSIONS: dict[str, Version] = {"full": "full", "quick": "quick"}  # callback text -> Version
 
@@ -58,8 +58,8 @@ def routine(library: Library, version: Version) -> Screen:
         InlineKeyboardMarkup(
             [
                 [
-                    button(switch, encode(ACTION, other)),
-                    button("Step by step", encode(ACTION, version, 0)),
+                    button(switch, WARMUP.data(other)),
+                    button("Step by step", WARMUP.data(version, 0)),
                 ]
             ]
         ),
@@ -80,12 +80,12 @@ def step(library: Library, version: Version, index: int | None) -> Screen | None
         ]
     )
     # Back from the first move returns to the routine; the last move offers Done instead of Next.
-    back = encode(ACTION, version, index - 1) if index else encode(ACTION, version)
+    back = WARMUP.data(version, index - 1) if index else WARMUP.data(version)
     last = index == len(moves) - 1
     onward = (
-        button("Done ✓", encode(ACTION, version, "done"))
+        button("Done ✓", WARMUP.data(version, "done"))
         if last
-        else button("Next ›", encode(ACTION, version, index + 1))
+        else button("Next ›", WARMUP.data(version, index + 1))
     )
     return Screen(text, InlineKeyboardMarkup([[button("‹ Back", back), onward]]))
 
@@ -94,7 +94,7 @@ def done(library: Library, version: Version) -> Screen:
     name = _version(library.warmup, version).name
     return Screen(
         b(f"{h(name)}: done") + "\n\nHave a good run.",
-        InlineKeyboardMarkup([[button("Show the routine", encode(ACTION, version))]]),
+        InlineKeyboardMarkup([[button("Show the routine", WARMUP.data(version))]]),
     )
 
 

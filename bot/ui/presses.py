@@ -1,0 +1,61 @@
+"""One way to answer a button press: read the data, refuse stale or forged presses, answer the
+press (every press must be answered, or the phone shows a spinner), then edit or send.
+
+A feature writes only `respond(update, context, args)`, returning what the press should show:
+  Screen      -> the pressed message is edited into it
+  NewMessage  -> it is sent below, and the pressed message stays (a triage outcome, a reminder)
+  Notice      -> a toast (or an alert) and nothing else changes
+  None        -> the press is stale or forged: "expired", and the dead keyboard goes
+"""
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from telegram import Update
+from telegram.ext import CallbackContext, CallbackQueryHandler
+
+from bot.ui.callback import Buttons
+from bot.ui.replies import edit, expire, reply
+from bot.ui.screen import Screen
+from bot.ui.words import expired_button
+
+ContextT = TypeVar("ContextT", bound=CallbackContext[Any, Any, Any, Any])
+
+
+@dataclass(frozen=True)
+class NewMessage:
+    screen: Screen
+
+
+@dataclass(frozen=True)
+class Notice:
+    text: str
+    alert: bool = False  # a box the person must close, for what they must not miss
+
+
+PressAnswer = Screen | NewMessage | Notice | None
+Respond = Callable[[Update, ContextT, tuple[str, ...]], Awaitable[PressAnswer]]
+
+
+def on_press(buttons: Buttons, respond: Respond[ContextT]) -> CallbackQueryHandler[ContextT, None]:
+    """The handler for every button of one family."""
+
+    async def pressed(update: Update, context: ContextT) -> None:
+        query = update.callback_query
+        assert query is not None  # CallbackQueryHandler routes only presses here
+        args = buttons.parse(query.data)
+        answer = await respond(update, context, args) if args is not None else None
+        match answer:
+            case None:
+                await expire(update, expired_button())
+            case Notice(text=text, alert=alert):
+                await query.answer(text, show_alert=alert)
+            case NewMessage(screen=screen):
+                await query.answer()
+                await reply(update, screen.text, screen.markup)
+            case Screen():
+                await query.answer()
+                await edit(update, answer.text, answer.markup)
+
+    return CallbackQueryHandler(pressed, pattern=buttons.pattern)
