@@ -38,8 +38,17 @@ PressAnswer = Screen | NewMessage | Notice | None
 Respond = Callable[[Update, ContextT, tuple[str, ...]], Awaitable[PressAnswer]]
 
 
-def on_press(buttons: Buttons, respond: Respond[ContextT]) -> CallbackQueryHandler[ContextT, None]:
-    """The handler for every button of one family."""
+async def _take_keyboard_away(update: Update) -> None:
+    await expire(update, expired_button())
+
+
+def on_press(
+    buttons: Buttons,
+    respond: Respond[ContextT],
+    on_stale: Callable[[Update], Awaitable[None]] = _take_keyboard_away,
+) -> CallbackQueryHandler[ContextT, None]:
+    """The handler for every button of one family; `on_stale` answers a stale or forged press
+    (by default a toast, and the dead keyboard goes)."""
 
     async def pressed(update: Update, context: ContextT) -> None:
         query = update.callback_query
@@ -48,7 +57,7 @@ def on_press(buttons: Buttons, respond: Respond[ContextT]) -> CallbackQueryHandl
         answer = await respond(update, context, args) if args is not None else None
         match answer:
             case None:
-                await expire(update, expired_button())
+                await on_stale(update)
             case Notice(text=text, alert=alert):
                 await query.answer(text, show_alert=alert)
             case NewMessage(screen=screen):

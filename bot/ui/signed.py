@@ -12,7 +12,7 @@ import hashlib
 import hmac
 from datetime import UTC, datetime, timedelta
 
-from bot.ui.callback import MAX_CALLBACK_BYTES
+from bot.ui.callback import MAX_CALLBACK_BYTES, Buttons
 
 _MAC_BYTES = 8  # 64 bits: forging one button press takes ~2**63 tries, each a Telegram request
 _STATE_ALPHABET = frozenset("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_-")
@@ -21,6 +21,17 @@ _EPOCH = datetime(2024, 1, 1, tzinfo=UTC)
 
 def _minutes(moment: datetime) -> int:
     return int((moment - _EPOCH).total_seconds() // 60)
+
+
+class SignedButtons(Buttons):
+    """A family whose data is `prefix:state:minute:mac`, drawn and verified by a StateSigner.
+    Routing checks only the shape; the signature, age and version are the signer's to judge."""
+
+    def parse(self, data: str | None) -> tuple[str, ...] | None:
+        if not data or not data.isascii() or len(data) > MAX_CALLBACK_BYTES:
+            return None
+        prefix, _, signed = data.partition(":")
+        return (signed,) if prefix == self.prefix else None
 
 
 class StateSigner:
@@ -44,7 +55,8 @@ class StateSigner:
 
     def decode(self, data: str | None, now: datetime, max_age: timedelta) -> str | None:
         """The state, or None when the data is forged, malformed or older than max_age."""
-        if not data or len(data) > MAX_CALLBACK_BYTES:
+        # compare_digest refuses non-ASCII text with a TypeError: such data is simply not ours.
+        if not data or not data.isascii() or len(data) > MAX_CALLBACK_BYTES:
             return None
         parts = data.split(":")
         if len(parts) != 4 or parts[0] != self.action:

@@ -1,21 +1,23 @@
 """/kneepain: the triage conversation, stateless. Each step edits one message; the answers so far
-live only in that message's signed buttons (see bot/render/triage.py)."""
+live only in that message's signed buttons (bot.features.triage.buttons)."""
 
 from contextlib import suppress
 from datetime import timedelta
 from typing import cast
 
-from telegram import CallbackQuery, Message, Update
+from telegram import Message, Update
 from telegram.error import BadRequest
-from telegram.ext import CallbackQueryHandler, CommandHandler, Job, JobQueue, filters
+from telegram.ext import CommandHandler, Job, JobQueue, filters
 
 from bot.domain.triage import assess, findings_from, next_question
 from bot.domain.triage.questionnaire import AnswerError
 from bot.features.triage import screens as render
+from bot.features.triage.buttons import ANSWER, CANCEL, RESTART
 from bot.services import BotApplication, BotContext
 from bot.ui import keyboards
-from bot.ui.callback import action_pattern
+from bot.ui.presses import PressAnswer, on_press
 from bot.ui.replies import edit, reply
+from bot.ui.screen import Screen
 from bot.ui.signed import StateSigner
 
 TIMEOUT = timedelta(minutes=30)
@@ -26,7 +28,7 @@ def _signer(context: BotContext) -> StateSigner:
     # Keyed by the bot token: only this bot can make buttons it will accept, in any process; and
     # by the questions' layout, so buttons drawn before a change of questions expire.
     layout = context.services.library.triage.layout()
-    return StateSigner(context.bot.token, render.ANSWER_ACTION, version=layout)
+    return StateSigner(context.bot.token, ANSWER.prefix, version=layout)
 
 
 async def begin(update: Update, context: BotContext) -> None:
@@ -45,7 +47,7 @@ async def in_group(update: Update, context: BotContext) -> None:
     )
 
 
-async def answer(update: Update, context: BotContext) -> None:
+async def answer(update: Update, context: BotContext, _args: tuple[str, ...]) -> PressAnswer:
     query = update.callback_query
     assert query is not None
     content = context.services.library.triage
@@ -56,51 +58,38 @@ async def answer(update: Update, context: BotContext) -> None:
     except AnswerError:
         answers = None
     if state is None or answers is None:
-        await _expire(update)
-        return
-    await query.answer()
+        return None
     question = next_question(answers, content)
     if question is None:
         assessment = assess(findings_from(answers, content), content)
-        await edit(
-            update,
+        _stop_timeout(context, query.message)
+        return Screen(
             render.outcome_text(assessment, content),
             render.outcome_keyboard(assessment, context.services.library),
         )
-        _stop_timeout(context, query.message)
-        return
-    keyboard = render.question_keyboard(question, state, _signer(context), now)
-    await edit(update, render.question_text(question, first=not state), keyboard)
     _restart_timeout(context, query.message)
+    keyboard = render.question_keyboard(question, state, _signer(context), now)
+    return Screen(render.question_text(question, first=not state), keyboard)
 
 
-async def _pressed_exactly(update: Update, action: str) -> CallbackQuery | None:
-    """The press, answered, if its data is exactly `action`; else it is answered as expired."""
-    query = update.callback_query
-    assert query is not None
-    if query.data != action:
-        await _expire(update)
+async def cancel(update: Update, context: BotContext, args: tuple[str, ...]) -> PressAnswer:
+    if args:
         return None
-    await query.answer()
-    return query
+    assert update.callback_query is not None
+    _stop_timeout(context, update.callback_query.message)
+    return Screen(render.cancelled())
 
 
-async def cancel(update: Update, context: BotContext) -> None:
-    if (query := await _pressed_exactly(update, render.CANCEL_ACTION)) is None:
-        return
-    await edit(update, render.cancelled())
-    _stop_timeout(context, query.message)
-
-
-async def restart(update: Update, context: BotContext) -> None:
+async def restart(update: Update, context: BotContext, args: tuple[str, ...]) -> PressAnswer:
     """Start over: the first question again, in the same message."""
-    if (query := await _pressed_exactly(update, render.RESTART_ACTION)) is None:
-        return
+    if args:
+        return None
+    assert update.callback_query is not None
     question = next_question((), context.services.library.triage)
     assert question is not None
+    _restart_timeout(context, update.callback_query.message)
     keyboard = render.question_keyboard(question, "", _signer(context), context.services.clock())
-    await edit(update, render.question_text(question, first=True), keyboard)
-    _restart_timeout(context, query.message)
+    return Screen(render.question_text(question, first=True), keyboard)
 
 
 async def _expire(update: Update) -> None:
@@ -157,6 +146,5 @@ def register(application: BotApplication) -> None:
     application.add_handler(CommandHandler("kneepain", in_group, filters.ChatType.GROUPS))
     deep_link = private & filters.Regex(rf"^/start {DEEP_LINK}$")
     application.add_handler(CommandHandler("start", begin, deep_link))
-    application.add_handler(CallbackQueryHandler(answer, action_pattern(render.ANSWER_ACTION)))
-    application.add_handler(CallbackQueryHandler(cancel, action_pattern(render.CANCEL_ACTION)))
-    application.add_handler(CallbackQueryHandler(restart, action_pattern(render.RESTART_ACTION)))
+    for buttons, respond in ((ANSWER, answer), (CANCEL, cancel), (RESTART, restart)):
+        application.add_handler(on_press(buttons, respond, on_stale=_expire))

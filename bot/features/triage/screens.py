@@ -12,13 +12,10 @@ from bot.domain.content.library import Library
 from bot.domain.triage import Assessment, ConditionId, Level, Question, TriageContent, next_question
 from bot.domain.triage.questionnaire import AnswerError, Answers
 from bot.features.library import exercise_button_for
-from bot.ui.callback import encode
+from bot.features.triage.buttons import CANCEL, RESTART
 from bot.ui.html import b, h, i
 from bot.ui.signed import StateSigner
 
-ANSWER_ACTION = "k"
-CANCEL_ACTION = "kx"
-RESTART_ACTION = "kn"
 _INDEX = "0123456789abcdefghijklmnopqrstuvwxyz"  # option number -> one state character
 
 HEADLINES: dict[Level, str] = {
@@ -72,7 +69,7 @@ def question_keyboard(
         [InlineKeyboardButton(option.label, callback_data=signer.encode(state + _INDEX[n], now))]
         for n, option in enumerate(question.options)
     ]
-    controls = [InlineKeyboardButton("✖ Cancel", callback_data=encode(CANCEL_ACTION))]
+    controls = [InlineKeyboardButton("✖ Cancel", callback_data=CANCEL.data())]
     if state:
         back = InlineKeyboardButton("◀ Back", callback_data=signer.encode(state[:-1], now))
         controls.insert(0, back)
@@ -150,7 +147,7 @@ def outcome_keyboard(assessment: Assessment, library: Library) -> InlineKeyboard
         )
         if exercises is not None:
             rows.append([exercises])
-    rows.append([InlineKeyboardButton("↺ Start over", callback_data=encode(RESTART_ACTION))])
+    rows.append([InlineKeyboardButton("↺ Start over", callback_data=RESTART.data())])
     return InlineKeyboardMarkup(rows)
 
 
