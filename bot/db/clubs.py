@@ -1,9 +1,10 @@
-"""A club's settings, weekly runs and "I'm running" lists, and the reminder rows built from them
-(what plans.py is for a runner). A club is a group chat; its rows are keyed by the chat id."""
+"""Every query about clubs: their settings, weekly runs and "I'm running" lists, an admin's change
+applied in one transaction, and the reminder rows built from the settings. A club is a group
+chat; its rows are keyed by the chat id. The rules live in bot.domain.club."""
 
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
-from datetime import datetime, time, timedelta
+from datetime import datetime, time
 
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -21,11 +22,22 @@ from bot.db.models import (
     Reminder,
 )
 from bot.db.runners import row_for
-from bot.domain.schedule.firing import Rule
-from bot.domain.schedule.recurrence import WEEKDAYS
-from bot.features.clubs.screens.common import Club, Run
+from bot.domain.club import (
+    AddClubRuns,
+    Club,
+    ClubChange,
+    ClubChanged,
+    ClubRunRemoved,
+    ClubRunsAdded,
+    RemoveClubRun,
+    SetClubLead,
+    SetClubStretch,
+    SetClubZone,
+    WeeklyClubRun,
+    check_new_runs,
+    reminder_rules,
+)
 
-MAX_RUNS = 14  # two a day: more is a typo, not a club's week
 MAX_NAME = 64  # Telegram's limit for a first name
 
 
@@ -60,14 +72,37 @@ async def changing(
         await rebuild_reminders(session, chat_id, now)
 
 
-def as_run(run: ClubRun) -> Run:
-    return Run(run.id, run.weekday, run.local_time, run.title)
+async def apply(
+    database: Database, chat_id: int, thread_id: int | None, change: ClubChange, now: datetime
+) -> ClubChanged:
+    """Applies an admin's change (see `changing`); raises RunClash or TooManyRuns, changing
+    nothing, when the club's rules refuse it."""
+    async with changing(database, chat_id, thread_id, now) as (session, club):
+        match change:
+            case SetClubZone(zone):
+                club.timezone = zone
+                return change
+            case AddClubRuns(weekdays, at, title):
+                added = await add_runs(session, chat_id, weekdays, at, title)
+                return ClubRunsAdded(added, club.warmup_lead_minutes)
+            case RemoveClubRun(run_id):
+                return ClubRunRemoved(await remove_run(session, chat_id, run_id))
+            case SetClubStretch(at):
+                club.stretch_time = at
+                return change
+            case SetClubLead(minutes):
+                club.warmup_lead_minutes = minutes
+                return change
+
+
+def _as_run(run: ClubRun) -> WeeklyClubRun:
+    return WeeklyClubRun(run.id, run.weekday, run.local_time, run.title)
 
 
 async def view(session: AsyncSession, chat_id: int) -> Club:
-    """The club as the screens show it (the defaults until an admin chose something)."""
+    """The club as a value (the defaults until an admin chose something)."""
     club = await session.get(ClubSettings, chat_id)
-    runs = tuple(as_run(run) for run in await runs_of(session, chat_id))
+    runs = tuple(_as_run(run) for run in await runs_of(session, chat_id))
     if club is None:
         return Club(zone=None, runs=runs, stretch_time=None, lead_minutes=CLUB_WARMUP_LEAD)
     return Club(club.timezone, runs, club.stretch_time, club.warmup_lead_minutes)
@@ -78,41 +113,26 @@ async def read(database: Database, chat_id: int) -> Club:
         return await view(session, chat_id)
 
 
-class RunClash(Exception):
-    """The club already runs at that day and time (and one reminder serves one occurrence)."""
-
-    def __init__(self, run: ClubRun) -> None:
-        super().__init__(f"club run {run.id} is at that time")
-        self.run = run
-
-
-class TooManyRuns(Exception):
-    pass
-
-
 async def add_runs(
     session: AsyncSession, chat_id: int, weekdays: Sequence[int], at: time, title: str
-) -> list[ClubRun]:
-    """One run on each of `weekdays`; raises (adding none) when one clashes or too many."""
-    runs = await runs_of(session, chat_id)
-    clash = next((run for run in runs if run.weekday in weekdays and run.local_time == at), None)
-    if clash is not None:
-        raise RunClash(clash)
-    if len(runs) + len(weekdays) > MAX_RUNS:
-        raise TooManyRuns
+) -> tuple[WeeklyClubRun, ...]:
+    """One run on each of `weekdays`; raises RunClash or TooManyRuns (adding none) when the
+    club's rules refuse them."""
+    check_new_runs([_as_run(run) for run in await runs_of(session, chat_id)], weekdays, at)
     added = [ClubRun(chat_id=chat_id, weekday=day, local_time=at, title=title) for day in weekdays]
     session.add_all(added)
     await session.flush()
-    return added
+    return tuple(_as_run(run) for run in added)
 
 
-async def remove_run(session: AsyncSession, chat_id: int, run_id: int) -> ClubRun | None:
+async def remove_run(session: AsyncSession, chat_id: int, run_id: int) -> WeeklyClubRun | None:
     run = await session.get(ClubRun, run_id)
     if run is None or run.chat_id != chat_id:  # a button from another club, or already gone
         return None
+    removed = _as_run(run)
     await session.delete(run)
     await session.flush()
-    return run
+    return removed
 
 
 async def rebuild_reminders(session: AsyncSession, chat_id: int, now: datetime) -> None:
@@ -122,18 +142,9 @@ async def rebuild_reminders(session: AsyncSession, chat_id: int, now: datetime) 
         delete(Reminder).where(Reminder.chat_id == chat_id, Reminder.kind.in_(CLUB_KINDS))
     )
     chat, club = await session.get(Chat, chat_id), await session.get(ClubSettings, chat_id)
-    if chat is None or not chat.is_active or club is None or club.timezone is None:
+    if chat is None or not chat.is_active or club is None:
         return
-    lead = timedelta(minutes=club.warmup_lead_minutes)
-    rules: list[tuple[Rule, str | None]] = [
-        (Rule("club_warmup", club.timezone, (run.weekday,), run.local_time, lead=lead), run.title)
-        for run in await runs_of(session, chat_id)
-    ]
-    if club.stretch_time is not None:  # no quiet hours: the admins chose the time for everyone
-        rules.append(
-            (Rule("club_stretch", club.timezone, tuple(WEEKDAYS), club.stretch_time), None)
-        )
-    for rule, title in rules:
+    for rule, title in reminder_rules(await view(session, chat_id)):
         row = row_for(rule, chat_id, None, now)
         row.title, row.thread_id = title, club.thread_id
         session.add(row)

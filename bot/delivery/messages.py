@@ -6,7 +6,7 @@ warm-up into that session's reminder, and a recent red day turns the day's messa
 to rest.
 A renderer returns None when there is nothing left to ask (the run was logged meanwhile)."""
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from datetime import datetime
 from typing import Protocol
 from zoneinfo import ZoneInfo
@@ -18,22 +18,17 @@ from bot.domain.content.library import Library
 from bot.domain.recovery.status import RedDay, RunnerStatus
 from bot.domain.schedule.plan import MANY_IN_A_ROW, days_in_a_row
 from bot.domain.schedule.recurrence import WEEKDAYS
-from bot.features.clubs.screens.common import DEFAULT_TITLE, GOING_ACTION
+from bot.features.clubs import club_warmup
 from bot.features.library import (
     exercises_button,
-    full_warmup_button,
     stretch_button,
     stretch_of_the_day_screen,
     warmup_routine,
 )
-from bot.features.library.screens.common import button
 from bot.features.recovery.screens import log, plan
-from bot.ui.calendar import DAY_NAMES, day_label
-from bot.ui.callback import encode
+from bot.ui.calendar import day_label
 from bot.ui.html import b, h
 from bot.ui.screen import Screen
-
-MAX_NAMES = 40  # a longer list is summed up, so the message stays short
 
 
 class Due(Protocol):
@@ -102,25 +97,10 @@ def stretch_reminder(library: Library, due: Due) -> Screen:
     return stretch_of_the_day_screen(library, _local(due).date())
 
 
-def club_warmup(library: Library, due: Due, coming: Sequence[str] = ()) -> Screen:
-    """The short routine before a club run, and who is coming (first names, in tapping order).
-    The full routine opens as a new message, so this one keeps its list."""
-    local = _local(due)
-    title = h(due.title or DEFAULT_TITLE)
-    when = f"{DAY_NAMES[local.weekday()]} {local:%H:%M}"
-    heading = f"🏃 {b(title)} · {when}\nTime to warm up together."
-    routine = warmup_routine(library, "quick")
-    shown = ", ".join(h(name) for name in coming[:MAX_NAMES])
-    if len(coming) > MAX_NAMES:
-        shown += f" and {len(coming) - MAX_NAMES} more"
-    who = f"🙋 Running ({len(coming)}): {shown}" if coming else "🙋 Running? Tap below."
-    markup = InlineKeyboardMarkup(
-        [
-            [button("🙋 I'm running", encode(GOING_ACTION, due.id))],
-            [full_warmup_button()],
-        ]
-    )
-    return Screen(f"{heading}\n\n{routine.text}\n\n{who}", markup)
+def club_warmup_reminder(library: Library, due: Due) -> Screen:
+    """The warm-up before a club run, drawn by the clubs feature (it redraws it after each tap
+    on "I'm running")."""
+    return club_warmup(library, due.id, due.event_at, due.zone, due.title)
 
 
 def rest_day_nudge(library: Library, due: Due, status: RunnerStatus) -> Screen:
@@ -180,7 +160,7 @@ RENDERERS: dict[str, Render] = {
     "nudge": rest_day_nudge,
     "postrun": after_run_checkin,
     "checkin": morning_checkin,
-    "club_warmup": _club(club_warmup),
+    "club_warmup": _club(club_warmup_reminder),
     "club_stretch": _club(stretch_reminder),
 }
 # The kinds whose renderer reads the runner's status (their plan and pain log) for the day.

@@ -11,8 +11,8 @@ from bot.db import chats, clubs
 from bot.db.engine import Database
 from bot.db.models import CLUB_WARMUP_LEAD, Chat, ClubAttendance, ClubRun, ClubSettings, Reminder
 from bot.delivery.planner import plan_due
+from bot.domain.club import Club, RunClash, TooManyRuns
 from bot.domain.schedule.recurrence import WeeklyTime
-from bot.features.clubs.screens.common import Club
 from tests.delivery.helpers import deliveries, reminders, runner
 
 GROUP, SUPERGROUP = -4100000001, -1002100000001
@@ -78,10 +78,10 @@ async def test_without_a_timezone_nothing_is_planned_until_one_is_set(database: 
 
 async def test_a_clashing_or_excess_run_adds_nothing(database: Database) -> None:
     await club(database)
-    with pytest.raises(clubs.RunClash):
+    with pytest.raises(RunClash):
         async with clubs.changing(database, GROUP, None, SUNDAY_NOON) as (session, _):
             await clubs.add_runs(session, GROUP, (0, TUESDAY), time(18, 30), "Again")
-    with pytest.raises(clubs.TooManyRuns):
+    with pytest.raises(TooManyRuns):
         async with clubs.changing(database, GROUP, None, SUNDAY_NOON) as (session, _):
             await clubs.add_runs(session, GROUP, tuple(range(7)), time(6, 0), "Early")
             await clubs.add_runs(session, GROUP, tuple(range(7)), time(7, 0), "Late")

@@ -6,7 +6,7 @@ from telegram.constants import ParseMode
 from telegram.ext import ChatMemberHandler, MessageHandler, TypeHandler, filters
 
 from bot.db import chats, clubs, runners
-from bot.features.clubs.screens import texts as club_texts
+from bot.features.clubs import intro
 from bot.services import BotApplication, BotContext
 from bot.ui.replies import NO_PREVIEW
 
@@ -48,7 +48,7 @@ async def bot_membership_changed(update: Update, context: BotContext) -> None:
     if club is not None:
         await context.bot.send_message(
             chat.id,
-            club_texts.intro(club),
+            intro(club),
             parse_mode=ParseMode.HTML,
             link_preview_options=NO_PREVIEW,
         )

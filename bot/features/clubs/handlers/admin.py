@@ -8,8 +8,8 @@ from telegram import ChatMember, Update
 from telegram.error import BadRequest
 
 from bot.db import clubs
+from bot.domain.club import Club
 from bot.features.clubs.screens import texts as club_texts
-from bot.features.clubs.screens.common import Club
 from bot.services import BotContext
 from bot.ui.replies import reply
 from bot.ui.screen import Screen
@@ -68,12 +68,23 @@ async def sender_is_admin(update: Update, context: BotContext) -> bool:
     return user is not None and await is_admin(context, chat.id, user.id)
 
 
-async def show_admins(update: Update, context: BotContext, draw: Callable[[Club], Screen]) -> None:
-    """Replies with a screen of the club's settings to an admin; a member is politely refused."""
-    if not await sender_is_admin(update, context):
-        await reply(update, club_texts.refusal())
-        return
+async def admitted(update: Update, context: BotContext) -> bool:
+    """Whether the sender may change the club; a member is politely refused."""
+    if await sender_is_admin(update, context):
+        return True
+    await reply(update, club_texts.refusal())
+    return False
+
+
+async def this_club(update: Update, context: BotContext) -> Club:
+    """The club of the chat the update came from."""
     chat = update.effective_chat
     assert chat is not None
-    screen = draw(await clubs.read(context.services.database, chat.id))
-    await reply(update, screen.text, screen.markup)
+    return await clubs.read(context.services.database, chat.id)
+
+
+async def show_admins(update: Update, context: BotContext, draw: Callable[[Club], Screen]) -> None:
+    """Replies with a screen of the club's settings to an admin; a member is politely refused."""
+    if await admitted(update, context):
+        screen = draw(await this_club(update, context))
+        await reply(update, screen.text, screen.markup)

@@ -7,17 +7,24 @@ from collections.abc import Callable, Sequence
 from telegram import Update
 from telegram.ext import CommandHandler, filters
 
-from bot.db import clubs
+from bot.domain.club import (
+    DEFAULT_TITLE,
+    MAX_TITLE,
+    AddClubRuns,
+    Club,
+    ClubChange,
+    RemoveClubRun,
+    SetClubStretch,
+    SetClubZone,
+)
 from bot.domain.schedule.parse import ParseError, parse_days, parse_time
 from bot.domain.schedule.zones import resolve_zone
 from bot.features.clubs.handlers import erase as club_erase
 from bot.features.clubs.handlers import going as club_going
 from bot.features.clubs.handlers import menu as club_menu
-from bot.features.clubs.handlers.admin import sender_is_admin
+from bot.features.clubs.handlers.admin import admitted, this_club
 from bot.features.clubs.handlers.changes import apply, topic_of
 from bot.features.clubs.screens import texts
-from bot.features.clubs.screens.changes import AddRuns, Change, RemoveRun, SetStretch, SetZone
-from bot.features.clubs.screens.common import DEFAULT_TITLE, MAX_TITLE, Club
 from bot.features.clubs.screens.texts import RUN_EXAMPLE, STRETCH_EXAMPLE, ZONE_EXAMPLE, quoted
 from bot.services import BotApplication, BotContext
 from bot.ui.callback import number_from
@@ -36,14 +43,14 @@ class Unreadable(Exception):
         self.text = texts.unreadable(problem, example)
 
 
-def _zone(words: Sequence[str]) -> SetZone:
+def _zone(words: Sequence[str]) -> SetClubZone:
     try:
-        return SetZone(resolve_zone(" ".join(words)).key)
+        return SetClubZone(resolve_zone(" ".join(words)).key)
     except ParseError as error:
         raise Unreadable(h(error.message), ZONE_EXAMPLE) from error
 
 
-def _new_runs(words: Sequence[str]) -> AddRuns:
+def _new_runs(words: Sequence[str]) -> AddClubRuns:
     if len(words) < 2:
         raise Unreadable("Tell me the day, the time and the run's name.", RUN_EXAMPLE)
     try:
@@ -57,52 +64,45 @@ def _new_runs(words: Sequence[str]) -> AddRuns:
     title = " ".join(words[2:]) or DEFAULT_TITLE
     if len(title) > MAX_TITLE:
         raise Unreadable(texts.title_too_long(len(title)), RUN_EXAMPLE)
-    return AddRuns(days, at, title)
+    return AddClubRuns(days, at, title)
 
 
-def _removal(words: Sequence[str], club: Club) -> RemoveRun:
+def _removal(words: Sequence[str], club: Club) -> RemoveClubRun:
     number = number_from(words[0]) if len(words) == 1 else None
     if number is None or not 1 <= number <= len(club.runs):
         raise Unreadable(texts.no_such_run(club), "/clubrun remove 1")
-    return RemoveRun(club.runs[number - 1].id)
+    return RemoveClubRun(club.runs[number - 1].id)
 
 
-def _stretch(words: Sequence[str]) -> SetStretch:
+def _stretch(words: Sequence[str]) -> SetClubStretch:
     if len(words) == 1 and words[0].lower() in _OFF:
-        return SetStretch(None)
+        return SetClubStretch(None)
     try:
-        return SetStretch(parse_time(" ".join(words)))
+        return SetClubStretch(parse_time(" ".join(words)))
     except ParseError as error:
         problem = f"I couldn't read {quoted(' '.join(words))} as a time."
         raise Unreadable(problem, STRETCH_EXAMPLE) from error
 
 
-async def _club(update: Update, context: BotContext) -> Club:
-    chat = update.effective_chat
-    assert chat is not None
-    return await clubs.read(context.services.database, chat.id)
-
-
-async def _change(update: Update, context: BotContext, read: Callable[[Club], Change]) -> None:
+async def _change(update: Update, context: BotContext, read: Callable[[Club], ClubChange]) -> None:
     """An admin's change: checks the sender, reads what they typed, applies it, answers."""
-    if not await sender_is_admin(update, context):
-        await reply(update, texts.refusal())
+    if not await admitted(update, context):
         return
     message = update.effective_message
     assert message is not None
     try:
-        change = read(await _club(update, context))
+        change = read(await this_club(update, context))
     except Unreadable as error:
         await reply(update, error.text)
         return
     note = await apply(context, message.chat_id, topic_of(message), change)
-    await reply(update, texts.done(note, await _club(update, context)))
+    await reply(update, texts.done(note, await this_club(update, context)))
 
 
 async def club_timezone(update: Update, context: BotContext) -> None:
     words = context.args or []
     if not words:
-        await reply(update, texts.zone_usage(await _club(update, context)))
+        await reply(update, texts.zone_usage(await this_club(update, context)))
         return
     await _change(update, context, lambda _club: _zone(words))
 
@@ -111,7 +111,7 @@ async def club_run(update: Update, context: BotContext) -> None:
     verb, *words = context.args or ["list"]
     match verb.lower():
         case "list":
-            await reply(update, texts.run_usage(await _club(update, context)))
+            await reply(update, texts.run_usage(await this_club(update, context)))
         case "add":
             await _change(update, context, lambda _club: _new_runs(words))
         case "remove":
@@ -124,7 +124,7 @@ async def club_run(update: Update, context: BotContext) -> None:
 async def club_stretch(update: Update, context: BotContext) -> None:
     words = context.args or []
     if not words:
-        await reply(update, texts.stretch_usage(await _club(update, context)))
+        await reply(update, texts.stretch_usage(await this_club(update, context)))
         return
     await _change(update, context, lambda _club: _stretch(words))
 

@@ -6,6 +6,7 @@ from telegram import CallbackQuery, Message, Update
 from telegram.ext import CommandHandler, filters
 
 from bot.db import clubs
+from bot.features.clubs.buttons import Erase
 from bot.features.clubs.handlers.admin import show_admins
 from bot.features.clubs.screens import menu
 from bot.features.clubs.screens import texts as club_texts
@@ -30,7 +31,7 @@ def _offered(query: CallbackQuery) -> bool:
     )
 
 
-async def answer(update: Update, context: BotContext, chat_id: int, press: menu.Erase) -> None:
+async def answer(update: Update, context: BotContext, chat_id: int, press: Erase) -> None:
     """An admin's Yes or Cancel (the presser is checked already); answers the press."""
     query = update.callback_query
     assert query is not None

@@ -15,11 +15,11 @@ from telegram.ext import CallbackQueryHandler
 
 from bot.db import clubs
 from bot.db.models import Delivery
-from bot.delivery.messages import club_warmup
-from bot.features.clubs.screens.common import GOING_ACTION
+from bot.domain.club import taking_names
+from bot.features.clubs.buttons import GOING, going_delivery
+from bot.features.clubs.screens.posts import club_warmup
 from bot.features.clubs.screens.texts import going_answer, run_started
 from bot.services import BotApplication, BotContext
-from bot.ui.callback import action_pattern, decode, number_from
 from bot.ui.replies import edit
 from bot.ui.words import expired_button
 
@@ -57,8 +57,7 @@ def _edits(context: BotContext) -> LatestEdit:
 async def going(update: Update, context: BotContext) -> None:
     query = update.callback_query
     assert query is not None
-    callback, message = decode(query.data), query.message
-    delivery_id = number_from(callback.args[0]) if callback and len(callback.args) == 1 else None
+    delivery_id, message = going_delivery(query.data), query.message
     if delivery_id is None or not isinstance(message, Message):
         await query.answer(expired_button())
         return
@@ -67,7 +66,7 @@ async def going(update: Update, context: BotContext) -> None:
     async with services.database.transaction() as session:
         delivery = await clubs.club_warmup_sent(session, delivery_id, message.chat_id)
         on_list = None
-        if delivery is not None and now < delivery.event_at:
+        if delivery is not None and taking_names(delivery.event_at, now):
             on_list = await clubs.toggle_attendance(
                 session, delivery.id, user.id, user.first_name, now
             )
@@ -84,7 +83,10 @@ async def going(update: Update, context: BotContext) -> None:
 async def _redraw(update: Update, context: BotContext, delivery: Delivery) -> None:
     async with context.services.database.transaction() as session:
         coming = await clubs.attendees(session, delivery.id)
-    screen = club_warmup(context.services.library, delivery, coming)
+    library = context.services.library
+    screen = club_warmup(
+        library, delivery.id, delivery.event_at, delivery.zone, delivery.title, coming
+    )
     await edit(update, screen.text, screen.markup)  # a tap and its undo: not modified
 
 
@@ -95,7 +97,7 @@ async def forget_started(context: BotContext) -> None:
 
 
 def register(application: BotApplication) -> None:
-    application.add_handler(CallbackQueryHandler(going, action_pattern(GOING_ACTION)))
+    application.add_handler(CallbackQueryHandler(going, GOING.pattern))
     job_queue = application.job_queue
     assert job_queue is not None, "python-telegram-bot[job-queue] is installed"
     job_queue.run_repeating(forget_started, interval=FORGET_EVERY, first=FORGET_EVERY)

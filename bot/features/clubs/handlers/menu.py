@@ -5,13 +5,13 @@ from telegram import Message, Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, filters
 
 from bot.db import clubs
+from bot.features.clubs import buttons
 from bot.features.clubs.handlers import erase as club_erase
 from bot.features.clubs.handlers.admin import is_admin, show_admins
 from bot.features.clubs.handlers.changes import apply, topic_of
 from bot.features.clubs.screens import menu
 from bot.features.clubs.screens import texts as club_texts
 from bot.services import BotApplication, BotContext
-from bot.ui.callback import action_pattern, decode
 from bot.ui.replies import edit
 from bot.ui.words import expired_button
 
@@ -23,23 +23,22 @@ async def open_menu(update: Update, context: BotContext) -> None:
 async def pressed(update: Update, context: BotContext) -> None:
     query = update.callback_query
     assert query is not None
-    callback, message = decode(query.data), query.message
-    press = menu.parse(callback.args) if callback else None
+    press, message = buttons.menu_press(query.data), query.message
     if press is None or not isinstance(message, Message):
         await query.answer(expired_button())
         return
     if not await is_admin(context, message.chat_id, query.from_user.id):
         await query.answer(club_texts.refusal(), show_alert=True)
         return
-    if isinstance(press, menu.Erase):
+    if isinstance(press, buttons.Erase):
         await club_erase.answer(update, context, message.chat_id, press)
         return
     await query.answer()
     database = context.services.database
     match press:
-        case menu.Show():
+        case buttons.Show():
             screen = menu.screen(await clubs.read(database, message.chat_id), press)
-        case menu.Close():
+        case buttons.Close():
             await edit(update, club_texts.settings(await clubs.read(database, message.chat_id)))
             return
         case _:
@@ -51,4 +50,4 @@ async def pressed(update: Update, context: BotContext) -> None:
 def register(application: BotApplication) -> None:
     groups = filters.ChatType.GROUPS
     application.add_handler(CommandHandler("clubsettings", open_menu, groups))
-    application.add_handler(CallbackQueryHandler(pressed, action_pattern(menu.ACTION)))
+    application.add_handler(CallbackQueryHandler(pressed, buttons.MENU.pattern))

@@ -1,16 +1,37 @@
 """The club's words in the group: the introduction, the settings, answers to the club commands."""
 
-from collections.abc import Sequence
-from datetime import time
-
-from bot.features.clubs.screens.common import MAX_TITLE, Club, Run, run_lines, run_name
-from bot.ui.calendar import DAY_NAMES
+from bot.domain.club import (
+    MAX_CLUB_RUNS,
+    MAX_TITLE,
+    Club,
+    ClubChanged,
+    ClubRunRemoved,
+    ClubRunsAdded,
+    RunClash,
+    SetClubLead,
+    SetClubStretch,
+    SetClubZone,
+    TooManyRuns,
+    WeeklyClubRun,
+)
+from bot.ui.calendar import DAY_NAMES, DAYS
 from bot.ui.html import b, h, i
 
 ZONE_EXAMPLE = "/clubtimezone Europe/London"
 RUN_EXAMPLE = "/clubrun add tue 18:30 Track session"
 STRETCH_EXAMPLE = "/clubstretch 07:30"
 ERASE_COMMAND = "/clubdeletedata"
+
+
+def run_name(run: WeeklyClubRun) -> str:
+    """'Tue 18:30 · Track session' (escaped)."""
+    return f"{DAYS[run.weekday]} {run.time:%H:%M} · {h(run.title)}"
+
+
+def run_lines(club: Club) -> str:
+    if not club.runs:
+        return "No club runs yet."
+    return "\n".join(f"{n}. {run_name(run)}" for n, run in enumerate(club.runs, start=1))
 
 
 def intro(club: Club) -> str:
@@ -105,46 +126,34 @@ def done(note: str, club: Club) -> str:
     return f"{note}\n\n{summary(club)}{no_zone_yet(club)}"
 
 
-# Notes on what changed: the first line of a command's answer or of the settings menu.
+def changed(outcome: ClubChanged) -> str:
+    """The note on what a change did: the first line of a command's answer or of the menu."""
+    match outcome:
+        case SetClubZone(zone):
+            return f"✅ The club's timezone is now {h(zone)}."
+        case ClubRunsAdded(runs, lead_minutes):
+            names = ", ".join(run_name(run) for run in runs)
+            return f"✅ Added: {names}. A warm-up reminder comes {lead_minutes} min before."
+        case ClubRunRemoved(run):
+            return f"✅ Removed: {run_name(run)}." if run else "That run was removed already."
+        case SetClubStretch(None):
+            return "✅ The club's stretch of the day is off."
+        case SetClubStretch(at):
+            return f"✅ The stretch of the day will be posted here at {at:%H:%M}."
+        case SetClubLead(minutes):
+            return f"✅ Warm-up reminders now come {minutes} min before each club run."
 
 
-def zone_now(zone: str) -> str:
-    return f"✅ The club's timezone is now {h(zone)}."
-
-
-def added(runs: Sequence[Run], lead_minutes: int) -> str:
-    names = ", ".join(run_name(run) for run in runs)
-    return f"✅ Added: {names}. A warm-up reminder comes {lead_minutes} min before."
-
-
-def removed(run: Run) -> str:
-    return f"✅ Removed: {run_name(run)}."
-
-
-def already_removed() -> str:
-    return "That run was removed already."
-
-
-def stretch_now(at: time | None) -> str:
-    if at is None:
-        return "✅ The club's stretch of the day is off."
-    return f"✅ The stretch of the day will be posted here at {at:%H:%M}."
-
-
-def lead_now(minutes: int) -> str:
-    return f"✅ Warm-up reminders now come {minutes} min before each club run."
-
-
-# Why nothing changed.
-
-
-def run_exists(run: Run) -> str:
+def refused(refusal: RunClash | TooManyRuns) -> str:
+    """Why a change was refused (nothing changed)."""
+    if isinstance(refusal, TooManyRuns):
+        return f"A club can have up to {MAX_CLUB_RUNS} weekly runs: remove one first."
+    run = refusal.run
     when = f"{DAY_NAMES[run.weekday]} at {run.time:%H:%M}"
     return f"There's already a club run on {when}: {h(run.title)}."
 
 
-def too_many_runs(limit: int) -> str:
-    return f"A club can have up to {limit} weekly runs: remove one first."
+# Why a typed command cannot be read.
 
 
 def title_too_long(length: int) -> str:
