@@ -8,10 +8,10 @@ from telegram import InputFile, Update
 from telegram.constants import ParseMode
 from telegram.ext import CallbackQueryHandler, CommandHandler, filters
 
+from bot.db import runners
 from bot.domain.recovery import summary
 from bot.features.recovery import store
 from bot.features.recovery.screens import Outcome, Screen, grammar, log, plan, progress
-from bot.features.settings import store as settings_store
 from bot.services import BotApplication, BotContext
 from bot.ui.callback import action_pattern, decode
 from bot.ui.replies import edit, expire, reply
@@ -27,7 +27,7 @@ def _user_id(update: Update) -> int:
 async def _today(update: Update, context: BotContext) -> tuple[date, str]:
     """The runner's local date and the name of their time zone (UTC until they set one)."""
     services = context.services
-    zone = await settings_store.zone_of(services.database, _user_id(update))
+    zone = await runners.zone_of(services.database, _user_id(update))
     return services.clock().astimezone(zone or UTC).date(), zone.key if zone else "UTC"
 
 
