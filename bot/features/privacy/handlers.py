@@ -5,7 +5,7 @@ from telegram.ext import CallbackQueryHandler, CommandHandler, filters
 
 from bot.db import chats, runners
 from bot.features.basics import texts
-from bot.features.settings.screens import my_data
+from bot.features.settings import my_data
 from bot.services import BotApplication, BotContext
 from bot.ui import keyboards
 from bot.ui.callback import action_pattern, decode
