@@ -7,14 +7,22 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from bot.domain.runner import (
+    AddRun,
+    MyData,
+    Pause,
+    ReplaceRuns,
+    RunnerOverview,
+    SetLead,
+    SetZone,
+    Stop,
+)
 from bot.domain.schedule.parse import MAX_RUNS, ParseError
 from bot.domain.schedule.quiet import QuietHours
 from bot.domain.schedule.recurrence import WeeklyTime
 from bot.domain.schedule.zones import ZoneNotFound
 from bot.features.settings.screens import (
-    MyData,
     Open,
-    Overview,
     after_command,
     after_press,
     location,
@@ -25,7 +33,6 @@ from bot.features.settings.screens import (
     runs,
     timezone,
 )
-from bot.features.settings.screens.changes import AddRun, Pause, ReplaceRuns, SetLead, SetZone, Stop
 from bot.telegram_local.html import parse_html
 from bot.ui.callback import decode
 from bot.ui.screen import Screen
@@ -36,7 +43,7 @@ NOW = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)  # Monday, 09:00 in Berlin
 HOSTILE = '<b>&"</i><script>'
 
 
-def overview(**changes: object) -> Overview:
+def overview(**changes: object) -> RunnerOverview:
     values: dict[str, object] = {
         "zone": "Europe/Berlin",
         "runs": (WeeklyTime(0, time(7)), WeeklyTime(2, time(7)), WeeklyTime(5, time(9, 30))),
@@ -49,7 +56,7 @@ def overview(**changes: object) -> Overview:
         "upcoming": {"warmup": datetime(2026, 11, 25, 5, 45, tzinfo=UTC)},
         "now": NOW,
     }
-    return Overview(**{**values, **changes})  # type: ignore[arg-type]
+    return RunnerOverview(**{**values, **changes})  # type: ignore[arg-type]
 
 
 EVERY_DAY = tuple(WeeklyTime(day, time(hour)) for day in range(7) for hour in (6, 18))
@@ -62,7 +69,7 @@ VIEWS = {
 }
 
 
-def _screen(data: str, view: Overview) -> Screen:
+def _screen(data: str, view: RunnerOverview) -> Screen:
     callback = decode(data)
     assert callback is not None and callback.action == "cfg", data
     press = parse(callback.args)
@@ -70,7 +77,7 @@ def _screen(data: str, view: Overview) -> Screen:
     return press.draw(view) if isinstance(press, Open) else after_press(press, view)
 
 
-def reachable(view: Overview) -> dict[str, Screen]:
+def reachable(view: RunnerOverview) -> dict[str, Screen]:
     """Every screen a runner reaches by tapping from /settings, by callback data."""
     screens: dict[str, Screen] = {"cfg": menu(view)}
     queue = deque([screens["cfg"]])

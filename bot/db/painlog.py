@@ -1,20 +1,39 @@
-"""The pain log read back as pure entries, runners' status for the day (pain log, walk-run
-stage, run days) for the messages the scheduler sends, and the next-morning check-in a logged
-run asks for."""
+"""Every query about a runner's recovery: the pain log (read back as pure entries, written from
+/log's taps) and the walk-run plan, runners' status for the day (pain log, walk-run stage, run
+days) for the messages the scheduler sends, and the next-morning check-in a logged run asks for.
+
+Every write checks that the row is the presser's own; the verdict and the plan's next stage
+(bot.domain.recovery's rules) are computed in the same transaction."""
 
 from collections import defaultdict
 from collections.abc import Collection, Sequence
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db.chats import insert_for
+from bot.db.engine import Database
 from bot.db.models import ComebackPlan, Delivery, PainLog, PlannedRun, UserSettings
-from bot.domain.recovery import PainEntry
+from bot.db.runners import after_run_checkins, rebuild_reminders, runs_of
+from bot.domain.recovery import (
+    ActivePlan,
+    PainEntry,
+    RunReview,
+    SessionSchedule,
+    Sign,
+    TaggedRun,
+    review_run,
+)
 from bot.domain.recovery.pain import CREEP_WEEKS
-from bot.domain.recovery.status import LoggedRun, RunnerStatus, status_of
+from bot.domain.recovery.status import (
+    MORNING_WITHIN,
+    LoggedRun,
+    RunnerStatus,
+    status_of,
+    waiting_for_morning,
+)
 from bot.domain.schedule.firing import morning_checkin
 from bot.domain.schedule.quiet import QuietHours
 
@@ -99,3 +118,130 @@ async def plan_morning_checkin(
         deadline=firing.deadline,
     )
     await session.execute(statement.on_conflict_do_nothing())
+
+
+async def entries(database: Database, user_id: int) -> list[PainEntry]:
+    async with database.transaction() as session:
+        return [logged_run(row).entry for row in await log_rows(session, [user_id])]
+
+
+async def unanswered(database: Database, user_id: int, today: date) -> LoggedRun | None:
+    """A recent run still waiting for its next-morning answer."""
+    async with database.transaction() as session:
+        rows = await log_rows(session, [user_id], today - MORNING_WITHIN)
+        return waiting_for_morning([logged_run(row) for row in rows], today)
+
+
+async def session_schedule(database: Database, user_id: int) -> SessionSchedule:
+    """When the runner's walk-run sessions happen (read only: no settings row is created)."""
+    async with database.transaction() as session:
+        settings = await session.get(UserSettings, user_id)
+        return SessionSchedule(
+            runs=await runs_of(session, user_id),
+            zone_set=settings is not None and settings.timezone is not None,
+            stopped=settings is not None and settings.stopped,
+            checkins=settings is not None and await after_run_checkins(session, settings),
+        )
+
+
+async def active_stage(database: Database, user_id: int) -> int | None:
+    async with database.transaction() as session:
+        plan = await session.get(ComebackPlan, user_id)
+        return plan.stage if plan is not None and plan.active else None
+
+
+async def log_run(
+    database: Database, user_id: int, today: date, pain: int, comeback: bool, now: datetime
+) -> int:
+    """Today's entry (replacing one already logged today); tagged with the plan's stage when it
+    was a session of an active plan. Returns the row id."""
+    async with database.transaction() as session:
+        plan = await session.get(ComebackPlan, user_id)
+        stage = plan.stage if comeback and plan is not None and plan.active else None
+        values = {"during_run": pain, "stage": stage, "created_at": now}
+        statement = (
+            insert_for(session, PainLog)
+            .values(user_id=user_id, day=today, **values)
+            .on_conflict_do_update(
+                index_elements=["user_id", "day"],
+                set_={**values, "next_morning": None, "minutes": None},
+            )
+            .returning(PainLog.id)
+        )
+        log_id: int = (await session.execute(statement)).scalar_one()
+        await plan_morning_checkin(session, user_id, today, now)
+        return log_id
+
+
+async def _own(session: AsyncSession, user_id: int, log_id: int) -> PainLog | None:
+    row = await session.get(PainLog, log_id)
+    return row if row is not None and row.user_id == user_id else None
+
+
+async def _review(session: AsyncSession, user_id: int, row: PainLog, stage_count: int) -> RunReview:
+    """Reviews the run and moves an active plan to the stage it decides."""
+    runs = [
+        TaggedRun(logged_run(other), other.stage, other.created_at)
+        for other in await log_rows(session, [user_id])
+    ]
+    plan = await session.get(ComebackPlan, user_id)
+    active = ActivePlan(plan.stage, plan.started_at) if plan is not None and plan.active else None
+    review = review_run(runs, row.id, active, stage_count)
+    if plan is not None and review.decision is not None:
+        plan.stage = review.decision.stage
+    return review
+
+
+async def set_minutes(
+    database: Database, user_id: int, log_id: int, minutes: int | None, stage_count: int
+) -> RunReview | None:
+    async with database.transaction() as session:
+        row = await _own(session, user_id, log_id)
+        if row is None:
+            return None
+        row.minutes = minutes
+        return await _review(session, user_id, row, stage_count)
+
+
+async def set_morning(database: Database, user_id: int, log_id: int, pain: int) -> bool:
+    async with database.transaction() as session:
+        row = await _own(session, user_id, log_id)
+        if row is None:
+            return False
+        row.next_morning = pain
+        return True
+
+
+async def set_signs(
+    database: Database, user_id: int, log_id: int, sign: Sign, stage_count: int
+) -> RunReview | None:
+    async with database.transaction() as session:
+        row = await _own(session, user_id, log_id)
+        if row is None or row.next_morning is None:
+            return None
+        row.stiffer, row.swelling = sign == "stiffer", sign == "swelling"
+        return await _review(session, user_id, row, stage_count)
+
+
+async def start_plan(database: Database, user_id: int, now: datetime) -> int:
+    """Starts the plan at stage 1 (again, if it was stopped); returns the current stage, which
+    a stale "Start" button pressed during a plan leaves as it was. The runner's reminders are
+    rebuilt, since after-run check-ins follow the plan unless they chose otherwise."""
+    async with database.transaction() as session:
+        plan = await session.get(ComebackPlan, user_id)
+        if plan is None:
+            plan = ComebackPlan(user_id=user_id, stage=1, started_at=now, active=True)
+            session.add(plan)
+        elif not plan.active:
+            plan.stage, plan.started_at, plan.active = 1, now, True
+        await session.flush()
+        await rebuild_reminders(session, user_id, now)
+        return plan.stage
+
+
+async def stop_plan(database: Database, user_id: int, now: datetime) -> None:
+    async with database.transaction() as session:
+        await session.execute(
+            update(ComebackPlan).where(ComebackPlan.user_id == user_id).values(active=False)
+        )
+        await rebuild_reminders(session, user_id, now)

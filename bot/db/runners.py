@@ -1,14 +1,29 @@
-"""A runner's settings, weekly plan and the reminder rows built from them."""
+"""Every query about a runner: their settings (read into bot.domain.runner's value, changed by its
+rules), weekly plan and the reminder rows built from them, and everything stored about them for
+/mydata. A change is one transaction: lock, apply the pure rule, write back, rebuild the reminder
+rows, read the overview."""
 
+from collections.abc import Mapping
 from datetime import datetime, time, timedelta
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.db.base import utcnow
 from bot.db.chats import insert_for
-from bot.db.models import ComebackPlan, PlannedRun, Reminder, UserSettings
+from bot.db.engine import Database
+from bot.db.models import ComebackPlan, Delivery, PainLog, PlannedRun, Reminder, User, UserSettings
+from bot.domain.runner import (
+    MyData,
+    RunnerChange,
+    RunnerOverview,
+    RunnerSettings,
+    apply_change,
+    local_today,
+    overview_of,
+)
 from bot.domain.schedule.firing import Rule, next_firing
 from bot.domain.schedule.quiet import QuietHours
 from bot.domain.schedule.recurrence import WeeklyTime
@@ -123,3 +138,123 @@ async def rebuild_reminders(session: AsyncSession, user_id: int, now: datetime) 
     if settings.paused_until is not None:
         start = max(now, to_utc(ZoneInfo(settings.timezone), settings.paused_until, time(0)))
     session.add_all(row_for(rule, user_id, user_id, start) for rule in rules_for(plan))
+
+
+def _settings(row: UserSettings, runs: tuple[WeeklyTime, ...]) -> RunnerSettings:
+    return RunnerSettings(
+        zone=row.timezone,
+        runs=runs,
+        lead_minutes=row.warmup_lead_minutes,
+        stretch_time=row.stretch_time,
+        nudges=row.rest_day_nudges,
+        checkins=row.after_run_checkins,
+        quiet=QuietHours(row.quiet_start, row.quiet_end),
+        paused_until=row.paused_until,
+        stopped=row.stopped,
+    )
+
+
+def _write(row: UserSettings, settings: RunnerSettings) -> None:
+    row.timezone = settings.zone
+    row.warmup_lead_minutes = settings.lead_minutes
+    row.stretch_time = settings.stretch_time
+    row.rest_day_nudges = settings.nudges
+    row.after_run_checkins = settings.checkins
+    row.quiet_start, row.quiet_end = settings.quiet.start, settings.quiet.end
+    row.paused_until = settings.paused_until
+    row.stopped = settings.stopped
+
+
+async def _upcoming(session: AsyncSession, user_id: int) -> Mapping[str, datetime]:
+    rows = await session.execute(
+        select(Reminder.kind, func.min(Reminder.next_fire_at))
+        .where(Reminder.user_id == user_id, Reminder.active.is_(True))
+        .group_by(Reminder.kind)
+    )
+    return dict(rows.all())
+
+
+async def _overview(session: AsyncSession, row: UserSettings, now: datetime) -> RunnerOverview:
+    return overview_of(
+        _settings(row, await runs_of(session, row.user_id)),
+        upcoming=await _upcoming(session, row.user_id),
+        checkins=await after_run_checkins(session, row),
+        now=now,
+    )
+
+
+async def read_overview(database: Database, user_id: int, now: datetime) -> RunnerOverview:
+    """The runner's overview (creating their settings row with the defaults on first use)."""
+    async with database.transaction() as session:
+        return await _overview(session, await settings_of(session, user_id), now)
+
+
+async def _drop_pending(session: AsyncSession, user_id: int) -> None:
+    await session.execute(
+        update(Delivery)
+        .where(Delivery.user_id == user_id, Delivery.status == "pending")
+        .values(status="dropped")
+    )
+
+
+async def change_settings(
+    database: Database, user_id: int, change: RunnerChange, now: datetime
+) -> RunnerOverview:
+    """Applies one change and rebuilds the runner's reminder rows, in one transaction."""
+    async with database.transaction() as session:
+        # Writing first takes the row's lock (PostgreSQL) or the database's (SQLite), so two quick
+        # taps apply one after the other instead of both reading the old plan.
+        await session.execute(
+            update(UserSettings).where(UserSettings.user_id == user_id).values(updated_at=utcnow())
+        )
+        row = await settings_of(session, user_id)
+        before = _settings(row, await runs_of(session, user_id))
+        applied = apply_change(before, change, local_today(before.zone, now))
+        _write(row, applied.settings)
+        if applied.settings.runs != before.runs:
+            await replace_runs(session, user_id, applied.settings.runs)
+        if applied.drop_pending:
+            await _drop_pending(session, user_id)
+        await rebuild_reminders(session, user_id, now)
+        return await _overview(session, row, now)
+
+
+async def zone_of(database: Database, user_id: int) -> ZoneInfo | None:
+    async with database.transaction() as session:
+        settings = await session.get(UserSettings, user_id)
+    return ZoneInfo(settings.timezone) if settings and settings.timezone else None
+
+
+async def my_data(database: Database, user_id: int, now: datetime) -> MyData | None:
+    """Everything stored about the user; read only, so asking creates no settings row."""
+    async with database.transaction() as session:
+        user = await session.get(User, user_id)
+        if user is None:
+            return None
+        settings = await session.get(UserSettings, user_id)
+        counts = await session.execute(
+            select(Reminder.kind, func.count())
+            .where(Reminder.user_id == user_id)
+            .group_by(Reminder.kind)
+        )
+        pending = await session.scalar(
+            select(func.count(Delivery.id)).where(
+                Delivery.user_id == user_id, Delivery.status == "pending"
+            )
+        )
+        logs = await session.scalar(
+            select(func.count(PainLog.id)).where(PainLog.user_id == user_id)
+        )
+        plan = await session.get(ComebackPlan, user_id)
+        return MyData(
+            user_id=user.id,
+            language_code=user.language_code,
+            reachable=user.is_active,
+            first_seen=user.created_at,
+            settings=await _overview(session, settings, now) if settings else None,
+            runs=await runs_of(session, user_id),
+            reminders=dict(counts.all()),
+            pending_deliveries=pending or 0,
+            pain_logs=logs or 0,
+            comeback_stage=plan.stage if plan is not None and plan.active else None,
+        )

@@ -2,8 +2,10 @@
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Literal
 
 PAIN_MAX = 10
+Sign = Literal["none", "stiffer", "swelling"]  # what the runner reports the next morning
 
 
 def _check_pain(name: str, value: int) -> None:

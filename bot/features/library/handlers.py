@@ -5,6 +5,7 @@ from datetime import UTC
 from telegram import Update
 from telegram.ext import CommandHandler
 
+from bot.db import runners
 from bot.features.library.buttons import OPEN_NEW
 from bot.features.library.screens import (
     ROUTES,
@@ -16,7 +17,6 @@ from bot.features.library.screens import (
     stretches,
     warmup,
 )
-from bot.features.settings import store as settings_store
 from bot.services import BotApplication, BotContext
 from bot.ui.presses import NewMessage, PressAnswer, Respond, on_press
 from bot.ui.replies import reply
@@ -30,7 +30,7 @@ async def stretch(update: Update, context: BotContext) -> None:
     """The stretch of the asker's local day (the UTC day until they set a timezone)."""
     services = context.services
     user = update.effective_user
-    zone = await settings_store.zone_of(services.database, user.id) if user else None
+    zone = await runners.zone_of(services.database, user.id) if user else None
     today = services.clock().astimezone(zone or UTC).date()
     await _send(update, stretches.of_the_day(services.library, today))
 

@@ -3,10 +3,9 @@
 from telegram import Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, filters
 
-from bot.db import chats
+from bot.db import chats, runners
 from bot.features.basics import texts
-from bot.features.settings import store as settings_store
-from bot.features.settings.screens import my_data
+from bot.features.settings import my_data
 from bot.services import BotApplication, BotContext
 from bot.ui import keyboards
 from bot.ui.callback import action_pattern, decode
@@ -22,7 +21,7 @@ async def show_my_data(update: Update, context: BotContext) -> None:
     user = update.effective_user
     assert user is not None
     services = context.services
-    stored = await settings_store.my_data(services.database, user.id, services.clock())
+    stored = await runners.my_data(services.database, user.id, services.clock())
     await reply(update, my_data(stored) if stored is not None else texts.nothing_stored())
 
 

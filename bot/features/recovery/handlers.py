@@ -1,5 +1,5 @@
 """/log, /progress and /comeback: the pain log, its chart and the walk-run plan, all by tapping.
-Thin: screens in bot/render/recovery, queries in recovery_store, rules in bot.domain.recovery."""
+Thin: rules in bot.domain.recovery, queries in bot.db.painlog, screens in screens/."""
 
 import asyncio
 from datetime import UTC, date
@@ -8,10 +8,9 @@ from telegram import InputFile, Update
 from telegram.constants import ParseMode
 from telegram.ext import CallbackQueryHandler, CommandHandler, filters
 
-from bot.domain.recovery import summary
-from bot.features.recovery import store
-from bot.features.recovery.screens import Outcome, Screen, grammar, log, plan, progress
-from bot.features.settings import store as settings_store
+from bot.db import painlog, runners
+from bot.domain.recovery import RunReview, summary
+from bot.features.recovery.screens import Screen, grammar, log, plan, progress
 from bot.services import BotApplication, BotContext
 from bot.ui.callback import action_pattern, decode
 from bot.ui.replies import edit, expire, reply
@@ -27,7 +26,7 @@ def _user_id(update: Update) -> int:
 async def _today(update: Update, context: BotContext) -> tuple[date, str]:
     """The runner's local date and the name of their time zone (UTC until they set one)."""
     services = context.services
-    zone = await settings_store.zone_of(services.database, _user_id(update))
+    zone = await runners.zone_of(services.database, _user_id(update))
     return services.clock().astimezone(zone or UTC).date(), zone.key if zone else "UTC"
 
 
@@ -36,14 +35,14 @@ async def _send(update: Update, screen: Screen) -> None:
 
 
 async def _ask_pain(update: Update, context: BotContext, comeback: bool) -> Screen:
-    stage = await store.active_stage(context.services.database, _user_id(update))
+    stage = await painlog.active_stage(context.services.database, _user_id(update))
     return log.ask_pain(comeback and stage is not None, stage if comeback else None)
 
 
 async def log_run(update: Update, context: BotContext) -> None:
     """The next-morning question for a recent run first, if unanswered; else a new run."""
     today, _ = await _today(update, context)
-    waiting = await store.unanswered(context.services.database, _user_id(update), today)
+    waiting = await painlog.unanswered(context.services.database, _user_id(update), today)
     if waiting is not None:
         await _send(update, log.ask_morning(waiting.log_id, waiting.entry.day))
         return
@@ -52,7 +51,7 @@ async def log_run(update: Update, context: BotContext) -> None:
 
 async def show_progress(update: Update, context: BotContext) -> None:
     today, zone_name = await _today(update, context)
-    logged = await store.entries(context.services.database, _user_id(update))
+    logged = await painlog.entries(context.services.database, _user_id(update))
     # Imported on first use: matplotlib costs ~40 MB and 0.3 s of start-up for everyone.
     from bot.features.recovery.chart import NoData, progress_chart
 
@@ -74,11 +73,12 @@ async def show_progress(update: Update, context: BotContext) -> None:
 async def comeback(update: Update, context: BotContext) -> None:
     content = context.services.library.comeback
     database, user_id = context.services.database, _user_id(update)
-    stage = await store.active_stage(database, user_id)
+    stage = await painlog.active_stage(database, user_id)
     if stage is None:
         await _send(update, plan.offer(content))
         return
-    await _send(update, plan.current(content, stage, await store.sessions(database, user_id)))
+    sessions = await painlog.session_schedule(database, user_id)
+    await _send(update, plan.current(content, stage, sessions))
 
 
 async def _screen(update: Update, context: BotContext, press: grammar.Press) -> Screen | None:
@@ -86,30 +86,30 @@ async def _screen(update: Update, context: BotContext, press: grammar.Press) -> 
     services = context.services
     database, user_id = services.database, _user_id(update)
     content = services.library.comeback
-    outcome: Outcome | None
+    review: RunReview | None
     match press:
         case grammar.AskPain(comeback=tagged):
             return await _ask_pain(update, context, tagged)
         case grammar.Pain(comeback=tagged, pain=pain):
             today, _ = await _today(update, context)
-            log_id = await store.log_run(database, user_id, today, pain, tagged, services.clock())
+            log_id = await painlog.log_run(database, user_id, today, pain, tagged, services.clock())
             return log.ask_minutes(log_id, pain)
         case grammar.Minutes(log_id=log_id, minutes=minutes):
-            outcome = await store.set_minutes(
+            review = await painlog.set_minutes(
                 database, user_id, log_id, minutes, content.stage_count
             )
         case grammar.Morning(log_id=log_id, pain=pain):
-            found = await store.set_morning(database, user_id, log_id, pain)
+            found = await painlog.set_morning(database, user_id, log_id, pain)
             return log.ask_signs(log_id, pain) if found else None
         case grammar.Signs(log_id=log_id, sign=sign):
-            outcome = await store.set_signs(database, user_id, log_id, sign, content.stage_count)
+            review = await painlog.set_signs(database, user_id, log_id, sign, content.stage_count)
         case grammar.StartPlan():
-            stage = await store.start_plan(database, user_id, services.clock())
-            return plan.current(content, stage, await store.sessions(database, user_id))
+            stage = await painlog.start_plan(database, user_id, services.clock())
+            return plan.current(content, stage, await painlog.session_schedule(database, user_id))
         case grammar.StopPlan():
-            await store.stop_plan(database, user_id, services.clock())
+            await painlog.stop_plan(database, user_id, services.clock())
             return plan.stopped()
-    return None if outcome is None else log.verdict(content, outcome)
+    return None if review is None else log.verdict(content, review)
 
 
 async def pressed(update: Update, context: BotContext) -> None:

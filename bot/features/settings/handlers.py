@@ -1,18 +1,26 @@
 """/settings and its typed shortcuts (/timezone, /runs, /pause, /resume, /stop), and a shared
-location. Thin: the screens, the button grammar and the changes are in bot/render/settings, the
-queries in settings_store."""
+location. Thin: the changes and their rules are in bot.domain.runner, the queries in
+bot.db.runners, the screens and the button grammar in screens/."""
 
 import re
 
 from telegram import Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
+from bot.db import runners
+from bot.domain.runner import (
+    Pause,
+    ReplaceRuns,
+    Resume,
+    RunnerChange,
+    RunnerOverview,
+    SetZone,
+    Stop,
+)
 from bot.domain.schedule.parse import ParseError, parse_runs
 from bot.domain.schedule.zones import resolve_zone
 from bot.features.settings import screens as render
-from bot.features.settings import store
 from bot.features.settings.screens import location, options, runs, timezone
-from bot.features.settings.screens.changes import Change, Pause, ReplaceRuns, Resume, SetZone, Stop
 from bot.services import BotApplication, BotContext
 from bot.ui.callback import action_pattern, decode
 from bot.ui.replies import edit, expire, reply
@@ -37,21 +45,22 @@ def _argument(update: Update) -> str:
     return parts[1].strip() if len(parts) == 2 else ""
 
 
-async def _read(update: Update, context: BotContext) -> render.Overview:
+async def _read(update: Update, context: BotContext) -> RunnerOverview:
     services = context.services
-    return await store.read(services.database, _user_id(update), services.clock())
+    return await runners.read_overview(services.database, _user_id(update), services.clock())
 
 
-async def _change(update: Update, context: BotContext, change: Change) -> render.Overview:
+async def _change(update: Update, context: BotContext, change: RunnerChange) -> RunnerOverview:
     services = context.services
-    return await store.change(services.database, _user_id(update), change, services.clock())
+    user_id, now = _user_id(update), services.clock()
+    return await runners.change_settings(services.database, user_id, change, now)
 
 
 async def _send(update: Update, screen: Screen) -> None:
     await reply(update, screen.text, screen.markup)
 
 
-async def _typed(update: Update, context: BotContext, change: Change) -> None:
+async def _typed(update: Update, context: BotContext, change: RunnerChange) -> None:
     await _send(update, render.after_command(change, await _change(update, context, change)))
 
 

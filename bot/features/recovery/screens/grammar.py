@@ -2,18 +2,16 @@
 
 Every press is parsed back into one of the dataclasses below; anything else (stale, forged,
 out of range) parses to None and is answered as expired. Row ids are checked against the
-presser in the store, so a forged id changes nothing.
+presser in bot.db.painlog, so a forged id changes nothing.
 """
 
 from dataclasses import dataclass
-from typing import Literal
 
-from bot.domain.recovery.entry import PAIN_MAX
+from bot.domain.recovery.entry import PAIN_MAX, Sign
 from bot.ui.callback import encode, number_from
 
 ACTION = "rl"
 DURATIONS = (20, 30, 45, 60, 90)  # minutes offered after a run; 0 means skipped
-Sign = Literal["none", "stiffer", "swelling"]
 _SIGNS: dict[str, Sign] = {"n": "none", "st": "stiffer", "sw": "swelling"}
 _SIGN_CODES = {sign: code for code, sign in _SIGNS.items()}
 

@@ -1,12 +1,11 @@
 """/log: pain during the run, how long it was, the next morning, and the verdict."""
 
-from dataclasses import dataclass
 from datetime import date
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.domain.content.comeback import Comeback
-from bot.domain.recovery import Decision, Verdict, Zone
+from bot.domain.recovery import Decision, RunReview, Sign, Zone
 from bot.features.recovery.screens import grammar
 from bot.features.recovery.screens.common import pain_rows
 from bot.ui.calendar import day_label
@@ -16,14 +15,6 @@ from bot.ui.screen import Screen
 ZONE_ICONS: dict[Zone, str] = {"green": "🟢", "amber": "🟠", "red": "🔴"}  # the text names it
 SCALE = "0 = no pain, 10 = the worst pain you can imagine."
 KNEEPAIN_HINT = "Some of this can be a warning sign: check it with /kneepain."
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """The verdict on one logged run and, for a /comeback session, what the plan does next."""
-
-    verdict: Verdict
-    decision: Decision | None  # None: not a session of an active plan
 
 
 def ask_pain(comeback: bool, stage: int | None = None) -> Screen:
@@ -57,7 +48,7 @@ def ask_morning(log_id: int, day: date) -> Screen:
 
 def ask_signs(log_id: int, pain: int) -> Screen:
     text = f"Logged: {pain}/10 this morning.\n{b('Is the knee stiffer than usual, or swollen?')}"
-    choices: tuple[tuple[str, grammar.Sign], ...] = (
+    choices: tuple[tuple[str, Sign], ...] = (
         ("Neither", "none"),
         ("Stiffer", "stiffer"),
         ("Swollen", "swelling"),
@@ -76,13 +67,13 @@ def _plan_line(content: Comeback, decision: Decision) -> str:
     return f"{b('Walk-run plan')}: {h(words)} Next session: stage {decision.stage}. /comeback"
 
 
-def verdict(content: Comeback, outcome: Outcome) -> Screen:
-    found = outcome.verdict
+def verdict(content: Comeback, review: RunReview) -> Screen:
+    found = review.verdict
     parts = [f"{ZONE_ICONS[found.zone]} {h(content.steps[found.step].text)}"]
     if found.suggest_kneepain:
         parts.append(KNEEPAIN_HINT)
-    if outcome.decision is not None:
-        parts.append(_plan_line(content, outcome.decision))
+    if review.decision is not None:
+        parts.append(_plan_line(content, review.decision))
     parts.append(i(h(content.not_for.text)))
     parts.append("See the trend: /progress")
     return Screen("\n\n".join(parts))

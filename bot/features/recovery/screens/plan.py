@@ -1,28 +1,16 @@
 """/comeback: the walk-run plan, its current stage, today's session and when sessions happen."""
 
-from dataclasses import dataclass
-
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.domain.content.comeback import Comeback, Stage
+from bot.domain.recovery import SessionSchedule
 from bot.domain.schedule.plan import longest_run_streak
-from bot.domain.schedule.recurrence import WeeklyTime
 from bot.features.recovery.screens import grammar
-from bot.features.settings.screens.common import ZONE_EXAMPLE, data, run_list
+from bot.features.settings import OPEN_RUN_PLAN, ZONE_EXAMPLE, run_list
 from bot.ui.html import b, h, i
 from bot.ui.screen import Screen
 
 SESSION_DAYS_EXAMPLE = "/runs mon,wed,fri 18:00"
-
-
-@dataclass(frozen=True)
-class Sessions:
-    """When the sessions happen: on the runner's planned runs, each with its reminder."""
-
-    runs: tuple[WeeklyTime, ...]
-    zone_set: bool
-    stopped: bool
-    checkins: bool  # after-run check-ins are on
 
 
 def session(stage: Stage) -> str:
@@ -53,7 +41,7 @@ def offer(content: Comeback) -> Screen:
     return Screen(text, InlineKeyboardMarkup([[start]]))
 
 
-def _schedule(sessions: Sessions) -> str:
+def _schedule(sessions: SessionSchedule) -> str:
     if sessions.stopped:
         return "📅 Your reminders are stopped, so sessions come without one: /resume."
     if not sessions.zone_set:
@@ -78,7 +66,7 @@ def _schedule(sessions: Sessions) -> str:
     return text
 
 
-def current(content: Comeback, stage: int, sessions: Sessions) -> Screen:
+def current(content: Comeback, stage: int, sessions: SessionSchedule) -> Screen:
     programme = content.programme
     title = f"{programme.name} · stage {stage} of {content.stage_count}"
     text = "\n\n".join(
@@ -93,7 +81,7 @@ def current(content: Comeback, stage: int, sessions: Sessions) -> Screen:
     )
     rows = [
         [InlineKeyboardButton("Done: log it", callback_data=grammar.ask_pain(True))],
-        [InlineKeyboardButton("📅 Session days", callback_data=data("run"))],
+        [InlineKeyboardButton("📅 Session days", callback_data=OPEN_RUN_PLAN)],
         [InlineKeyboardButton("Stop the plan", callback_data=grammar.stop_plan())],
     ]
     return Screen(text, InlineKeyboardMarkup(rows))

@@ -1,18 +1,28 @@
-"""What a runner can change, and how each change is confirmed: in their local time, with the
+"""How each change a runner makes (bot.domain.runner) is confirmed: in their local time, with the
 next reminder it leads to. Buttons and typed commands make the same changes."""
-
-from dataclasses import dataclass
-from datetime import time
 
 from telegram import InlineKeyboardMarkup
 
+from bot.domain.runner import (
+    AddRun,
+    Pause,
+    RemoveRun,
+    ReplaceRuns,
+    Resume,
+    RunnerChange,
+    RunnerOverview,
+    SetCheckins,
+    SetLead,
+    SetNudges,
+    SetQuiet,
+    SetStretch,
+    SetZone,
+    Stop,
+)
 from bot.domain.schedule.parse import MAX_RUNS
-from bot.domain.schedule.recurrence import WeeklyTime
 from bot.features.library.screens.common import button
 from bot.features.settings.screens import options, runs
 from bot.features.settings.screens.common import (
-    Edge,
-    Overview,
     clock,
     data,
     day,
@@ -26,84 +36,7 @@ from bot.ui.html import b, h
 from bot.ui.screen import Screen
 
 
-@dataclass(frozen=True)
-class SetZone:
-    zone: str
-
-
-@dataclass(frozen=True)
-class ReplaceRuns:
-    runs: tuple[WeeklyTime, ...]
-
-
-@dataclass(frozen=True)
-class AddRun:
-    run: WeeklyTime
-
-
-@dataclass(frozen=True)
-class RemoveRun:
-    run: WeeklyTime
-
-
-@dataclass(frozen=True)
-class SetLead:
-    minutes: int
-
-
-@dataclass(frozen=True)
-class SetStretch:
-    at: time | None
-
-
-@dataclass(frozen=True)
-class SetNudges:
-    on: bool
-
-
-@dataclass(frozen=True)
-class SetCheckins:
-    on: bool
-
-
-@dataclass(frozen=True)
-class SetQuiet:
-    edge: Edge
-    at: time
-
-
-@dataclass(frozen=True)
-class Pause:
-    days: int
-
-
-@dataclass(frozen=True)
-class Resume:
-    pass
-
-
-@dataclass(frozen=True)
-class Stop:
-    pass
-
-
-Change = (
-    SetZone
-    | ReplaceRuns
-    | AddRun
-    | RemoveRun
-    | SetLead
-    | SetStretch
-    | SetNudges
-    | SetCheckins
-    | SetQuiet
-    | Pause
-    | Resume
-    | Stop
-)
-
-
-def _pause_note(change: Pause, view: Overview) -> str:
+def _pause_note(change: Pause, view: RunnerOverview) -> str:
     if view.stopped:
         return "Reminders are stopped, so there's nothing to pause. Nothing was changed."
     if view.resume_on is None:  # no timezone, so no local date to pause until
@@ -116,7 +49,7 @@ def _pause_note(change: Pause, view: Overview) -> str:
     )
 
 
-def _headline(change: Change, view: Overview) -> str:
+def _headline(change: RunnerChange, view: RunnerOverview) -> str:
     match change:
         case SetZone(zone=zone):
             return f"✅ Timezone: {b(h(zone))} ({local_time(zone, view)} there now)."
@@ -162,7 +95,7 @@ def _headline(change: Change, view: Overview) -> str:
     raise AssertionError(f"unhandled change {change!r}")
 
 
-def _kind(change: Change) -> str | None:
+def _kind(change: RunnerChange) -> str | None:
     """The reminder the change is about, for 'Next warm-up reminder: ...'."""
     match change:
         case ReplaceRuns() | AddRun() | RemoveRun() | SetLead():
@@ -176,7 +109,7 @@ def _kind(change: Change) -> str | None:
     return None
 
 
-def note(change: Change, view: Overview) -> str:
+def note(change: RunnerChange, view: RunnerOverview) -> str:
     """The confirmation: what changed, the next reminder (or why none), and plan warnings."""
     parts = [_headline(change, view)]
     if not isinstance(change, Stop | Pause):
@@ -186,7 +119,7 @@ def note(change: Change, view: Overview) -> str:
     return "\n".join(part for part in parts if part)
 
 
-def after_press(change: Change, view: Overview) -> Screen:
+def after_press(change: RunnerChange, view: RunnerOverview) -> Screen:
     """A change made by tapping: the confirmation above the screen it was made from."""
     text = note(change, view)
     match change:
@@ -197,7 +130,7 @@ def after_press(change: Change, view: Overview) -> Screen:
     return menu(view, text)
 
 
-def after_command(change: Change, view: Overview) -> Screen:
+def after_command(change: RunnerChange, view: RunnerOverview) -> Screen:
     """A change made by typing: the confirmation and the one or two buttons likely needed next."""
     keyboard = []
     if view.stopped:

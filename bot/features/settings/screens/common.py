@@ -1,14 +1,13 @@
-"""What every settings screen shares: the runner's settings as the screens see them, the callback
-data builder, and how days, times and instants are written (in the runner's local time)."""
+"""What every settings screen shares: the callback data builder, and how days, times and instants
+are written (in the runner's local time). What the screens show is bot.domain.runner's
+RunnerOverview."""
 
-from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import date, datetime, time
-from typing import Literal
 from zoneinfo import ZoneInfo
 
 from telegram import InlineKeyboardButton
 
+from bot.domain.runner import QuietEdge
 from bot.domain.schedule.quiet import QuietHours
 from bot.domain.schedule.recurrence import WeeklyTime
 from bot.features.library.screens.common import button
@@ -23,40 +22,16 @@ KIND_NAMES = {
     "nudge": "rest-day nudge",
     "postrun": "after-run check-in",
 }
-Edge = Literal["start", "end"]  # of quiet hours
-EDGES: dict[str, Edge] = {"start": "start", "end": "end"}  # callback text -> edge
+EDGES: dict[str, QuietEdge] = {"start": "start", "end": "end"}  # callback text -> edge
 ZONE_EXAMPLE = "/timezone Berlin"
 RUNS_EXAMPLE = "/runs mon,wed 07:00; sat 09:30"
 
 
-@dataclass(frozen=True)
-class Overview:
-    """A runner's settings, plan and next reminders: everything the settings screens show."""
-
-    zone: str | None
-    runs: tuple[WeeklyTime, ...]
-    lead_minutes: int
-    stretch_time: time | None
-    nudges: bool
-    quiet: QuietHours
-    resume_on: date | None  # a pause still in force: the local date reminders come back
-    stopped: bool
-    upcoming: Mapping[str, datetime]  # kind -> its next reminder (UTC)
-    now: datetime
-    checkins: bool = False  # after-run check-ins, as they apply now
-    checkins_chosen: bool = False  # False: they follow the /comeback plan until the runner chooses
-
-    def next(self, kind: str | None = None) -> tuple[str, datetime] | None:
-        """The next reminder of `kind` (any kind: the soonest), with its kind."""
-        found = [(at, k) for k, at in self.upcoming.items() if kind in (None, k)]
-        if not found:
-            return None
-        at, k = min(found)
-        return k, at
-
-
 def data(*args: str | int) -> str:
     return encode(ACTION, *args)
+
+
+OPEN_RUN_PLAN = data("run")  # the run-plan screen, also opened from /comeback
 
 
 def back(*args: str | int) -> InlineKeyboardButton:

@@ -22,15 +22,14 @@ from dataclasses import dataclass
 from datetime import time
 from functools import partial
 
-from bot.domain.schedule.recurrence import WEEKDAYS, WeeklyTime
-from bot.features.settings.screens import location, options, runs, timezone
-from bot.features.settings.screens.changes import (
+from bot.domain.runner import (
     AddRun,
-    Change,
     Pause,
     RemoveRun,
     ReplaceRuns,
     Resume,
+    RunnerChange,
+    RunnerOverview,
     SetCheckins,
     SetLead,
     SetNudges,
@@ -39,7 +38,9 @@ from bot.features.settings.screens.changes import (
     SetZone,
     Stop,
 )
-from bot.features.settings.screens.common import EDGES, Overview
+from bot.domain.schedule.recurrence import WEEKDAYS, WeeklyTime
+from bot.features.settings.screens import location, options, runs, timezone
+from bot.features.settings.screens.common import EDGES
 from bot.features.settings.screens.menu import menu
 from bot.ui.callback import number_from
 from bot.ui.screen import Screen
@@ -49,10 +50,10 @@ from bot.ui.screen import Screen
 class Open:
     """A press that only shows a screen."""
 
-    draw: Callable[[Overview], Screen]
+    draw: Callable[[RunnerOverview], Screen]
 
 
-Press = Open | Change
+Press = Open | RunnerChange
 
 
 def _run(args: tuple[str, ...], minutes: tuple[int, ...] | range) -> WeeklyTime | None:

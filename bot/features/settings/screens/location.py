@@ -14,9 +14,10 @@ from zoneinfo import ZoneInfo
 
 from telegram import InlineKeyboardMarkup
 
+from bot.domain.runner import RunnerOverview
 from bot.domain.schedule.zones import _tzdata_lines
 from bot.features.library.screens.common import button
-from bot.features.settings.screens.common import ZONE_EXAMPLE, Overview, data, rows
+from bot.features.settings.screens.common import ZONE_EXAMPLE, data, rows
 from bot.features.settings.screens.timezone import local_time
 from bot.ui.html import b
 from bot.ui.screen import Screen
@@ -73,7 +74,7 @@ def _city(zone: str) -> str:
     return zone.rsplit("/", 1)[-1].replace("_", " ")
 
 
-def clock_picker(ids: tuple[int, ...], view: Overview) -> Screen:
+def clock_picker(ids: tuple[int, ...], view: RunnerOverview) -> Screen:
     zones = [(index, places()[index][2]) for index in ids]
     text = (
         b("Which clock matches yours?")

@@ -2,11 +2,12 @@
 
 from telegram import InlineKeyboardMarkup
 
+from bot.domain.runner import RunnerOverview
 from bot.features.library.screens.common import button
 from bot.features.settings.screens.common import (
     KIND_NAMES,
+    OPEN_RUN_PLAN,
     ZONE_EXAMPLE,
-    Overview,
     clock,
     data,
     day,
@@ -25,7 +26,7 @@ _NEXT = {
 }
 
 
-def status(view: Overview, kind: str | None = None) -> str:
+def status(view: RunnerOverview, kind: str | None = None) -> str:
     """Whether reminders come, and the next one: of `kind` if there is one, else the soonest."""
     if view.stopped:
         return "⏹ Reminders are stopped: /resume turns them back on."
@@ -41,14 +42,14 @@ def status(view: Overview, kind: str | None = None) -> str:
     return paused + f"Next reminder: {KIND_NAMES[found_kind]}, {when(at, view.zone)}."
 
 
-def _checkins(view: Overview) -> str:
+def _checkins(view: RunnerOverview) -> str:
     state = "on" if view.checkins else "off"
     if view.checkins_chosen:
         return state
     return f"{state} (on while a /comeback plan runs)"
 
 
-def settings_lines(view: Overview) -> str:
+def settings_lines(view: RunnerOverview) -> str:
     stretch = f"at {clock(view.stretch_time)}" if view.stretch_time else "off"
     return "\n".join(
         [
@@ -67,7 +68,7 @@ def with_note(note: str, text: str) -> str:
     return f"{note}\n\n{text}" if note else text
 
 
-def menu(view: Overview, note: str = "") -> Screen:
+def menu(view: RunnerOverview, note: str = "") -> Screen:
     text = "\n\n".join(
         [
             b("Your settings"),
@@ -86,7 +87,7 @@ def menu(view: Overview, note: str = "") -> Screen:
         )
         last_row = [pause, button("⏹ Stop reminders", data("off"))]
     keyboard = [
-        [button("🌍 Timezone", data("tz")), button("🏃 Runs", data("run"))],
+        [button("🌍 Timezone", data("tz")), button("🏃 Runs", OPEN_RUN_PLAN)],
         [button("⏱ Warm-up lead", data("lead")), button("🧘 Stretch time", data("str"))],
         [
             button(nudges, data("ndg", "off" if view.nudges else "on")),

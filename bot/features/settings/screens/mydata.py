@@ -1,28 +1,12 @@
 """/mydata: everything stored about a runner, readably."""
 
 from collections.abc import Mapping
-from dataclasses import dataclass
-from datetime import datetime
 
-from bot.domain.schedule.recurrence import WeeklyTime
-from bot.features.settings.screens.common import KIND_NAMES, Overview, run_list
+from bot.domain.runner import MyData
+from bot.features.settings.screens.common import KIND_NAMES, run_list
 from bot.features.settings.screens.menu import settings_lines, status
 from bot.ui.calendar import MONTHS
 from bot.ui.html import b, h
-
-
-@dataclass(frozen=True)
-class MyData:
-    user_id: int
-    language_code: str | None
-    reachable: bool
-    first_seen: datetime
-    settings: Overview | None  # None: nothing chosen yet, no settings row
-    runs: tuple[WeeklyTime, ...]
-    reminders: Mapping[str, int]  # kind -> scheduled reminder rows
-    pending_deliveries: int
-    pain_logs: int = 0  # runs logged with /log
-    comeback_stage: int | None = None  # the walk-run stage of an active /comeback plan
 
 
 def _reminder_counts(counts: Mapping[str, int]) -> str:

@@ -4,11 +4,10 @@ from datetime import time
 
 from telegram import InlineKeyboardMarkup
 
+from bot.domain.runner import QuietEdge, RunnerOverview
 from bot.features.library.screens.common import button
 from bot.features.settings.screens.common import (
     ZONE_EXAMPLE,
-    Edge,
-    Overview,
     back,
     chosen,
     clock,
@@ -28,7 +27,7 @@ PAUSE_DAYS = (3, 7, 14)
 MAX_PAUSE_DAYS = 90
 
 
-def lead(view: Overview) -> Screen:
+def lead(view: RunnerOverview) -> Screen:
     text = (
         b("Warm-up reminder") + f"\n\nHow long before each run? Now: {view.lead_minutes} min.\n"
         "Enough time to do the warm-up and get out of the door."
@@ -40,7 +39,7 @@ def lead(view: Overview) -> Screen:
     return Screen(text, InlineKeyboardMarkup([*rows(buttons, 4), [back()]]))
 
 
-def stretch(view: Overview) -> Screen:
+def stretch(view: RunnerOverview) -> Screen:
     now = f"at {clock(view.stretch_time)}" if view.stretch_time else "off"
     text = (
         b("Stretch of the day")
@@ -55,7 +54,7 @@ def stretch(view: Overview) -> Screen:
     return Screen(text, InlineKeyboardMarkup([[off], *rows(hours, 4), [back()]]))
 
 
-def quiet(view: Overview, note: str = "") -> Screen:
+def quiet(view: RunnerOverview, note: str = "") -> Screen:
     text = (
         b("Quiet hours") + f"\n\nNow: {quiet_text(view.quiet)}.\n"
         "The stretch of the day and rest-day nudges wait until quiet hours end. Warm-up "
@@ -71,7 +70,7 @@ def quiet(view: Overview, note: str = "") -> Screen:
     return Screen(with_note(note, text), InlineKeyboardMarkup(keyboard))
 
 
-def quiet_hour(edge: Edge, view: Overview) -> Screen:
+def quiet_hour(edge: QuietEdge, view: RunnerOverview) -> Screen:
     current = view.quiet.start if edge == "start" else view.quiet.end
     text = b("Quiet hours") + f"\n\nThey {edge} at:"
     buttons = [
@@ -81,7 +80,7 @@ def quiet_hour(edge: Edge, view: Overview) -> Screen:
     return Screen(text, InlineKeyboardMarkup([*rows(buttons, 6), [back("qt")]]))
 
 
-def pause(view: Overview) -> Screen:
+def pause(view: RunnerOverview) -> Screen:
     if view.zone is None:
         text = (
             b("Pause reminders")

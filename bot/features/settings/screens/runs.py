@@ -3,11 +3,12 @@ clearing them all."""
 
 from telegram import InlineKeyboardMarkup
 
+from bot.domain.runner import RunnerOverview
 from bot.domain.schedule.parse import MAX_RUNS, ParseError
 from bot.domain.schedule.plan import MANY_IN_A_ROW, plan_warnings
 from bot.domain.schedule.recurrence import WeeklyTime
 from bot.features.library.screens.common import button
-from bot.features.settings.screens.common import RUNS_EXAMPLE, Overview, back, data, rows, run_name
+from bot.features.settings.screens.common import RUNS_EXAMPLE, back, data, rows, run_name
 from bot.features.settings.screens.menu import status, with_note
 from bot.ui.calendar import DAY_NAMES, DAYS
 from bot.ui.html import b, h
@@ -32,13 +33,13 @@ def warnings(runs: tuple[WeeklyTime, ...]) -> str:
     return "\n".join(_WARNINGS[warning] for warning in plan_warnings(runs))
 
 
-def _lead_line(view: Overview) -> str:
+def _lead_line(view: RunnerOverview) -> str:
     if not view.runs:
         return "No runs planned yet. Add the days and times you run: I'll remind you to warm up."
     return f"A warm-up reminder comes {view.lead_minutes} min before each run."
 
 
-def runs_screen(view: Overview, note: str = "") -> Screen:
+def runs_screen(view: RunnerOverview, note: str = "") -> Screen:
     listed = "\n".join(f"• {DAY_NAMES[run.weekday]} {run.time:%H:%M}" for run in view.runs)
     parts = [
         b("Your runs"),
@@ -60,19 +61,19 @@ def runs_screen(view: Overview, note: str = "") -> Screen:
     return Screen(with_note(note, text), InlineKeyboardMarkup(keyboard))
 
 
-def pick_day(_view: Overview) -> Screen:
+def pick_day(_view: RunnerOverview) -> Screen:
     buttons = [button(name, data("run", "add", index)) for index, name in enumerate(DAYS)]
     text = b("Add a run") + "\n\nWhich day?"
     return Screen(text, InlineKeyboardMarkup([*rows(buttons, 4), [back("run")]]))
 
 
-def pick_hour(weekday: int, _view: Overview) -> Screen:
+def pick_hour(weekday: int, _view: RunnerOverview) -> Screen:
     buttons = [button(f"{hour:02d}", data("run", "add", weekday, hour)) for hour in HOURS]
     text = b(f"Add a run on {DAY_NAMES[weekday]}") + "\n\nWhat hour do you start? (24-hour clock)"
     return Screen(text, InlineKeyboardMarkup([*rows(buttons, 6), [back("run", "add")]]))
 
 
-def pick_minute(weekday: int, hour: int, _view: Overview) -> Screen:
+def pick_minute(weekday: int, hour: int, _view: RunnerOverview) -> Screen:
     buttons = [
         button(f"{hour:02d}:{minute:02d}", data("run", "add", weekday, hour, minute))
         for minute in MINUTES
@@ -81,7 +82,7 @@ def pick_minute(weekday: int, hour: int, _view: Overview) -> Screen:
     return Screen(text, InlineKeyboardMarkup([*rows(buttons, 4), [back("run", "add", weekday)]]))
 
 
-def pick_removal(view: Overview) -> Screen:
+def pick_removal(view: RunnerOverview) -> Screen:
     buttons = [
         button(f"✕ {run_name(run)}", data("run", "rm", run.weekday, run.time.hour, run.time.minute))
         for run in view.runs
@@ -90,7 +91,7 @@ def pick_removal(view: Overview) -> Screen:
     return Screen(text, InlineKeyboardMarkup([*rows(buttons, 2), [back("run")]]))
 
 
-def confirm_clear(view: Overview) -> Screen:
+def confirm_clear(view: RunnerOverview) -> Screen:
     count = len(view.runs)
     text = (
         b("Clear your run plan?")

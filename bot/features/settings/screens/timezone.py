@@ -5,10 +5,11 @@ from zoneinfo import ZoneInfo
 
 from telegram import InlineKeyboardMarkup
 
+from bot.domain.runner import RunnerOverview
 from bot.domain.schedule.parse import ParseError
 from bot.domain.schedule.zones import ZoneNotFound
 from bot.features.library.screens.common import button
-from bot.features.settings.screens.common import ZONE_EXAMPLE, Overview, back, data, rows
+from bot.features.settings.screens.common import ZONE_EXAMPLE, back, data, rows
 from bot.ui.html import b, h
 from bot.ui.screen import Screen
 
@@ -121,23 +122,23 @@ def zone_at(region: int, city: int) -> str | None:
     return REGIONS[region][1][city][1]
 
 
-def local_time(zone: str, view: Overview) -> str:
+def local_time(zone: str, view: RunnerOverview) -> str:
     return f"{view.now.astimezone(ZoneInfo(zone)):%H:%M}"
 
 
-def _current(view: Overview) -> str:
+def _current(view: RunnerOverview) -> str:
     if view.zone is None:
         return "Not set yet: reminders start once it is."
     return f"Now: {h(view.zone)} ({local_time(view.zone, view)} there)."
 
 
-def regions(view: Overview) -> Screen:
+def regions(view: RunnerOverview) -> Screen:
     text = "\n\n".join([b("Timezone"), _current(view), "Pick your region.", TYPING_HINT])
     buttons = [button(name, data("tz", index)) for index, (name, _) in enumerate(REGIONS)]
     return Screen(text, InlineKeyboardMarkup([*rows(buttons, 2), [back()]]))
 
 
-def cities(region: int, view: Overview) -> Screen:
+def cities(region: int, view: RunnerOverview) -> Screen:
     name, places = REGIONS[region]
     text = "\n\n".join(
         [
