@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed-stamp
 
-.PHONY: setup run test lint typecheck unit bench clean
+.PHONY: setup run test lint typecheck contracts unit bench clean
 
 setup: $(INSTALLED)
 
@@ -25,7 +25,7 @@ run: setup
 		$(BIN)/python -m bot console; \
 	fi
 
-test: lint typecheck unit
+test: lint typecheck contracts unit
 
 lint: setup
 	$(BIN)/ruff check .
@@ -33,6 +33,10 @@ lint: setup
 
 typecheck: setup
 	$(BIN)/mypy bot tests migrations
+
+# The import rules of the house (pyproject.toml, [tool.importlinter]).
+contracts: setup
+	$(BIN)/lint-imports
 
 unit: setup
 	$(BIN)/pytest

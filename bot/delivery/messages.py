@@ -25,7 +25,7 @@ from bot.features.library import (
     stretch_of_the_day_screen,
     warmup_routine,
 )
-from bot.features.recovery.screens import log, plan
+from bot.features.recovery import KNEEPAIN_HINT, ZONE_ICONS, ask_morning, ask_pain, session
 from bot.ui.calendar import day_label
 from bot.ui.html import b, h
 from bot.ui.screen import Screen
@@ -51,9 +51,9 @@ def _local(due: Due) -> datetime:
 def _red_day(library: Library, red: RedDay) -> str:
     """The pain rules' next step after the recent red day (its own sourced words)."""
     step = library.comeback.steps[red.verdict.step].text
-    text = f"{log.ZONE_ICONS['red']} {b(f'Your run on {day_label(red.day)}')}: {h(step)}"
+    text = f"{ZONE_ICONS['red']} {b(f'Your run on {day_label(red.day)}')}: {h(step)}"
     if red.verdict.suggest_kneepain:
-        text += f"\n{log.KNEEPAIN_HINT}"
+        text += f"\n{KNEEPAIN_HINT}"
     return text
 
 
@@ -68,7 +68,7 @@ def warmup_reminder(library: Library, due: Due, status: RunnerStatus) -> Screen:
         comeback = library.comeback
         stage = comeback.programme.stages[status.stage - 1]
         title = f"Walk-run session at {at}, stage {status.stage} of {comeback.stage_count}"
-        parts = [f"🏃 {b(title)}\n{h(plan.session(stage))}\nWarm up first."]
+        parts = [f"🏃 {b(title)}\n{h(session(stage))}\nWarm up first."]
     if status.red is not None:
         parts.append(_red_day(library, status.red))
     if (too_little_rest := _rest_warning(status.run_days, _local(due).weekday())) is not None:
@@ -131,7 +131,7 @@ def after_run_checkin(_library: Library, due: Due, status: RunnerStatus) -> Scre
     """A couple of hours after a planned run: how did the knee do? Nothing if it is logged."""
     if status.logged_today:
         return None
-    question = log.ask_pain(status.stage is not None, status.stage)
+    question = ask_pain(status.stage is not None, status.stage)
     heading = (
         f"How did your {_local(due):%H:%M} run go? Log it in two taps "
         "(or ignore this if you skipped it)."
@@ -143,7 +143,7 @@ def morning_checkin(_library: Library, _due: Due, status: RunnerStatus) -> Scree
     """The morning after a logged run: how does the knee feel? Nothing if already answered."""
     if status.waiting is None:
         return None
-    return log.ask_morning(status.waiting.log_id, status.waiting.entry.day)
+    return ask_morning(status.waiting.log_id, status.waiting.entry.day)
 
 
 Render = Callable[[Library, Due, RunnerStatus], Screen | None]

@@ -79,8 +79,3 @@ def number_from(text: str, allowed: Container[int] | None = None) -> int | None:
         return None
     value = int(text)
     return value if allowed is None or value in allowed else None
-
-
-def action_pattern(action: str) -> re.Pattern[str]:
-    """The CallbackQueryHandler pattern that routes one action to its handler."""
-    return re.compile(rf"^{re.escape(action)}(:|$)")

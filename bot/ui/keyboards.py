@@ -2,22 +2,14 @@
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.ui.callback import encode
+from bot.ui.html import shorten
 
-DELETE_ACTION = "del"
+MAX_LABEL_CHARS = 64  # Telegram's limit for a button label
 
 
-def delete_confirm() -> InlineKeyboardMarkup:
-    return InlineKeyboardMarkup(
-        [
-            [
-                InlineKeyboardButton(
-                    "Yes, delete everything", callback_data=encode(DELETE_ACTION, "yes")
-                ),
-                InlineKeyboardButton("Cancel", callback_data=encode(DELETE_ACTION, "no")),
-            ]
-        ]
-    )
+def button(label: str, data: str) -> InlineKeyboardButton:
+    """A callback button; a label too long for Telegram is shortened, not refused."""
+    return InlineKeyboardButton(shorten(label, MAX_LABEL_CHARS), callback_data=data)
 
 
 def open_private_chat(bot_username: str, payload: str | None = None) -> InlineKeyboardMarkup:

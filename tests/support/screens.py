@@ -1,8 +1,8 @@
 """The one check every rendered screen must pass: one message Telegram would accept."""
 
-from bot.features.library.screens.common import MAX_LABEL_CHARS
 from bot.telegram_local.html import parse_html
 from bot.ui.html import MAX_MESSAGE_CHARS
+from bot.ui.keyboards import MAX_LABEL_CHARS
 from bot.ui.screen import Screen
 from tests.support.spec import SpecChecker
 

@@ -1,0 +1,1 @@
+"""/start, /help, unknown commands and free text, the error handler: what every chat meets first."""

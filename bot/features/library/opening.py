@@ -5,7 +5,7 @@ from telegram import InlineKeyboardButton
 
 from bot.domain.content.stretches import Stretch
 from bot.features.library.buttons import EXERCISES, OPEN_NEW, STRETCHES, WARMUP
-from bot.features.library.screens.common import button
+from bot.ui.keyboards import button
 
 
 def full_warmup_button() -> InlineKeyboardButton:

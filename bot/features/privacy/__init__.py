@@ -1,0 +1,1 @@
+"""/privacy, /mydata and /deletemydata: what is stored, all of it shown, and erased on request."""

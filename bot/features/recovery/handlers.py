@@ -6,15 +6,15 @@ from datetime import UTC, date
 
 from telegram import InputFile, Update
 from telegram.constants import ParseMode
-from telegram.ext import CallbackQueryHandler, CommandHandler, filters
+from telegram.ext import CommandHandler, filters
 
 from bot.db import painlog, runners
 from bot.domain.recovery import RunReview, summary
-from bot.features.recovery.screens import Screen, grammar, log, plan, progress
+from bot.features.recovery import buttons as grammar
+from bot.features.recovery.screens import Screen, log, plan, progress
 from bot.services import BotApplication, BotContext
-from bot.ui.callback import action_pattern, decode
-from bot.ui.replies import edit, expire, reply
-from bot.ui.words import expired_button
+from bot.ui.presses import PressAnswer, on_press
+from bot.ui.replies import reply
 
 
 def _user_id(update: Update) -> int:
@@ -112,19 +112,11 @@ async def _screen(update: Update, context: BotContext, press: grammar.Press) -> 
     return None if review is None else log.verdict(content, review)
 
 
-async def pressed(update: Update, context: BotContext) -> None:
-    query = update.callback_query
-    assert query is not None
-    callback = decode(query.data)
+async def pressed(update: Update, context: BotContext, args: tuple[str, ...]) -> PressAnswer:
     chat = update.effective_chat
     private = chat is not None and chat.type == chat.PRIVATE
-    press = grammar.parse(callback.args) if callback is not None and private else None
-    screen = await _screen(update, context, press) if press is not None else None
-    if screen is None:
-        await expire(update, expired_button())
-        return
-    await query.answer()
-    await edit(update, screen.text, screen.markup)
+    press = grammar.parse(args) if private else None
+    return await _screen(update, context, press) if press is not None else None
 
 
 def register(application: BotApplication) -> None:
@@ -132,4 +124,4 @@ def register(application: BotApplication) -> None:
     commands = {"log": log_run, "progress": show_progress, "comeback": comeback}
     for name, callback in commands.items():
         application.add_handler(CommandHandler(name, callback, private))
-    application.add_handler(CallbackQueryHandler(pressed, action_pattern(grammar.ACTION)))
+    application.add_handler(on_press(grammar.RECOVERY, pressed))

@@ -1,5 +1,5 @@
-"""/settings: a runner's timezone, weekly run plan and reminders (handlers.py, and screens/ with
-the button grammar). What other features may use of it is exported here."""
+"""/settings: a runner's timezone, weekly run plan and reminders (handlers.py, screens/ with the
+button grammar, buttons.py). What other features may use of it is exported here."""
 
 from bot.features.settings.screens.common import OPEN_RUN_PLAN, ZONE_EXAMPLE, run_list
 from bot.features.settings.screens.mydata import my_data

@@ -5,7 +5,7 @@ bot.db.runners, the screens and the button grammar in screens/."""
 import re
 
 from telegram import Update
-from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
+from telegram.ext import CommandHandler, MessageHandler, filters
 
 from bot.db import runners
 from bot.domain.runner import (
@@ -20,12 +20,12 @@ from bot.domain.runner import (
 from bot.domain.schedule.parse import ParseError, parse_runs
 from bot.domain.schedule.zones import resolve_zone
 from bot.features.settings import screens as render
+from bot.features.settings.buttons import SETTINGS
 from bot.features.settings.screens import location, options, runs, timezone
 from bot.services import BotApplication, BotContext
-from bot.ui.callback import action_pattern, decode
-from bot.ui.replies import edit, expire, reply
+from bot.ui.presses import PressAnswer, on_press
+from bot.ui.replies import reply
 from bot.ui.screen import Screen
-from bot.ui.words import expired_button
 
 _PAUSE_DAYS = re.compile(r"(\d{1,6})\s*(?:d|days?)?", re.IGNORECASE)
 _NO_RUNS = frozenset({"off", "none", "clear"})
@@ -130,22 +130,15 @@ async def shared_location(update: Update, context: BotContext) -> None:
     await _send(update, location.clock_picker(ids, await _read(update, context)))
 
 
-async def pressed(update: Update, context: BotContext) -> None:
-    query = update.callback_query
-    assert query is not None
-    callback = decode(query.data)
+async def pressed(update: Update, context: BotContext, args: tuple[str, ...]) -> PressAnswer:
     chat = update.effective_chat
     private = chat is not None and chat.type == chat.PRIVATE  # settings are never set in groups
-    press = render.parse(callback.args) if callback is not None and private else None
+    press = render.parse(args) if private else None
     if press is None:
-        await expire(update, expired_button())
-        return
-    await query.answer()
+        return None
     if isinstance(press, render.Open):
-        screen = press.draw(await _read(update, context))
-    else:
-        screen = render.after_press(press, await _change(update, context, press))
-    await edit(update, screen.text, screen.markup)
+        return press.draw(await _read(update, context))
+    return render.after_press(press, await _change(update, context, press))
 
 
 def register(application: BotApplication) -> None:
@@ -161,4 +154,4 @@ def register(application: BotApplication) -> None:
     for name, callback in commands.items():
         application.add_handler(CommandHandler(name, callback, private))
     application.add_handler(MessageHandler(private & filters.LOCATION, shared_location))
-    application.add_handler(CallbackQueryHandler(pressed, action_pattern(render.ACTION)))
+    application.add_handler(on_press(SETTINGS, pressed))

@@ -20,9 +20,9 @@ from bot.features.clubs.screens.texts import (
     run_name,
     settings,
 )
-from bot.features.library.screens.common import button
 from bot.ui.calendar import DAY_NAMES, DAYS
 from bot.ui.html import b
+from bot.ui.keyboards import button
 from bot.ui.screen import Screen
 
 

@@ -11,9 +11,9 @@ from bot.domain.club import DEFAULT_TITLE
 from bot.domain.content.library import Library
 from bot.features.clubs.buttons import going_data
 from bot.features.library import full_warmup_button, warmup_routine
-from bot.features.library.screens.common import button
 from bot.ui.calendar import DAY_NAMES
 from bot.ui.html import b, h
+from bot.ui.keyboards import button
 from bot.ui.screen import Screen
 
 MAX_NAMES = 40  # a longer list is summed up, so the message stays short

@@ -7,16 +7,12 @@ from typing import Generic, TypeVar
 from telegram import InlineKeyboardButton
 
 from bot.domain.content.library import Library
-from bot.ui.html import b, h, i, shorten
+from bot.ui.html import b, h, i
+from bot.ui.keyboards import button
 
 T = TypeVar("T")
 
-MAX_LABEL_CHARS = 64  # Telegram's limit for a button label
 PER_PAGE = 6
-
-
-def button(label: str, data: str) -> InlineKeyboardButton:
-    return InlineKeyboardButton(shorten(label, MAX_LABEL_CHARS), callback_data=data)
 
 
 def section(title: str, body: str) -> str:

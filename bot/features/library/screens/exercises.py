@@ -17,7 +17,6 @@ from bot.features.library.buttons import EXERCISES, OPEN_NEW
 from bot.features.library.screens.common import (
     Page,
     bullets,
-    button,
     nav_row,
     numbered,
     page_of,
@@ -26,6 +25,7 @@ from bot.features.library.screens.common import (
 )
 from bot.ui.callback import number_from
 from bot.ui.html import b, h, i
+from bot.ui.keyboards import button
 from bot.ui.screen import Screen
 
 # Rehab exercises are reached through the condition they suit, so the menu offers these goals.

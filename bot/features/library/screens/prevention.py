@@ -9,8 +9,9 @@ from telegram import InlineKeyboardMarkup
 from bot.domain.content.library import Library
 from bot.domain.content.prevention import RiskFactor, Strength, Verdict
 from bot.features.library.buttons import PREVENTION
-from bot.features.library.screens.common import bullets, button, section, sources
+from bot.features.library.screens.common import bullets, section, sources
 from bot.ui.html import b, h
+from bot.ui.keyboards import button
 from bot.ui.screen import Screen
 
 VERDICTS: dict[Verdict, str] = {

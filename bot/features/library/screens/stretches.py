@@ -13,7 +13,6 @@ from bot.domain.content.stretches import Stretch
 from bot.features.library.buttons import STRETCHES
 from bot.features.library.screens.common import (
     bullets,
-    button,
     nav_row,
     numbered,
     page_containing,
@@ -23,6 +22,7 @@ from bot.features.library.screens.common import (
 )
 from bot.ui.callback import number_from
 from bot.ui.html import b, h, i
+from bot.ui.keyboards import button
 from bot.ui.screen import Screen
 
 

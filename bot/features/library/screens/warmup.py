@@ -11,9 +11,10 @@ from telegram import InlineKeyboardMarkup
 from bot.domain.content.library import Library
 from bot.domain.content.warmup import Warmup, WarmupMove, WarmupVersion
 from bot.features.library.buttons import WARMUP
-from bot.features.library.screens.common import button, duration, minutes, sources
+from bot.features.library.screens.common import duration, minutes, sources
 from bot.ui.callback import number_from
 from bot.ui.html import b, h, i
+from bot.ui.keyboards import button
 from bot.ui.screen import Screen
 
 Version = Literal["full", "quick"]

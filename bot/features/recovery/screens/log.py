@@ -6,7 +6,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.domain.content.comeback import Comeback
 from bot.domain.recovery import Decision, RunReview, Sign, Zone
-from bot.features.recovery.screens import grammar
+from bot.features.recovery import buttons as grammar
 from bot.features.recovery.screens.common import pain_rows
 from bot.ui.calendar import day_label
 from bot.ui.html import b, h, i

@@ -5,7 +5,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from bot.domain.content.comeback import Comeback, Stage
 from bot.domain.recovery import SessionSchedule
 from bot.domain.schedule.plan import longest_run_streak
-from bot.features.recovery.screens import grammar
+from bot.features.recovery import buttons as grammar
 from bot.features.settings import OPEN_RUN_PLAN, ZONE_EXAMPLE, run_list
 from bot.ui.html import b, h, i
 from bot.ui.screen import Screen

@@ -3,13 +3,11 @@ run plan and reminders. Every setting can be changed by tapping; the common ones
 
 from bot.features.settings.screens import location, options, runs, timezone
 from bot.features.settings.screens.changes import after_command, after_press, note
-from bot.features.settings.screens.common import ACTION
 from bot.features.settings.screens.grammar import Open, Press, parse
 from bot.features.settings.screens.menu import menu
 from bot.features.settings.screens.mydata import my_data
 
 __all__ = [
-    "ACTION",
     "Open",
     "Press",
     "after_command",

@@ -20,7 +20,6 @@ from bot.domain.runner import (
     Stop,
 )
 from bot.domain.schedule.parse import MAX_RUNS
-from bot.features.library.screens.common import button
 from bot.features.settings.screens import options, runs
 from bot.features.settings.screens.common import (
     clock,
@@ -33,6 +32,7 @@ from bot.features.settings.screens.common import (
 from bot.features.settings.screens.menu import menu, status
 from bot.features.settings.screens.timezone import local_time
 from bot.ui.html import b, h
+from bot.ui.keyboards import button
 from bot.ui.screen import Screen
 
 

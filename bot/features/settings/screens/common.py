@@ -10,11 +10,9 @@ from telegram import InlineKeyboardButton
 from bot.domain.runner import QuietEdge
 from bot.domain.schedule.quiet import QuietHours
 from bot.domain.schedule.recurrence import WeeklyTime
-from bot.features.library.screens.common import button
+from bot.features.settings.buttons import SETTINGS
 from bot.ui.calendar import DAYS, MONTHS
-from bot.ui.callback import encode
-
-ACTION = "cfg"
+from bot.ui.keyboards import button
 
 KIND_NAMES = {
     "warmup": "warm-up",
@@ -28,7 +26,7 @@ RUNS_EXAMPLE = "/runs mon,wed 07:00; sat 09:30"
 
 
 def data(*args: str | int) -> str:
-    return encode(ACTION, *args)
+    return SETTINGS.data(*args)
 
 
 OPEN_RUN_PLAN = data("run")  # the run-plan screen, also opened from /comeback

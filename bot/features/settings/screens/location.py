@@ -16,10 +16,10 @@ from telegram import InlineKeyboardMarkup
 
 from bot.domain.runner import RunnerOverview
 from bot.domain.schedule.zones import _tzdata_lines
-from bot.features.library.screens.common import button
 from bot.features.settings.screens.common import ZONE_EXAMPLE, data, rows
 from bot.features.settings.screens.timezone import local_time
 from bot.ui.html import b
+from bot.ui.keyboards import button
 from bot.ui.screen import Screen
 
 # '+4230+00131' or '+404251-0740023': ISO 6709 degrees, minutes and optional seconds.

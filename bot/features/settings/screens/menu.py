@@ -3,7 +3,6 @@
 from telegram import InlineKeyboardMarkup
 
 from bot.domain.runner import RunnerOverview
-from bot.features.library.screens.common import button
 from bot.features.settings.screens.common import (
     KIND_NAMES,
     OPEN_RUN_PLAN,
@@ -16,6 +15,7 @@ from bot.features.settings.screens.common import (
     when,
 )
 from bot.ui.html import b, h
+from bot.ui.keyboards import button
 from bot.ui.screen import Screen
 
 _NEXT = {

@@ -5,7 +5,6 @@ from datetime import time
 from telegram import InlineKeyboardMarkup
 
 from bot.domain.runner import QuietEdge, RunnerOverview
-from bot.features.library.screens.common import button
 from bot.features.settings.screens.common import (
     ZONE_EXAMPLE,
     back,
@@ -18,6 +17,7 @@ from bot.features.settings.screens.common import (
 )
 from bot.features.settings.screens.menu import with_note
 from bot.ui.html import b, h
+from bot.ui.keyboards import button
 from bot.ui.screen import Screen
 
 # Never under 5 minutes: the scheduler drops a warm-up reminder due within 3 minutes of the run.

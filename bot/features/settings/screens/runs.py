@@ -7,11 +7,11 @@ from bot.domain.runner import RunnerOverview
 from bot.domain.schedule.parse import MAX_RUNS, ParseError
 from bot.domain.schedule.plan import MANY_IN_A_ROW, plan_warnings
 from bot.domain.schedule.recurrence import WeeklyTime
-from bot.features.library.screens.common import button
 from bot.features.settings.screens.common import RUNS_EXAMPLE, back, data, rows, run_name
 from bot.features.settings.screens.menu import status, with_note
 from bot.ui.calendar import DAY_NAMES, DAYS
 from bot.ui.html import b, h
+from bot.ui.keyboards import button
 from bot.ui.screen import Screen
 
 MINUTES = tuple(range(0, 60, 5))

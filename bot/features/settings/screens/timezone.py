@@ -8,9 +8,9 @@ from telegram import InlineKeyboardMarkup
 from bot.domain.runner import RunnerOverview
 from bot.domain.schedule.parse import ParseError
 from bot.domain.schedule.zones import ZoneNotFound
-from bot.features.library.screens.common import button
 from bot.features.settings.screens.common import ZONE_EXAMPLE, back, data, rows
 from bot.ui.html import b, h
+from bot.ui.keyboards import button
 from bot.ui.screen import Screen
 
 # Indices are the callback data (cfg:tz:<region>:<city>): append, never reorder, so old buttons

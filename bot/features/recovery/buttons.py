@@ -1,4 +1,4 @@
-"""The recovery buttons' callback data, `rl:<verb>:<args>`, and its strict parser.
+"""The recovery feature's buttons: callback data `rl:<verb>:<args>`, and its strict parser.
 
 Every press is parsed back into one of the dataclasses below; anything else (stale, forged,
 out of range) parses to None and is answered as expired. Row ids are checked against the
@@ -8,9 +8,9 @@ presser in bot.db.painlog, so a forged id changes nothing.
 from dataclasses import dataclass
 
 from bot.domain.recovery.entry import PAIN_MAX, Sign
-from bot.ui.callback import encode, number_from
+from bot.ui.callback import Buttons, number_from
 
-ACTION = "rl"
+RECOVERY = Buttons("rl", __name__)
 DURATIONS = (20, 30, 45, 60, 90)  # minutes offered after a run; 0 means skipped
 _SIGNS: dict[str, Sign] = {"n": "none", "st": "stiffer", "sw": "swelling"}
 _SIGN_CODES = {sign: code for code, sign in _SIGNS.items()}
@@ -65,31 +65,31 @@ def _flag(comeback: bool) -> str:
 
 
 def ask_pain(comeback: bool) -> str:
-    return encode(ACTION, "new", _flag(comeback))
+    return RECOVERY.data("new", _flag(comeback))
 
 
 def pain(comeback: bool, value: int) -> str:
-    return encode(ACTION, "p", _flag(comeback), value)
+    return RECOVERY.data("p", _flag(comeback), value)
 
 
 def minutes(log_id: int, value: int | None) -> str:
-    return encode(ACTION, "m", log_id, value or 0)
+    return RECOVERY.data("m", log_id, value or 0)
 
 
 def morning(log_id: int, value: int) -> str:
-    return encode(ACTION, "am", log_id, value)
+    return RECOVERY.data("am", log_id, value)
 
 
 def signs(log_id: int, sign: Sign) -> str:
-    return encode(ACTION, "sg", log_id, _SIGN_CODES[sign])
+    return RECOVERY.data("sg", log_id, _SIGN_CODES[sign])
 
 
 def start_plan() -> str:
-    return encode(ACTION, "start")
+    return RECOVERY.data("start")
 
 
 def stop_plan() -> str:
-    return encode(ACTION, "stop")
+    return RECOVERY.data("stop")
 
 
 def _comeback(flag: str) -> bool | None:

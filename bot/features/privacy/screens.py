@@ -1,0 +1,76 @@
+"""What /privacy, /mydata and /deletemydata say: what is stored, and the confirmation before
+everything about a person is erased."""
+
+from telegram import InlineKeyboardMarkup
+
+from bot.features.privacy.buttons import DELETE
+from bot.ui.html import b
+from bot.ui.keyboards import button
+
+
+def privacy() -> str:
+    return "\n\n".join(
+        [
+            b("Your data"),
+            b("What is stored") + "\n"
+            "• your Telegram user id and language code – to answer you in a private chat\n"
+            "• whether the bot can still reach you – so nothing is sent after you block it\n"
+            "• what you choose in /settings: your timezone, weekly run plan and reminder settings "
+            "(warm-up lead, stretch time, rest-day nudges, after-run check-ins, quiet hours, "
+            "pause or stop)\n"
+            "• the reminders scheduled from them, and messages waiting to be sent – so they "
+            "arrive on time\n"
+            "• for group chats: the chat id and its type, and a club's settings (timezone, runs, "
+            "stretch time, the forum topic to post in) – the group's admins can erase all of the "
+            "club's data, “I'm running” lists included, with /clubdeletedata\n"
+            "• if you tap “I'm running” on a club run: your user id and first name, to show who "
+            "is coming – deleted within an hour of the run's start\n"
+            "• if you use /log or /comeback (health data, only when you tap it in): each run's "
+            "date, pain during it and the next morning (0-10), its length, whether the knee was "
+            "stiffer or swollen, and your walk-run stage – to give advice and draw /progress. "
+            "The reminders you get read it too: after a red day they suggest rest, and the "
+            "morning after a logged run the bot asks how the knee feels",
+            b("What is never stored") + "\n"
+            "• your username, phone number or last name, nor your first name beyond a club "
+            "run's list\n"
+            "• what you write to the bot\n"
+            "• your answers to /kneepain – they are used to show the result, then forgotten\n"
+            "• a location you share – it is only used to suggest your timezone",
+            b("Logs") + " record only which kind of update arrived and errors, never message texts "
+            "or answers.",
+            b("Seeing and deleting it") + "\nSend /mydata to see everything stored about you, "
+            "and /deletemydata to erase all of it: settings, runs, reminders and your pain log "
+            "included. "
+            "Blocking the bot stops all messages at once.",
+        ]
+    )
+
+
+def nothing_stored() -> str:
+    return "Nothing is stored about you."
+
+
+def delete_confirm() -> str:
+    return (
+        b("Delete your data?")
+        + "\n\nThis erases everything Knee Coach stores about you. It cannot be undone."
+    )
+
+
+def deleted() -> str:
+    return "Done: everything stored about you has been deleted. Send /start if you come back."
+
+
+def delete_cancelled() -> str:
+    return "Nothing was deleted."
+
+
+def delete_keyboard() -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(
+        [
+            [
+                button("Yes, delete everything", DELETE.data("yes")),
+                button("Cancel", DELETE.data("no")),
+            ]
+        ]
+    )
