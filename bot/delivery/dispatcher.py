@@ -9,8 +9,11 @@ rate: 3 at Telegram's 30/s), so a crash loses at most that many messages, and se
 twice. Everything else that fails is retried or dropped.
 
 Every request to a chat waits for its turn in one Pace (the bot's rate limiter,
-bot.delivery.pacing). The dispatcher keeps a few of its requests waiting there, so no turn
-goes unused, and claims the next batch while one goes out.
+bot.delivery.pacing): messages go out through PTB's public `do_api_request`, which passes the
+request through the bot's limiter as `send_message` does. The dispatcher keeps a few of its
+requests waiting there, so no turn goes unused, and claims the next batch while one goes out.
+
+The dispatcher decides what happens to each row; its reads and writes are bot.db.outbox's.
 """
 
 import asyncio
@@ -20,10 +23,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import partial
+from warnings import filterwarnings
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import BindParameter, bindparam, func, select, update
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 from telegram import Bot, LinkPreviewOptions
 from telegram.constants import ParseMode
 from telegram.error import (
@@ -34,10 +36,12 @@ from telegram.error import (
     TelegramError,
     TimedOut,
 )
+from telegram.warnings import PTBUserWarning
 
 from bot.db.chats import deactivate_chat, move_chat
 from bot.db.engine import Database
 from bot.db.models import Delivery
+from bot.db.outbox import Marking, Outbox, StatusChange
 from bot.db.painlog import runner_statuses
 from bot.delivery.messages import READS_STATUS, RENDERERS
 from bot.delivery.pacing import turns_per_second
@@ -65,13 +69,13 @@ class Batch:
 
 
 @dataclass(frozen=True)
-class Outcome:
+class DeliveryOutcome:
     status: str  # sent | pending (retry) | failed | dropped | uncertain | skipped (not ours)
     retry_at: datetime | None = None
 
 
 # A batch's results by delivery id: each row's outcome, or the answer to its request to come.
-Results = dict[int, Outcome | asyncio.Future[Outcome]]
+Results = dict[int, DeliveryOutcome | asyncio.Future[DeliveryOutcome]]
 
 
 @dataclass(frozen=True)
@@ -101,6 +105,7 @@ class Dispatcher:
         lease: timedelta,
     ) -> None:
         self._database, self._bot, self._library = database, bot, library
+        self._outbox = Outbox(database)
         self._rate = rate_per_second
         self._lease = lease  # a claim older than this belongs to a process that died
         self._batch = max(1, int(rate_per_second * 2))  # rows per claim: two seconds' worth
@@ -111,18 +116,26 @@ class Dispatcher:
         self._in_flight = max(1, math.floor(rate_per_second) - turns_per_second(rate_per_second))
         # A third per commit: the rest are still ahead while it runs.
         self._group = math.ceil(self._ahead / 3)
-        # SQLite has one writer at a time and makes the others poll for their turn, in growing
-        # sleeps: our own writes take turns here instead, so a poll does not hold up the pace.
-        self._writing = asyncio.Lock()
         self._flood_until: datetime | None = None  # Telegram asked us to wait until then
+        # PTB warns at every do_api_request for a method it has, asking for send_message: `_send`
+        # calls sendMessage this way on purpose. Here rather than at import, so that code which
+        # restores the warning filters after importing (pytest does) does not undo it; adding
+        # the same filter again replaces it.
+        filterwarnings(
+            "ignore",
+            message=r"Please use 'Bot\.sendMessage' instead of 'Bot\.do_api_request",
+            category=PTBUserWarning,
+        )
 
     async def drain(self, now: datetime) -> int:
         """Sends everything due (or due soon enough to need a head start); returns sends."""
-        await self._expire_dead_claims(now)
+        await self._outbox.expire_claims(now - self._lease)
         queue: asyncio.Queue[Marked | Handed | None] = asyncio.Queue()
         ahead, places = asyncio.Semaphore(self._ahead), asyncio.Semaphore(self._in_flight)
 
-        def answered(outcome: asyncio.Future[Outcome], request: asyncio.Task[Outcome]) -> None:
+        def answered(
+            outcome: asyncio.Future[DeliveryOutcome], request: asyncio.Task[DeliveryOutcome]
+        ) -> None:
             places.release()
             ahead.release()
             if not (request.cancelled() or request.exception()):
@@ -137,7 +150,7 @@ class Dispatcher:
                     continue
                 await places.acquire()
                 if self._waiting_for_flood(now):  # marked, not sent: back to the queue
-                    item.results[item.row.id] = Outcome("pending", self._flood_until)
+                    item.results[item.row.id] = DeliveryOutcome("pending", self._flood_until)
                     places.release()
                     ahead.release()
                     continue
@@ -155,12 +168,12 @@ class Dispatcher:
     ) -> None:
         """Claims batch after batch, each while the one before is marked, and marks their rows
         `sending` for `drain` to send."""
-        async with self._database.engine.connect() as connection, asyncio.TaskGroup() as tasks:
+        async with self._outbox.marking() as marking, asyncio.TaskGroup() as tasks:
             # A small first batch: sending starts after a short claim.
             batch = await self._next_batch(now, self._ahead)
             while batch.rows:
                 following = tasks.create_task(self._next_batch(now, self._batch))
-                results = await self._mark_batch(connection, batch, now, ahead, queue)
+                results = await self._mark_batch(marking, batch, now, ahead, queue)
                 queue.put_nowait(Handed(batch.rows, results))
                 batch = await following
         queue.put_nowait(None)
@@ -168,12 +181,12 @@ class Dispatcher:
     async def _next_batch(self, now: datetime, size: int) -> Batch:
         if self._waiting_for_flood(now):
             return Batch([], {})
-        rows = await self._claim(now, size)
+        rows = await self._outbox.claim(now, size, self._head_start, MAX_EARLY)
         return Batch(rows, await self._statuses(rows, now))
 
     async def _mark_batch(
         self,
-        connection: AsyncConnection,
+        marking: Marking,
         batch: Batch,
         now: datetime,
         ahead: asyncio.Semaphore,
@@ -191,15 +204,15 @@ class Dispatcher:
                 ahead.release()
             if not group:
                 break
-            ours = await self._start_sending(connection, [row for row, _ in group])
+            ours = await marking.start_sending([row for row, _ in group])
             for row, screen in group:
                 if row.id in ours:
                     queue.put_nowait(Marked(row, screen, results))
                 else:  # the claim expired and another process took the row
-                    results[row.id] = Outcome("skipped")
+                    results[row.id] = DeliveryOutcome("skipped")
                     ahead.release()
         for row in rows:  # Telegram asked for a pause: these wait for a later tick
-            results[row.id] = Outcome("pending", self._flood_until)
+            results[row.id] = DeliveryOutcome("pending", self._flood_until)
         return results
 
     def _screens(
@@ -216,22 +229,24 @@ class Dispatcher:
             if row is None:
                 return
             screen = self._render(row, now, statuses.get(row.id, NO_STATUS))
-            if isinstance(screen, Outcome):
+            if isinstance(screen, DeliveryOutcome):
                 results[row.id] = screen
             else:
                 count -= 1
                 yield row, screen
 
-    def _render(self, row: Delivery, now: datetime, status: RunnerStatus) -> Screen | Outcome:
+    def _render(
+        self, row: Delivery, now: datetime, status: RunnerStatus
+    ) -> Screen | DeliveryOutcome:
         if is_late(row.kind, now, row.deadline):  # type: ignore[arg-type]
-            return Outcome("dropped")
+            return DeliveryOutcome("dropped")
         render = RENDERERS.get(row.kind)
         if render is None:
             log.error("no renderer for delivery kind %s (delivery %d)", row.kind, row.id)
-            return Outcome("failed")
+            return DeliveryOutcome("failed")
         screen = render(self._library, row, status)
         if screen is None:
-            return Outcome("dropped")  # nothing left to ask: answered meanwhile
+            return DeliveryOutcome("dropped")  # nothing left to ask: answered meanwhile
         return screen
 
     async def _statuses(self, rows: list[Delivery], now: datetime) -> dict[int, RunnerStatus]:
@@ -252,84 +267,37 @@ class Dispatcher:
     def _waiting_for_flood(self, now: datetime) -> bool:
         return self._flood_until is not None and now < self._flood_until
 
-    async def _head_start(self, session: AsyncSession, now: datetime) -> timedelta:
+    def _head_start(self, backlog: int) -> timedelta:
         """How early to begin so a crowd sharing one minute all lands before its deadline: the
         time the rate limit needs for the whole backlog ahead (capped)."""
-        backlog = await session.scalar(
-            select(func.count())
-            .select_from(Delivery)
-            .where(Delivery.status == "pending", Delivery.not_before <= now + MAX_EARLY)
-        )
-        return min(MAX_EARLY, timedelta(seconds=(backlog or 0) / self._rate))
+        return min(MAX_EARLY, timedelta(seconds=backlog / self._rate))
 
-    async def _claim(self, now: datetime, size: int) -> list[Delivery]:
-        async with self._database.transaction() as session:
-            horizon = now + await self._head_start(session, now)
-            query = (
-                select(Delivery)
-                .where(Delivery.status == "pending", Delivery.not_before <= horizon)
-                .order_by(Delivery.deadline, Delivery.id)
-                .limit(size)
-                .with_for_update(skip_locked=True)
-            )
-            rows = list((await session.execute(query)).scalars())
-            session.expunge_all()
-            if rows:
-                connection = await session.connection()
-                async with self._writing:
-                    await connection.execute(_CLAIM, {"ids": [row.id for row in rows], "at": now})
-        for row in rows:
-            row.status, row.attempts, row.claimed_at = "claimed", row.attempts + 1, now
-        return rows
-
-    async def _start_sending(self, connection: AsyncConnection, rows: list[Delivery]) -> set[int]:
-        """Compare-and-set: only the holder of the current claim may send (a batch's rows share
-        one claim time). Returns the ids still ours."""
-        async with self._writing:
-            result = await connection.execute(
-                _START_SENDING, {"ids": [row.id for row in rows], "at": rows[0].claimed_at}
-            )
-            ours = set(result.scalars())
-            await connection.commit()
-        return ours
-
-    async def _send(self, row: Delivery, screen: Screen, now: datetime) -> Outcome:
+    async def _send(self, row: Delivery, screen: Screen, now: datetime) -> DeliveryOutcome:
         try:
-            # What send_message sends, minus parsing the answer into a Message no one reads (~9%
-            # of the CPU per send). `_post` is PTB's own, not public API: PTB is pinned in
-            # requirements/lock.txt, and every end-to-end reminder test goes through this call.
-            await self._bot._post(
-                "sendMessage",
-                {
-                    "chat_id": row.chat_id,
-                    "text": screen.text,
-                    "message_thread_id": row.thread_id,
-                    "parse_mode": ParseMode.HTML,
-                    "reply_markup": screen.markup,
-                    "link_preview_options": _NO_PREVIEW,
-                },
-            )
+            # What send_message sends, minus parsing the answer into a Message no one reads
+            # (about a sixth of the CPU per send in bench/, and so of the pace on a busy machine).
+            await self._bot.do_api_request("sendMessage", _request(row, screen))
         except Forbidden:
             await self._deactivate(row.chat_id)
-            return Outcome("failed")
+            return DeliveryOutcome("failed")
         except ChatMigrated as migrated:
             await self._migrate(row.chat_id, migrated.new_chat_id)
-            return Outcome("pending", now)
+            return DeliveryOutcome("pending", now)
         except RetryAfter as flood:
             # Flood control covers the whole bot: stop sending until Telegram's time is up.
             self._flood_until = now + _seconds(flood.retry_after)
-            return Outcome("pending", self._flood_until)
+            return DeliveryOutcome("pending", self._flood_until)
         except TimedOut:
             # It may have been delivered; resending could make a duplicate.
-            return Outcome("uncertain")
+            return DeliveryOutcome("uncertain")
         except NetworkError:
             if row.attempts >= MAX_ATTEMPTS:
-                return Outcome("failed")
-            return Outcome("pending", now + timedelta(seconds=2**row.attempts))
+                return DeliveryOutcome("failed")
+            return DeliveryOutcome("pending", now + timedelta(seconds=2**row.attempts))
         except TelegramError as error:
             log.warning("delivery %d refused: %s", row.id, error.message)
-            return Outcome("failed")
-        return Outcome("sent")
+            return DeliveryOutcome("failed")
+        return DeliveryOutcome("sent")
 
     async def _record(self, handed: Handed, now: datetime) -> int:
         """One commit for a batch's results once all are in: a crash before it leaves the sent
@@ -337,34 +305,12 @@ class Dispatcher:
         outcomes = [(row, await _outcome(handed.results[row.id])) for row in handed.rows]
         sent = [row.id for row, outcome in outcomes if outcome.status == "sent"]
         changes = [
-            {
-                "delivery_id": row.id,
-                "status": outcome.status,
-                "not_before": outcome.retry_at or row.not_before,
-            }
+            StatusChange(row.id, outcome.status, outcome.retry_at or row.not_before)
             for row, outcome in outcomes
             if outcome.status not in ("sent", "skipped")  # skipped: another process has it
         ]
-        if sent or changes:
-            async with self._writing, self._database.transaction() as session:
-                connection = await session.connection()
-                if sent:
-                    await connection.execute(_SENT, {"ids": sent, "at": now})
-                if changes:
-                    await connection.execute(_RECORD, changes)
+        await self._outbox.record(now, sent, changes)
         return len(sent)
-
-    async def _expire_dead_claims(self, now: datetime) -> None:
-        """Claims a dead process left: unsent ones go back to the queue, ones that were mid-send
-        are marked uncertain (they may have arrived)."""
-        stale = now - self._lease
-        async with self._database.transaction() as session:
-            for status, new_status in (("claimed", "pending"), ("sending", "uncertain")):
-                await session.execute(
-                    update(Delivery)
-                    .where(Delivery.status == status, Delivery.claimed_at < stale)
-                    .values(status=new_status)
-                )
 
     async def _deactivate(self, chat_id: int) -> None:
         async with self._database.transaction() as session:
@@ -375,30 +321,20 @@ class Dispatcher:
             await move_chat(session, old_chat_id, new_chat_id)
 
 
-_IDS: BindParameter[list[int]] = bindparam("ids", expanding=True)
-_CLAIM = (
-    update(Delivery)
-    .where(Delivery.id.in_(_IDS))
-    .values(status="claimed", attempts=Delivery.attempts + 1, claimed_at=bindparam("at"))
-)
-_START_SENDING = (
-    update(Delivery)
-    .where(
-        Delivery.id.in_(_IDS), Delivery.status == "claimed", Delivery.claimed_at == bindparam("at")
-    )
-    .values(status="sending")
-    .returning(Delivery.id)
-)
-_SENT = update(Delivery).where(Delivery.id.in_(_IDS)).values(status="sent", sent_at=bindparam("at"))
-_RECORD = (
-    update(Delivery)
-    .where(Delivery.id == bindparam("delivery_id"))
-    .values(status=bindparam("status"), not_before=bindparam("not_before"))
-)
+def _request(row: Delivery, screen: Screen) -> dict[str, object]:
+    """sendMessage's parameters, as send_message would send them (PTB leaves out the Nones)."""
+    return {
+        "chat_id": row.chat_id,
+        "text": screen.text,
+        "message_thread_id": row.thread_id,
+        "parse_mode": ParseMode.HTML,
+        "reply_markup": screen.markup,
+        "link_preview_options": _NO_PREVIEW,
+    }
 
 
-async def _outcome(result: Outcome | asyncio.Future[Outcome]) -> Outcome:
-    return result if isinstance(result, Outcome) else await result
+async def _outcome(result: DeliveryOutcome | asyncio.Future[DeliveryOutcome]) -> DeliveryOutcome:
+    return result if isinstance(result, DeliveryOutcome) else await result
 
 
 def _seconds(value: float | timedelta) -> timedelta:

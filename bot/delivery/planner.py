@@ -1,146 +1,27 @@
-"""The planner: writes one outbox row per due delivery and advances each due reminder row to its
-next firing, both in the same transaction. The outbox's unique key (chat, kind, occurrence) means
-a crash, a restart or a second process can never plan the same delivery twice.
+"""The planner: turns due reminder rows into outbox rows, each row advanced to its next firing.
 
-A crowd of due rows shares few groups (same rule, same pending firing), and a group's firings
-are a pure function of its columns: each group is computed once in Python, and the database
-copies the result to every row of the group, so a chunk of rows takes a fixed number of
-statements however large it is. A row that changed after the groups were read matches none of
-them and is left for the next tick.
+Due rows come in few groups (same rule, same pending firing), and a group's firings are a pure
+function of its columns: each group is computed once here, and bot.db.schedule copies the result
+to every row of the group, in chunks, one transaction each.
 """
 
-import math
-from collections.abc import Sequence
 from datetime import datetime
-from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import (
-    Column,
-    ColumnElement,
-    FromClause,
-    Index,
-    Integer,
-    MetaData,
-    Row,
-    ScalarSelect,
-    Select,
-    String,
-    Table,
-    and_,
-    func,
-    select,
-    update,
-)
-from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.ext.asyncio import AsyncConnection
-from sqlalchemy.sql.dml import Update
-
-from bot.db.base import UtcDateTime
 from bot.db.engine import Database
-from bot.db.models import Delivery, Reminder
-from bot.db.runners import RuleColumns, rule_of
+from bot.db.runners import rule_of
+from bot.db.schedule import BATCH, GroupPlan, PendingFiring, due_groups, write_plans
 from bot.domain.schedule.deadlines import deadline, is_late
 from bot.domain.schedule.firing import CATCH_UP, Firing, Rule, next_firing
-
-# Rows per transaction: SQLite has one write lock, and a handler waiting for it (busy_timeout,
-# 5 s) waits for one transaction at most; at ~30 µs a row, this holds it for under a second.
-BATCH = 20_000
-
-_REMINDERS = Reminder.__table__
-# What due_firings reads: the rule, then the pending firing. The nullable quiet hours come last,
-# as PostgreSQL cannot look up IS NOT DISTINCT FROM in an index.
-_GROUP_KEY = tuple(
-    _REMINDERS.c[name]
-    for name in (
-        "kind",
-        "zone",
-        "weekdays",
-        "local_time",
-        "lead_minutes",
-        "next_fire_at",
-        "event_at",
-        "occurrence_key",
-        "quiet_start",
-        "quiet_end",
-    )
-)
-
-# Copied from the reminder row to its deliveries; "id" becomes the delivery's reminder_id.
-_DELIVERED_FROM_REMINDER = tuple(
-    _REMINDERS.c[name]
-    for name in ("chat_id", "user_id", "id", "kind", "zone", "title", "thread_id")
-)
-_DELIVERY_NAMES = (
-    *("reminder_id" if column.name == "id" else column.name for column in _DELIVERED_FROM_REMINDER),
-    "occurrence_key",
-    "event_at",
-    "not_before",
-    "deadline",
-)
-
-# Per-connection scratch tables, kept out of the models' metadata (and so out of migrations).
-_SCRATCH = MetaData()
-_groups = Table(
-    "plan_groups",
-    _SCRATCH,
-    Column("id", Integer, primary_key=True, autoincrement=False),
-    *(Column(column.name, column.type) for column in _GROUP_KEY),
-    Column("upcoming_fire_at", UtcDateTime),
-    Column("upcoming_event_at", UtcDateTime),
-    Column("upcoming_key", String(80)),
-    Index("ix_plan_groups_key", *(column.name for column in _GROUP_KEY)),
-    prefixes=["TEMPORARY"],
-)
-_firings = Table(
-    "plan_firings",
-    _SCRATCH,
-    Column("group_id", Integer, primary_key=True, autoincrement=False),
-    Column("seq", Integer, primary_key=True, autoincrement=False),
-    Column("occurrence_key", String(80)),
-    Column("event_at", UtcDateTime),
-    Column("not_before", UtcDateTime),
-    Column("deadline", UtcDateTime),
-    prefixes=["TEMPORARY"],
-)
 
 
 async def plan_due(database: Database, now: datetime, batch: int = BATCH) -> int:
     """Plans every due reminder, `batch` rows per transaction; returns the deliveries written."""
-    async with database.transaction() as session:
-        groups = (await session.execute(select(*_GROUP_KEY).where(_due(now)).distinct())).all()
-        if not groups:
-            return 0
-        due = (await session.execute(select(func.count()).where(_due(now)))).scalar_one()
-    group_rows, firing_rows = _plan_groups(groups, now)
-    planned = 0
-    for _ in range(math.ceil(due / batch)):
-        async with database.transaction() as session:
-            connection = await session.connection()
-            # Scratch tables belong to a connection, and each transaction may get another one.
-            await connection.run_sync(_SCRATCH.create_all)
-            await connection.execute(_groups.insert(), group_rows)
-            if firing_rows:
-                await connection.execute(_firings.insert(), firing_rows)
-            if connection.dialect.name == "postgresql":
-                planned += await _write_postgresql(connection, now, batch)
-            else:
-                planned += await _write_sqlite(connection, now, batch)
-            # Empty for the next transaction (a rollback empties them too).
-            await connection.execute(_firings.delete())
-            await connection.execute(_groups.delete())
-    return planned
-
-
-class PendingFiring(RuleColumns, Protocol):
-    """A reminder row's rule and its pending firing: a Reminder, or a group of rows."""
-
-    @property
-    def next_fire_at(self) -> datetime: ...
-    @property
-    def event_at(self) -> datetime: ...
-    @property
-    def occurrence_key(self) -> str: ...
+    due = await due_groups(database, now)
+    if not due.groups:
+        return 0
+    plans = [_plan(group, now) for group in due.groups]
+    return await write_plans(database, now, plans, due.rows, batch)
 
 
 def due_firings(row: PendingFiring, rule: Rule, now: datetime) -> tuple[list[Firing], Firing]:
@@ -161,128 +42,10 @@ def due_firings(row: PendingFiring, rule: Rule, now: datetime) -> tuple[list[Fir
     return due, firing
 
 
-def _plan_groups(
-    groups: Sequence[Row[Any]], now: datetime
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """The scratch rows: per group its next firing, and its due firings that are not late."""
-    group_rows: list[dict[str, Any]] = []
-    firing_rows: list[dict[str, Any]] = []
-    for group_id, group in enumerate(groups):
-        rule = rule_of(group)
-        due, upcoming = due_firings(group, rule, now)
-        group_rows.append(
-            {
-                "id": group_id,
-                **group._asdict(),
-                "upcoming_fire_at": upcoming.fire_at,
-                "upcoming_event_at": upcoming.event_at,
-                "upcoming_key": upcoming.key,
-            }
-        )
-        firing_rows += [
-            {
-                "group_id": group_id,
-                "seq": seq,
-                "occurrence_key": firing.key,
-                "event_at": firing.event_at,
-                "not_before": firing.fire_at,
-                "deadline": firing.deadline,
-            }
-            for seq, firing in enumerate(due)
-            if not is_late(rule.kind, now, firing.deadline)  # late is dropped, never sent at 3 a.m.
-        ]
-    return group_rows, firing_rows
-
-
-async def _write_sqlite(connection: AsyncConnection, now: datetime, batch: int) -> int:
-    """SQLite: the INSERT takes the database's only write lock, so the UPDATE after it sees the
-    same rows, and so the same chunk: a row is advanced exactly when its deliveries were
-    inserted."""
-    chunk = _REMINDERS.c.id.in_(_chunk(now, batch))
-    group = _REMINDERS.join(_firings, _firings.c.group_id == _group_of(_REMINDERS))
-    rows = select(*_delivery_columns(_REMINDERS)).select_from(group).where(_due(now), chunk)
-    insert = (
-        sqlite.insert(Delivery)
-        .from_select(_DELIVERY_NAMES, rows, include_defaults=False)
-        .on_conflict_do_nothing()
-    )
-    planned = (await connection.execute(insert)).rowcount
-    await connection.execute(_advance(now).where(chunk))
-    return planned
-
-
-async def _write_postgresql(connection: AsyncConnection, now: datetime, batch: int) -> int:
-    """PostgreSQL: processes sharing the database claim disjoint chunks (SKIP LOCKED), and one
-    statement inserts the deliveries of exactly the rows its UPDATE advanced (RETURNING)."""
-    claimed = _chunk(now, batch).with_for_update(skip_locked=True)
-    advanced = (
-        _advance(now)
-        .where(_REMINDERS.c.id.in_(claimed))
-        .returning(*_DELIVERED_FROM_REMINDER, _groups.c.id.label("group_id"))
-        .cte("advanced")
-    )
-    group = advanced.join(_firings, _firings.c.group_id == advanced.c.group_id)
-    rows = select(*_delivery_columns(advanced)).select_from(group)
-    insert = postgresql.insert(Delivery).from_select(_DELIVERY_NAMES, rows, include_defaults=False)
-    return (await connection.execute(insert.on_conflict_do_nothing())).rowcount
-
-
-def _chunk(now: datetime, batch: int) -> Select[tuple[int]]:
-    """The ids of the `batch` oldest due rows: ordered down to the id, so that the same rows
-    give the same chunk in every statement."""
-    claimable = _REMINDERS.alias("claimable")
-    return (
-        select(claimable.c.id)
-        .where(_due(now, claimable))
-        .order_by(claimable.c.next_fire_at, claimable.c.id)
-        .limit(batch)
-    )
-
-
-def _due(now: datetime, reminders: FromClause = _REMINDERS) -> ColumnElement[bool]:
-    return and_(reminders.c.active.is_(True), reminders.c.next_fire_at <= now)
-
-
-def _group_of(reminders: FromClause) -> ScalarSelect[int]:
-    """The id of the row's group, looked up row by row. With a join SQLite may start from the
-    groups (its statistics cannot see a crowd due at one instant) and scan the whole crowd once
-    per group."""
-    same = _groups.alias("same")
-    return (
-        select(same.c.id)
-        .where(
-            *(
-                reminders.c[key.name].is_not_distinct_from(same.c[key.name])
-                if key.nullable
-                else reminders.c[key.name] == same.c[key.name]
-                for key in _GROUP_KEY
-            )
-        )
-        .scalar_subquery()
-    )
-
-
-def _advance(now: datetime) -> Update:
-    """Each due row of a group to the group's next firing (UPDATE ... FROM the groups)."""
-    return (
-        update(Reminder)
-        # The kind is matched by the subquery already; comparing it here too tells SQLAlchemy's
-        # cartesian-product check that the two tables are joined.
-        .where(_due(now), _groups.c.id == _group_of(_REMINDERS), _groups.c.kind == Reminder.kind)
-        .values(
-            next_fire_at=_groups.c.upcoming_fire_at,
-            event_at=_groups.c.upcoming_event_at,
-            occurrence_key=_groups.c.upcoming_key,
-        )
-    )
-
-
-def _delivery_columns(reminders: FromClause) -> list[ColumnElement[Any]]:
-    """A delivery's values (in _DELIVERY_NAMES order): the reminder's, then the firing's."""
-    return [
-        *(reminders.c[column.name] for column in _DELIVERED_FROM_REMINDER),
-        _firings.c.occurrence_key,
-        _firings.c.event_at,
-        _firings.c.not_before,
-        _firings.c.deadline,
-    ]
+def _plan(group: PendingFiring, now: datetime) -> GroupPlan:
+    """A group's deliveries, its due firings that are not late, and the firing after them."""
+    rule = rule_of(group)
+    due, upcoming = due_firings(group, rule, now)
+    # Late is dropped, never sent at 3 a.m.
+    deliveries = [firing for firing in due if not is_late(rule.kind, now, firing.deadline)]
+    return GroupPlan(group, deliveries, upcoming)

@@ -7,14 +7,11 @@ dispatcher drops them once they are late).
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete
-
 from bot.db.engine import Database
-from bot.db.models import Delivery
+from bot.db.outbox import delete_finished
 from bot.domain.schedule.firing import CATCH_UP
 
 KEEP = timedelta(days=7)
-FINISHED = ("sent", "failed", "dropped", "uncertain")
 
 assert KEEP > CATCH_UP, "a purged row must be older than anything the planner may plan again"
 
@@ -22,7 +19,4 @@ assert KEEP > CATCH_UP, "a purged row must be older than anything the planner ma
 async def purge_outbox(database: Database, now: datetime) -> int:
     """Deletes finished deliveries planned more than KEEP before `now`; returns how many."""
     async with database.transaction() as session:
-        result = await session.execute(
-            delete(Delivery).where(Delivery.status.in_(FINISHED), Delivery.not_before < now - KEEP)
-        )
-    return int(result.rowcount)  # type: ignore[attr-defined]
+        return await delete_finished(session, now - KEEP)

@@ -1,17 +1,21 @@
-"""The dispatcher against a stand-in bot that answers like Telegram and notes, at each request,
-what the outbox said: every due row is sent once, across batches; never more than CONCURRENCY
-rows are in doubt; a row another process took over is left to it; after a 429 nothing more goes
-out until Telegram's wait is over. And the one pace every request to a chat waits for."""
+"""The dispatcher through a real Bot whose requests go to a stand-in for Telegram, which answers
+as Telegram would and notes, at each request, what the outbox said: every due row is sent once,
+across batches; never more than CONCURRENCY rows are in doubt; a row another process took over is
+left to it; after a 429 nothing more goes out until Telegram's wait is over; every send waits for
+its turn in the bot's rate limiter. And the one pace every request to a chat waits for."""
 
 import asyncio
+import json
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from http import HTTPStatus
 from typing import Any
 
 from sqlalchemy import insert, select, update
 from telegram import Bot
-from telegram.error import RetryAfter
+from telegram.ext import ExtBot
+from telegram.request import BaseRequest, RequestData
 
 from bot.db.engine import Database
 from bot.db.models import Delivery
@@ -22,6 +26,7 @@ from bot.domain.content.library import Library
 NOW = datetime(2026, 11, 23, 7, 0, tzinfo=UTC)
 FIRST_CHAT = 200_000_001
 LEASE = timedelta(minutes=1)
+TOKEN = "123456:STAND-IN"
 
 
 async def due(database: Database, count: int) -> None:
@@ -60,21 +65,55 @@ class Requests:
     in_doubt: list[int] = field(default_factory=list)  # rows `sending` and unanswered, then
 
 
-class StandInBot(Bot):
-    """Answers sendMessage as Telegram would and notes each request in `requests`; `before`
-    runs ahead of the answer to the `index`-th request."""
+# What Telegram answers: an HTTP status and the JSON body.
+Answer = tuple[int, dict[str, Any]]
+# Runs ahead of the answer to the `index`-th request; an answer it returns is given instead.
+Before = Callable[[int], Awaitable[Answer | None]]
+
+
+def too_many_requests(seconds: int) -> Answer:
+    return HTTPStatus.TOO_MANY_REQUESTS, {
+        "ok": False,
+        "error_code": HTTPStatus.TOO_MANY_REQUESTS,
+        "description": f"Too Many Requests: retry after {seconds}",
+        "parameters": {"retry_after": seconds},
+    }
+
+
+class StandInRequest(BaseRequest):
+    """Telegram's side of a real Bot's requests (PTB's own tests plug in an offline request the
+    same way): answers sendMessage as Telegram would, noting each request in `requests`."""
 
     def __init__(
-        self,
-        database: Database,
-        requests: Requests,
-        before: Callable[[int], Awaitable[None]] | None = None,
+        self, database: Database, requests: Requests, before: Before | None = None
     ) -> None:
-        super().__init__("123456:STAND-IN")
         self._database, self._requests, self._before = database, requests, before
 
-    async def _post(self, endpoint: str, data: dict[str, Any] | None = None, **_: Any) -> Any:
-        assert endpoint == "sendMessage" and data is not None
+    @property
+    def read_timeout(self) -> None:
+        return None
+
+    async def initialize(self) -> None:
+        pass
+
+    async def shutdown(self) -> None:
+        pass
+
+    async def do_request(
+        self,
+        url: str,
+        method: str,
+        request_data: RequestData | None = None,
+        read_timeout: Any = None,
+        write_timeout: Any = None,
+        connect_timeout: Any = None,
+        pool_timeout: Any = None,
+    ) -> tuple[int, bytes]:
+        assert url.endswith("/sendMessage") and request_data is not None
+        code, answer = await self._answer(request_data.parameters)
+        return code, json.dumps(answer).encode()
+
+    async def _answer(self, data: dict[str, Any]) -> Answer:
         chat_id, requests = int(data["chat_id"]), self._requests
         index = len(requests.chats)
         requests.chats.append(chat_id)
@@ -86,16 +125,21 @@ class StandInBot(Bot):
         requests.in_doubt.append(
             sum(status == "sending" and chat not in answered for chat, status in statuses.items())
         )
-        if self._before is not None:
-            await self._before(index)
+        if self._before is not None and (instead := await self._before(index)) is not None:
+            return instead
         await asyncio.sleep(0.001)  # a little latency, as over a network
         requests.sent.append(chat_id)
-        return {
+        message = {
             "message_id": len(requests.sent),
             "date": 0,
             "chat": {"id": chat_id, "type": "private"},
             "text": data["text"],
         }
+        return HTTPStatus.OK, {"ok": True, "result": message}
+
+
+def stand_in_bot(database: Database, requests: Requests, before: Before | None = None) -> Bot:
+    return Bot(TOKEN, request=StandInRequest(database, requests, before))
 
 
 async def test_every_due_row_goes_out_once_over_several_batches(
@@ -104,7 +148,7 @@ async def test_every_due_row_goes_out_once_over_several_batches(
     await due(database, 100)
     requests = Requests()
     # At 20 a second a claim takes 40 rows (the first, fewer): four batches.
-    dispatcher = Dispatcher(database, StandInBot(database, requests), library, 20, LEASE)
+    dispatcher = Dispatcher(database, stand_in_bot(database, requests), library, 20, LEASE)
     assert await dispatcher.drain(NOW) == 100
     assert sorted(requests.sent) == [FIRST_CHAT + n for n in range(100)]
     assert set(requests.status_then) == {"sending"}
@@ -116,7 +160,7 @@ async def test_every_due_row_goes_out_once_over_several_batches(
 async def test_at_most_concurrency_rows_are_in_doubt(database: Database, library: Library) -> None:
     await due(database, 120)
     requests = Requests()
-    dispatcher = Dispatcher(database, StandInBot(database, requests), library, 300, LEASE)
+    dispatcher = Dispatcher(database, stand_in_bot(database, requests), library, 300, LEASE)
     assert await dispatcher.drain(NOW) == 120
     assert max(requests.in_doubt) <= CONCURRENCY
     assert max(requests.in_doubt) > 1, "rows are marked ahead of their requests"
@@ -142,7 +186,7 @@ async def test_rows_another_process_took_over_are_left_to_it(
 
     requests = Requests()
     dispatcher = Dispatcher(
-        database, StandInBot(database, requests, take_over), library, 300, LEASE
+        database, stand_in_bot(database, requests, take_over), library, 300, LEASE
     )
     sent = await dispatcher.drain(NOW)
     assert theirs, "some rows were claimed and not yet sending"
@@ -159,12 +203,13 @@ async def test_after_a_429_nothing_more_goes_out_until_the_wait_is_over(
     await due(database, 50)
     requests, started = Requests(), []
 
-    async def flood(index: int) -> None:
+    async def flood(index: int) -> Answer | None:
         if index == 0:
             started.append(len(requests.chats))
-            raise RetryAfter(timedelta(seconds=30))
+            return too_many_requests(30)
+        return None
 
-    dispatcher = Dispatcher(database, StandInBot(database, requests, flood), library, 300, LEASE)
+    dispatcher = Dispatcher(database, stand_in_bot(database, requests, flood), library, 300, LEASE)
     sent = await dispatcher.drain(NOW)
     assert sent == len(requests.sent) == len(requests.chats) - 1
     # After the 429, only requests already handed to the rate limiter went out.
@@ -178,6 +223,20 @@ async def test_after_a_429_nothing_more_goes_out_until_the_wait_is_over(
     assert await dispatcher.drain(NOW + timedelta(seconds=20)) == 0, "still inside the wait"
     assert await dispatcher.drain(NOW + timedelta(seconds=31)) == 50 - sent
     assert sorted(requests.sent) == [FIRST_CHAT + n for n in range(50)]
+
+
+async def test_every_send_waits_for_its_turn_in_the_bots_rate_limiter(
+    database: Database, library: Library
+) -> None:
+    await due(database, 5)
+    requests, loop = Requests(), asyncio.get_running_loop()
+    limited = ExtBot(
+        TOKEN, request=StandInRequest(database, requests), rate_limiter=PacedRateLimiter(10)
+    )
+    dispatcher = Dispatcher(database, limited, library, 10, LEASE)
+    start = loop.time()
+    assert await dispatcher.drain(NOW) == 5
+    assert loop.time() - start >= 4 / turns_per_second(10), "five turns, one every 1/9 s"
 
 
 def test_the_pace_keeps_a_little_under_the_send_rate_in_whole_turns() -> None:
