@@ -6,10 +6,10 @@ from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from datetime import datetime, time
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.db.chats import insert_for
+from bot.db.base import insert_for
 from bot.db.engine import Database
 from bot.db.models import (
     CLUB_KINDS,
@@ -212,3 +212,25 @@ async def forget_past_attendance(session: AsyncSession, now: datetime) -> None:
     """Names are kept only until the run starts: the message shows them from then on."""
     started = select(Delivery.id).where(Delivery.kind == "club_warmup", Delivery.event_at <= now)
     await session.execute(delete(ClubAttendance).where(ClubAttendance.delivery_id.in_(started)))
+
+
+async def move_club(session: AsyncSession, old_chat_id: int, new_chat_id: int) -> None:
+    """The club's settings and runs go with the chat, unless the supergroup was set up already
+    (its admins spoke last): then the old group's club, reminders included, is dropped."""
+    if await session.get(ClubSettings, new_chat_id) is None:
+        for model in (ClubSettings, ClubRun):
+            await session.execute(
+                update(model).where(model.chat_id == old_chat_id).values(chat_id=new_chat_id)
+            )
+        return
+    for model in (ClubSettings, ClubRun):
+        await session.execute(delete(model).where(model.chat_id == old_chat_id))
+    await session.execute(
+        delete(Reminder).where(Reminder.chat_id == old_chat_id, Reminder.kind.in_(CLUB_KINDS))
+    )
+
+
+async def forget_member(session: AsyncSession, user_id: int) -> None:
+    """A member's taps on "I'm running" go with the rest of their data (no foreign key: members
+    of a club need not have started the bot)."""
+    await session.execute(delete(ClubAttendance).where(ClubAttendance.user_id == user_id))

@@ -1,5 +1,7 @@
 """Bringing a database to the latest schema (used by `python -m bot migrate`, `run` and tests)."""
 
+from collections.abc import Callable
+
 from alembic import command
 from alembic.config import Config
 from sqlalchemy.engine import Connection
@@ -23,20 +25,20 @@ def _check(connection: Connection) -> None:
     command.check(_config(connection))
 
 
-async def upgrade(database_url: str) -> None:
+async def _run(database_url: str, step: Callable[[Connection], None]) -> None:
+    """One Alembic command on a connection of its own, in a transaction that commits."""
     engine = create_engine(database_url)
     try:
         async with engine.begin() as connection:
-            await connection.run_sync(_upgrade)
+            await connection.run_sync(step)
     finally:
         await engine.dispose()
+
+
+async def upgrade(database_url: str) -> None:
+    await _run(database_url, _upgrade)
 
 
 async def check(database_url: str) -> None:
     """Raises if the models and the migrations are out of step (what `alembic check` does)."""
-    engine = create_engine(database_url)
-    try:
-        async with engine.connect() as connection:
-            await connection.run_sync(_check)
-    finally:
-        await engine.dispose()
+    await _run(database_url, _check)

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.db.chats import insert_for
+from bot.db.base import insert_for
 from bot.db.engine import Database
 from bot.db.models import ComebackPlan, Delivery, PainLog, PlannedRun, UserSettings
 from bot.db.runners import after_run_checkins, rebuild_reminders, runs_of

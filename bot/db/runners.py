@@ -11,8 +11,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.db.base import utcnow
-from bot.db.chats import insert_for
+from bot.db.base import insert_for, utcnow
 from bot.db.engine import Database
 from bot.db.models import ComebackPlan, Delivery, PainLog, PlannedRun, Reminder, User, UserSettings
 from bot.domain.runner import (
