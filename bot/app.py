@@ -26,11 +26,13 @@ from bot.features.recovery import handlers as recovery
 from bot.features.settings import handlers as settings
 from bot.features.triage import handlers as triage
 from bot.services import BotApplication, BotContext, Services
+from bot.ui.presses import press_guard
 
 log = logging.getLogger(__name__)
 
 # Only what the handlers use: fewer updates to fetch, nothing the bot cannot act on.
 ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY, Update.MY_CHAT_MEMBER]
+PRESS_GUARD_GROUP = -2  # features use 0 and chats uses -1
 
 
 async def set_command_menus(application: BotApplication) -> None:
@@ -60,6 +62,8 @@ async def _post_shutdown(application: BotApplication) -> None:
 
 
 def register_handlers(application: BotApplication) -> None:
+    # Before everything, even recording the contact: a press on data its message does not offer.
+    application.add_handler(press_guard(), group=PRESS_GUARD_GROUP)
     chats.register(application)  # first: it records who can be reached before anything answers
     privacy.register(application)
     triage.register(application)
