@@ -2,10 +2,14 @@
 
 from alembic import command
 from alembic.config import Config
+from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
 from bot.db.engine import create_engine
 from bot.paths import ALEMBIC_INI
+
+# Any fixed number, the same in every process of this bot ("knee" in ASCII).
+_MIGRATION_LOCK = 0x6B6E6565
 
 
 def _config(connection: Connection) -> Config:
@@ -24,9 +28,15 @@ def _check(connection: Connection) -> None:
 
 
 async def upgrade(database_url: str) -> None:
+    """On PostgreSQL, safe to run from several processes at once (several dynos starting on a
+    fresh database): they take turns on an advisory lock held until the upgrade commits, and
+    the later ones find nothing left to do."""
     engine = create_engine(database_url)
     try:
         async with engine.begin() as connection:
+            if connection.dialect.name == "postgresql":
+                lock = text("SELECT pg_advisory_xact_lock(:key)")
+                await connection.execute(lock, {"key": _MIGRATION_LOCK})
             await connection.run_sync(_upgrade)
     finally:
         await engine.dispose()
