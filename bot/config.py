@@ -20,7 +20,8 @@ _URL_PREFIXES = {
 }
 _SUPPORTED_DRIVERS = ("postgresql+asyncpg://", "sqlite+aiosqlite://")
 _TOKEN = re.compile(r"^\d{1,20}:[A-Za-z0-9_-]{1,100}$")
-_WEBHOOK_SECRET = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
+# Telegram allows 1-256 of these; anything short enough to guess is refused here.
+_WEBHOOK_SECRET = re.compile(r"^[A-Za-z0-9_-]{16,256}$")
 
 
 class ConfigError(Exception):
@@ -58,9 +59,8 @@ class Settings(BaseSettings):
     @field_validator("webhook_secret")
     @classmethod
     def _secret_shape(cls, value: SecretStr | None) -> SecretStr | None:
-        # Telegram's rule for secret_token: 1-256 characters A-Z, a-z, 0-9, _ and -.
         if value is not None and not _WEBHOOK_SECRET.match(value.get_secret_value()):
-            raise ValueError("use 1-256 characters from A-Z, a-z, 0-9, _ and -")
+            raise ValueError("use 16-256 characters from A-Z, a-z, 0-9, _ and -")
         return value
 
     @field_validator("log_level", mode="before")
