@@ -212,7 +212,8 @@ async def test_mydata_and_deletemydata_cover_the_recovery_data(world: World) -> 
     await tap(world, chat, offer, "Start at stage 1")
     await log_run(world, chat, "2", "Skip")
     [data] = await world.driver.send(chat, "/mydata")
-    assert "Runs in your pain log: 1" in data.text and "Walk-run plan: stage 1" in data.text
+    assert "during the run 2/10" in data.text
+    assert "Walk-run plan: stage 1" in data.text
     [privacy] = await world.driver.send(chat, "/privacy")
     assert "/log" in privacy.text
     [question] = await world.driver.send(chat, "/deletemydata")
