@@ -20,6 +20,11 @@ def _config(connection: Connection) -> Config:
 
 
 def _upgrade(connection: Connection) -> None:
+    """On PostgreSQL, safe to run from several processes at once (several dynos starting on a
+    fresh database): they take turns on an advisory lock held until the upgrade commits, and
+    the later ones find nothing left to do."""
+    if connection.dialect.name == "postgresql":
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK})
     command.upgrade(_config(connection), "head")
 
 
@@ -28,15 +33,9 @@ def _check(connection: Connection) -> None:
 
 
 async def upgrade(database_url: str) -> None:
-    """On PostgreSQL, safe to run from several processes at once (several dynos starting on a
-    fresh database): they take turns on an advisory lock held until the upgrade commits, and
-    the later ones find nothing left to do."""
     engine = create_engine(database_url)
     try:
         async with engine.begin() as connection:
-            if connection.dialect.name == "postgresql":
-                lock = text("SELECT pg_advisory_xact_lock(:key)")
-                await connection.execute(lock, {"key": _MIGRATION_LOCK})
             await connection.run_sync(_upgrade)
     finally:
         await engine.dispose()
