@@ -4,10 +4,14 @@ from collections.abc import Callable
 
 from alembic import command
 from alembic.config import Config
+from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
 from bot.db.engine import create_engine
 from bot.paths import ALEMBIC_INI
+
+# Any fixed number, the same in every process of this bot ("knee" in ASCII).
+_MIGRATION_LOCK = 0x6B6E6565
 
 
 def _config(connection: Connection) -> Config:
@@ -18,6 +22,11 @@ def _config(connection: Connection) -> Config:
 
 
 def _upgrade(connection: Connection) -> None:
+    """On PostgreSQL, safe to run from several processes at once (several dynos starting on a
+    fresh database): they take turns on an advisory lock held until the upgrade commits, and
+    the later ones find nothing left to do."""
+    if connection.dialect.name == "postgresql":
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK})
     command.upgrade(_config(connection), "head")
 
 

@@ -10,7 +10,7 @@ from collections.abc import Collection, Sequence
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db.base import insert_for
@@ -245,3 +245,9 @@ async def stop_plan(database: Database, user_id: int, now: datetime) -> None:
             update(ComebackPlan).where(ComebackPlan.user_id == user_id).values(active=False)
         )
         await rebuild_reminders(session, user_id, now)
+
+
+async def delete_before(session: AsyncSession, day: date) -> int:
+    """Deletes every logged run on a local date before `day`; returns how many."""
+    result = await session.execute(delete(PainLog).where(PainLog.day < day))
+    return int(result.rowcount)  # type: ignore[attr-defined]
