@@ -7,6 +7,7 @@ import pytest
 
 from bot.domain.content.library import Library
 from bot.domain.triage import AnswerError, Answers, TriageContent, assess, findings_from
+from bot.features.library.screens.prevention import see_a_doctor
 from bot.features.triage import state as codec
 from bot.features.triage.screens.outcome import (
     NOT_A_DIAGNOSIS,
@@ -16,6 +17,7 @@ from bot.features.triage.screens.outcome import (
     shown_conditions,
 )
 from bot.ui.html import MAX_MESSAGE_CHARS, h
+from bot.ui.signs import signs_by_urgency
 from tests.triage.test_questionnaire import _script, _walks
 
 CAVEAT = h(NOT_A_DIAGNOSIS)
@@ -98,3 +100,25 @@ def test_a_state_that_does_not_fit_the_questions_is_refused(
 ) -> None:
     with pytest.raises(AnswerError):
         codec.decode(state, content)
+
+
+def test_prevent_and_kneepain_give_the_same_advice_for_a_sign(library: Library) -> None:
+    """A bone spot very sore to press: the same words, under the same heading, in both."""
+    content = library.triage
+    prevent = see_a_doctor(library).text
+    fresh_fall = _script(
+        "emergency:none age:a18_39 now: onset:blow when:today swelling:not_swollen bone_acute: "
+        "signs: about: site:inner_side worse:"
+    )
+    overuse = _script(
+        "emergency:none age:a18_39 now: onset:more_running course:better signs: about: "
+        "site:kneecap worse:stairs"
+    )
+    for answers, sign in ((fresh_fall, "sn_bone_spot_injury"), (overuse, "sn_bone_spot")):
+        assessment = assess(findings_from(answers, content), content)
+        assert sign in assessment.advice.get_seen_if
+        [section] = signs_by_urgency([sign], content.safety_net)
+        heading, line = section.split("\n")
+        for screen in (prevent, screen_text("d", assessment, library)):
+            [group] = [part for part in screen.split("\n\n") if line in part.split("\n")]
+            assert group.startswith(heading + "\n")

@@ -13,6 +13,7 @@ from bot.features.library import exercise_button_for
 from bot.features.triage.buttons import RESTART
 from bot.ui.html import b, h, i
 from bot.ui.keyboards import button
+from bot.ui.signs import signs_by_urgency
 
 View = Literal["s", "c", "d", "r"]  # summary, causes, what to do, sources
 VIEWS: tuple[View, ...] = ("s", "c", "d", "r")
@@ -29,13 +30,6 @@ HEADLINES: dict[Level, str] = {
     "soon": "🩺 See a GP or physio within 1-3 days",
     "routine": "📅 Book an appointment",
     "self_care": "🏠 Self-care",
-}
-IF_SIGNS: dict[Level, str] = {
-    "emergency": "Call your emergency number if",
-    "urgent": "Go to urgent care the same day if",
-    "soon": "See a GP or physio within 1-3 days if",
-    "routine": "Book an appointment if",
-    "self_care": "",
 }
 MAX_CONDITIONS_SHOWN = 3
 REASONS_IN_SUMMARY = 2  # the rest of the reasons are on the causes screen
@@ -117,14 +111,7 @@ def _what_to_do(assessment: Assessment, content: TriageContent) -> str:
         advice.append(content.pain_monitoring.text)
     if advice:
         parts.append(b("Meanwhile") + "\n" + "\n".join(f"• {h(line)}" for line in advice))
-    by_level: dict[Level, list[str]] = {}
-    for sign_id in assessment.advice.get_seen_if:
-        sign = content.safety_net[sign_id]
-        by_level.setdefault(sign.level, []).append(sign.text)
-    parts.extend(
-        b(IF_SIGNS[level_id]) + "\n" + "\n".join(f"• {h(text)}" for text in texts)
-        for level_id, texts in by_level.items()
-    )
+    parts.extend(signs_by_urgency(assessment.advice.get_seen_if, content.safety_net))
     return "\n\n".join(parts)
 
 
