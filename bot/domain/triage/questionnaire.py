@@ -72,10 +72,12 @@ def _chosen(question: Question, answer: Answer, findings: Findings) -> list[Opti
     ids = answer if isinstance(answer, tuple) else (answer,)
     if isinstance(answer, tuple) != question.multi or len(set(ids)) != len(ids):
         raise AnswerError(f"answer {answer!r} does not fit question {question.id!r}")
-    shown = {option.id: option for option in shown_options(question, findings)}
-    if not set(ids) <= set(shown):
+    shown = shown_options(question, findings)
+    if not set(ids) <= {option.id for option in shown}:
         raise AnswerError(f"question {question.id!r} shows no option among {ids!r}")
-    return [shown[option_id] for option_id in ids]
+    # Applied in the question's order, whatever the order of the ticks: where two options set
+    # the same field, the later (more cautious) one wins, e.g. can't walk over limping.
+    return [option for option in shown if option.id in ids]
 
 
 def _apply(values: dict[str, Any], option: Option) -> None:
