@@ -169,7 +169,8 @@ async def test_prevent_states_the_evidence_and_opens_every_section(
         assert message.text.startswith(section + "\n")
         await tap(world, chat, message, "« Prevention overview")
     await tap(world, chat, message, prevention.see_a_doctor.name)
-    assert prevention.see_a_doctor.signs[0] in message.text
+    first_sign = library.triage.safety_net[prevention.see_a_doctor.signs[0]]
+    assert first_sign.text in message.text
 
 
 async def test_the_library_works_in_groups_and_forum_topics(world: World) -> None:

@@ -37,7 +37,8 @@ class RiskFactor(Sourced, OneMessage):
 class SeeADoctor(Sourced, OneMessage):
     name: Name
     intro: Paragraph
-    signs: tuple[Line, ...] = Field(min_length=1, max_length=10)
+    # Ids of /kneepain's "get seen if" signs (triage.yaml safety_net): one source of truth.
+    signs: tuple[ContentId, ...] = Field(min_length=1, max_length=16)
 
 
 class Prevention(ContentModel):
