@@ -6,14 +6,17 @@ import logging
 import sys
 from urllib.parse import urlparse
 
-from bot.app import ALLOWED_UPDATES, build_application
+from bot.app import ALLOWED_UPDATES, build_application, serve_webhook
 from bot.config import ConfigError, Settings, load_settings
 from bot.db.engine import Database
 from bot.db.migrate import upgrade
 from bot.domain.content.library import load_library
+from bot.domain.schedule.capacity import Forecast
 from bot.domain.yamlfile import ContentError
 from bot.logs import configure_logging
-from bot.services import Services
+from bot.ops.capacity import forecast_week
+from bot.ops.http import Webhook
+from bot.services import Services, system_clock
 
 log = logging.getLogger("bot")
 
@@ -42,15 +45,12 @@ def run(settings: Settings, mode: str = "auto") -> None:
     application = build_application(services, token=token, base_url=settings.telegram_api_base_url)
     webhook = mode == "webhook" or (mode == "auto" and settings.uses_webhook)
     if webhook and settings.webhook_url is not None and settings.webhook_secret is not None:
-        log.info("serving the webhook on port %d", settings.port)
-        application.run_webhook(
-            listen="0.0.0.0",  # noqa: S104 - a web dyno must accept the platform's router
-            port=settings.port,
-            url_path=urlparse(settings.webhook_url).path.lstrip("/"),
-            webhook_url=settings.webhook_url,
-            secret_token=settings.webhook_secret.get_secret_value(),
-            allowed_updates=ALLOWED_UPDATES,
+        log.info("serving the webhook, /healthz and /metrics on port %d", settings.port)
+        hook = Webhook(
+            path=urlparse(settings.webhook_url).path or "/",
+            secret=settings.webhook_secret.get_secret_value(),
         )
+        asyncio.run(serve_webhook(application, hook, settings.webhook_url, settings.port))
     else:
         log.info("polling Telegram for updates")
         application.run_polling(allowed_updates=ALLOWED_UPDATES)
@@ -61,6 +61,30 @@ def console(settings: Settings) -> None:
     from bot.console import run_console  # the local Bot API is only loaded when used
 
     asyncio.run(run_console(_services(settings), sys.stdin, sys.stdout))
+
+
+def capacity(settings: Settings) -> int:
+    """Prints the coming week's forecast; exit status 1 when some reminders would be late."""
+
+    async def forecast() -> Forecast:
+        database = Database(settings.database_url)
+        try:
+            return await forecast_week(database, system_clock(), settings.send_rate)
+        finally:
+            await database.dispose()
+
+    result = asyncio.run(forecast())
+    print(result.summary())
+    if result.fits:
+        return 0
+    print(_advice(settings))
+    return 1
+
+
+def _advice(settings: Settings) -> str:
+    if settings.paid_broadcasts:
+        return "Raise SEND_RATE (up to 1000 with PAID_BROADCASTS), or ask runners to spread out."
+    return "Consider PAID_BROADCASTS=true with a higher SEND_RATE (README: Paid broadcasts)."
 
 
 def migrate(settings: Settings) -> None:
@@ -79,16 +103,23 @@ def main(argv: list[str] | None = None) -> int:
     mode.add_argument("--webhook", dest="mode", action="store_const", const="webhook")
     commands.add_parser("console", help="chat with the bot offline in this terminal")
     commands.add_parser("migrate", help="bring the database to the latest schema and exit")
+    commands.add_parser(
+        "capacity", help="whether the next 7 days' busiest minute fits the send rate"
+    )
     args = parser.parse_args(argv)
     try:
         settings = load_settings()
         # The console is a conversation on the terminal: only problems interrupt it.
         quiet = args.command == "console" and settings.log_level != "DEBUG"
-        configure_logging("WARNING" if quiet else settings.log_level, _secrets(settings))
+        configure_logging(
+            "WARNING" if quiet else settings.log_level, _secrets(settings), settings.log_format
+        )
         if args.command == "run":
             run(settings, args.mode or "auto")
         elif args.command == "console":
             console(settings)
+        elif args.command == "capacity":
+            return capacity(settings)
         else:
             migrate(settings)
     except (ConfigError, ContentError) as error:

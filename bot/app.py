@@ -1,7 +1,9 @@
 """Builds the PTB Application: handlers, rate limiter, error handler, command menus, lifecycle."""
 
+import asyncio
 import gc
 import logging
+import signal
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -15,6 +17,7 @@ from telegram.ext import ApplicationBuilder, ContextTypes
 
 from bot.commands import Where, commands_for
 from bot.delivery.pacing import PacedRateLimiter
+from bot.delivery.tick import Scheduler
 from bot.delivery.tick import install as install_scheduler
 from bot.features.basics import errors
 from bot.features.basics import handlers as basics
@@ -25,6 +28,9 @@ from bot.features.privacy import handlers as privacy
 from bot.features.recovery import handlers as recovery
 from bot.features.settings import handlers as settings
 from bot.features.triage import handlers as triage
+from bot.ops.health import HealthCheck
+from bot.ops.http import OpsServer, Webhook
+from bot.ops.updates import MeasuredUpdates
 from bot.services import BotApplication, BotContext, Services
 
 log = logging.getLogger(__name__)
@@ -43,8 +49,41 @@ async def set_command_menus(application: BotApplication) -> None:
         await bot.set_my_commands(commands, scope=scope)
 
 
+def _services(application: BotApplication) -> Services:
+    services = application.bot_data["services"]
+    assert isinstance(services, Services)
+    return services
+
+
+def _scheduler(application: BotApplication) -> Scheduler:
+    scheduler = application.bot_data["scheduler"]
+    assert isinstance(scheduler, Scheduler)
+    return scheduler
+
+
+def ops_server(application: BotApplication, webhook: Webhook | None = None) -> OpsServer:
+    """/healthz and /metrics for this process (and the webhook, when given)."""
+    services = _services(application)
+    check = HealthCheck(
+        services.database,
+        _scheduler(application).heartbeat,
+        services.clock,
+        services.settings.tick_seconds,
+    )
+    return OpsServer(check, webhook, application)
+
+
 async def _post_init(application: BotApplication) -> None:
     await set_command_menus(application)
+    services = _services(application)
+    # At start-up, whether the coming week's busiest minute fits (then daily, from the tick).
+    await _scheduler(application).forecast(services.clock())
+    port = services.settings.metrics_port
+    if port is not None and "ops_server" not in application.bot_data:  # polling mode
+        server = ops_server(application)
+        server.listen(port, "0.0.0.0")  # noqa: S104 - Prometheus scrapes from another host
+        application.bot_data["ops_server"] = server
+        log.info("serving /healthz and /metrics on port %d", port)
     # What start-up built (content, handlers, compiled statements) lives as long as the process:
     # frozen, it is no longer walked by full garbage collections, which otherwise pause the bot
     # for ~80 ms several times during a crowd of reminders.
@@ -54,6 +93,9 @@ async def _post_init(application: BotApplication) -> None:
 
 
 async def _post_shutdown(application: BotApplication) -> None:
+    server = application.bot_data.pop("ops_server", None)
+    if isinstance(server, OpsServer):
+        await server.stop()
     services = application.bot_data.get("services")
     if isinstance(services, Services):
         await services.database.dispose()
@@ -85,7 +127,7 @@ def build_application(services: Services, *, token: str, base_url: str) -> BotAp
         .base_file_url(file_url(base_url))
         .context_types(ContextTypes(context=BotContext))
         .rate_limiter(PacedRateLimiter(services.settings.send_rate))
-        .concurrent_updates(True)
+        .concurrent_updates(MeasuredUpdates())
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
         .build()
@@ -112,3 +154,39 @@ async def polling(application: BotApplication) -> AsyncIterator[BotApplication]:
             await updater.stop()
             await application.stop()
     await _post_shutdown(application)
+
+
+@asynccontextmanager
+async def webhook(
+    application: BotApplication,
+    hook: Webhook,
+    url: str,
+    port: int,
+    address: str = "0.0.0.0",  # noqa: S104
+) -> AsyncIterator[BotApplication]:
+    """Serves Telegram's webhook at `hook.path` with /healthz and /metrics on one port, and
+    tells Telegram where to post (PTB's run_webhook, plus the operator's routes)."""
+    server = ops_server(application, hook)
+    application.bot_data["ops_server"] = server
+    async with application:
+        await _post_init(application)
+        server.listen(port, address)
+        await application.start()
+        await application.bot.set_webhook(
+            url, secret_token=hook.secret, allowed_updates=ALLOWED_UPDATES
+        )
+        try:
+            yield application
+        finally:
+            await application.stop()
+    await _post_shutdown(application)
+
+
+async def serve_webhook(application: BotApplication, hook: Webhook, url: str, port: int) -> None:
+    """Runs until SIGINT or SIGTERM (a platform's stop)."""
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, stop.set)
+    async with webhook(application, hook, url, port):
+        await stop.wait()

@@ -1,7 +1,9 @@
 """Logging set-up. Tokens never reach a log line; message texts are never logged at all."""
 
+import json
 import logging
 import traceback
+from datetime import UTC, datetime
 
 _FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 _MAX_CHAIN = 5  # chained exceptions shown in a traceback; a cycle cannot loop forever
@@ -16,10 +18,29 @@ class RedactingFormatter(logging.Formatter):
         self._secrets = [secret for secret in secrets if secret]
 
     def format(self, record: logging.LogRecord) -> str:
-        line = super().format(record)
+        return self.redact(super().format(record))
+
+    def redact(self, line: str) -> str:
         for secret in self._secrets:
             line = line.replace(secret, "<redacted>")
         return line
+
+
+class JsonFormatter(RedactingFormatter):
+    """One JSON object a line (time, level, logger, message, exception) for log collectors. The
+    messages are the text lines' messages, so they carry no more than those; the finished line is
+    redacted the same way (a token has no character JSON escapes)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        entry = {
+            "time": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
+            "level": record.levelname,
+            "logger": record.name,
+            "message": record.getMessage(),
+        }
+        if record.exc_info:
+            entry["exception"] = self.formatException(record.exc_info)
+        return self.redact(json.dumps(entry, ensure_ascii=False))
 
 
 def traceback_without_messages(error: BaseException) -> str:
@@ -35,9 +56,10 @@ def traceback_without_messages(error: BaseException) -> str:
     return "\nwhich was raised while handling:\n".join(parts)
 
 
-def configure_logging(level: str, secrets: list[str]) -> None:
+def configure_logging(level: str, secrets: list[str], log_format: str = "text") -> None:
     handler = logging.StreamHandler()
-    handler.setFormatter(RedactingFormatter(secrets))
+    formatter = JsonFormatter if log_format == "json" else RedactingFormatter
+    handler.setFormatter(formatter(secrets))
     logging.basicConfig(level=level, handlers=[handler], force=True)
     # One line per HTTP request is noise.
     logging.getLogger("httpx").setLevel(logging.WARNING)
