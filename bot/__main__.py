@@ -1,4 +1,5 @@
-"""Command line: `python -m bot run | console | migrate` (also installed as `kneecoach`)."""
+"""Command line: `python -m bot run | send | console | migrate | capacity` (also installed as
+`kneecoach`)."""
 
 import argparse
 import asyncio
@@ -6,7 +7,7 @@ import logging
 import sys
 from urllib.parse import urlparse
 
-from bot.app import ALLOWED_UPDATES, build_application, serve_webhook
+from bot.app import ALLOWED_UPDATES, build_application, serve_sending, serve_webhook
 from bot.config import ConfigError, Settings, load_settings
 from bot.db.engine import Database
 from bot.db.migrate import upgrade
@@ -57,6 +58,16 @@ def run(settings: Settings, mode: str = "auto") -> None:
     log.info("stopped")
 
 
+def send(settings: Settings) -> None:
+    """Sends reminders without receiving updates, beside a `run` process (PostgreSQL)."""
+    token = settings.require_token()
+    services = _services(settings)
+    application = build_application(services, token=token, base_url=settings.telegram_api_base_url)
+    log.info("sending reminders; updates are left to the `run` process")
+    asyncio.run(serve_sending(application))
+    log.info("stopped")
+
+
 def console(settings: Settings) -> None:
     from bot.console import run_console  # the local Bot API is only loaded when used
 
@@ -101,6 +112,9 @@ def main(argv: list[str] | None = None) -> int:
     mode = run_parser.add_mutually_exclusive_group()
     mode.add_argument("--polling", dest="mode", action="store_const", const="polling")
     mode.add_argument("--webhook", dest="mode", action="store_const", const="webhook")
+    commands.add_parser(
+        "send", help="send reminders only, beside a `run` process sharing PostgreSQL"
+    )
     commands.add_parser("console", help="chat with the bot offline in this terminal")
     commands.add_parser("migrate", help="bring the database to the latest schema and exit")
     commands.add_parser(
@@ -116,6 +130,8 @@ def main(argv: list[str] | None = None) -> int:
         )
         if args.command == "run":
             run(settings, args.mode or "auto")
+        elif args.command == "send":
+            send(settings)
         elif args.command == "console":
             console(settings)
         elif args.command == "capacity":

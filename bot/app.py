@@ -182,11 +182,34 @@ async def webhook(
     await _post_shutdown(application)
 
 
-async def serve_webhook(application: BotApplication, hook: Webhook, url: str, port: int) -> None:
-    """Runs until SIGINT or SIGTERM (a platform's stop)."""
+@asynccontextmanager
+async def sending(application: BotApplication) -> AsyncIterator[BotApplication]:
+    """The scheduler alone: the job queue ticks, no updates are fetched (a sender process
+    beside a receiver; several share the outbox through PostgreSQL)."""
+    async with application:
+        await _post_init(application)
+        await application.start()
+        try:
+            yield application
+        finally:
+            await application.stop()
+    await _post_shutdown(application)
+
+
+async def _until_stopped() -> None:
+    """Waits for SIGINT or SIGTERM (a platform's stop)."""
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(signum, stop.set)
+    await stop.wait()
+
+
+async def serve_webhook(application: BotApplication, hook: Webhook, url: str, port: int) -> None:
     async with webhook(application, hook, url, port):
-        await stop.wait()
+        await _until_stopped()
+
+
+async def serve_sending(application: BotApplication) -> None:
+    async with sending(application):
+        await _until_stopped()

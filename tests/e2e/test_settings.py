@@ -319,7 +319,7 @@ async def test_the_stretch_time_can_be_tapped_on_and_off(world: World) -> None:
         "✅ Stretch of the day at 07:00.\nNext stretch of the day: Tue 24 Nov 07:02."
     )
     [stretch] = [r for r in await reminders(world, user) if r.kind == "stretch"]
-    assert stretch.next_fire_at == utc(2026, 11, 24, 6, 0) and stretch.weekdays == "0123456"
+    assert stretch.next_fire_at == utc(2026, 11, 24, 6, 2) and stretch.weekdays == "0123456"
     await tap(world, chat, menu, "🧘 Stretch time")
     await tap(world, chat, menu, "Off")
     assert "stretch" not in [r.kind for r in await reminders(world, user)]
