@@ -73,11 +73,20 @@ def ops_server(application: BotApplication, webhook: Webhook | None = None) -> O
     return OpsServer(check, webhook, application)
 
 
+async def _forecast(context: BotContext) -> None:
+    scheduler = context.bot_data["scheduler"]
+    assert isinstance(scheduler, Scheduler)
+    await scheduler.forecast(context.services.clock())
+
+
 async def _post_init(application: BotApplication) -> None:
     await set_command_menus(application)
     services = _services(application)
-    # At start-up, whether the coming week's busiest minute fits (then daily, from the tick).
-    await _scheduler(application).forecast(services.clock())
+    # At start-up, whether the coming week's busiest minute fits (then daily, from the tick):
+    # as a job, so that answering updates does not wait for it (seconds at a million runners).
+    job_queue = application.job_queue
+    assert job_queue is not None, "python-telegram-bot[job-queue] is installed"
+    job_queue.run_once(_forecast, when=0, name="capacity")
     port = services.settings.metrics_port
     if port is not None and "ops_server" not in application.bot_data:  # polling mode
         server = ops_server(application)

@@ -97,6 +97,8 @@ _GROUP_KEY = tuple(
     )
 )
 
+_PENDING = ("next_fire_at", "event_at", "occurrence_key")  # a row's firing, not its rule
+
 # Copied from the reminder row to its deliveries; "id" becomes the delivery's reminder_id.
 _DELIVERED_FROM_REMINDER = tuple(
     _REMINDERS.c[name]
@@ -156,15 +158,12 @@ async def firing_by(database: Database, by: datetime) -> int:
         return (await session.execute(select(func.count()).where(_due(by)))).scalar_one()
 
 
-async def reminder_groups(database: Database) -> Sequence[tuple[PendingFiring, int]]:
-    """Every active reminder row, as groups sharing a rule and a pending firing, with their
-    sizes: what the capacity forecast expands over the coming week."""
+async def rule_sizes(database: Database, by: datetime) -> Sequence[tuple[RuleColumns, int]]:
+    """The rules of the active reminder rows firing by `by`, with how many rows share each:
+    what the capacity forecast expands over the coming week."""
+    rule = tuple(column for column in _GROUP_KEY if column.name not in _PENDING)
     async with database.transaction() as session:
-        rows = await session.execute(
-            select(*_GROUP_KEY, func.count())
-            .where(_REMINDERS.c.active.is_(True))
-            .group_by(*_GROUP_KEY)
-        )
+        rows = await session.execute(select(*rule, func.count()).where(_due(by)).group_by(*rule))
         return [(row, row[-1]) for row in rows]
 
 

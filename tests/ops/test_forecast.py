@@ -52,3 +52,9 @@ def test_nothing_beyond_the_week_counts() -> None:
     result = forecast([later], 30, NOW)
     assert result.busiest_minute is None and result.reminders == 0
     assert "no reminders" in result.summary()
+
+
+def test_crowds_released_together_are_all_counted() -> None:
+    same = [warmups(10), warmups(20), Crowd("stretch", RUN, RUN + timedelta(hours=2), 5)]
+    assert forecast(same, 30, NOW).reminders == 35
+    assert forecast(same, 30, NOW).fits

@@ -83,8 +83,11 @@ def _late(crowds: list[Crowd], rate: float) -> int:
     """Earliest deadline first, as a fluid: each crowd is released at its earliest sending
     time, and what is left of it at its last sending instant is late."""
     releases = sorted(
-        (crowd.fire_at - (EARLIEST_WARMUP if crowd.kind in WARMUPS else timedelta(0)), crowd)
-        for crowd in crowds
+        (
+            (crowd.fire_at - (EARLIEST_WARMUP if crowd.kind in WARMUPS else timedelta(0)), crowd)
+            for crowd in crowds
+        ),
+        key=lambda release: release[0],
     )
     waiting: list[tuple[datetime, int, float]] = []  # (send by, tie-break, reminders left)
     late = 0.0
