@@ -22,6 +22,7 @@ import json
 import sys
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -34,9 +35,10 @@ from bench.startup import BOT, measure
 from bot.db.engine import Database
 from bot.db.migrate import upgrade
 from bot.delivery.planner import plan_due
+from bot.domain.schedule.capacity import Forecast, forecast
 from bot.domain.schedule.firing import Rule, next_firing
 from bot.domain.schedule.sources import rules_for
-from bot.ops.capacity import forecast_week
+from bot.ops.capacity import crowds_of, forecast_week
 from tests.support.postgres import USER, running_postgres
 
 SIZES = (100_000, 1_000_000)
@@ -125,6 +127,18 @@ async def _load(port: int, database: str, users: int, now: datetime) -> int:
     return rows
 
 
+def _fields(result: Forecast) -> dict[str, Any]:
+    return {
+        "reminders": result.reminders,
+        "busiest_minute": result.busiest_minute and result.busiest_minute.isoformat(),
+        "busiest_count": result.busiest_count,
+        "busiest_send_s": round(result.busiest_seconds, 1),
+        "late": result.late,
+        "on_time_pct": round(100 * (1 - result.late / max(1, result.reminders)), 3),
+        "summary": result.summary(),
+    }
+
+
 async def _forecasts(url: str, now: datetime) -> dict[str, Any]:
     database = Database(url)
     try:
@@ -134,15 +148,7 @@ async def _forecasts(url: str, now: datetime) -> dict[str, Any]:
             result = await forecast_week(database, now, rate)
             fields[f"forecast_{rate:.0f}"] = {
                 "seconds": round(time.perf_counter() - started, 2),
-                "reminders": result.reminders,
-                "busiest_minute": result.busiest_minute.isoformat()
-                if result.busiest_minute
-                else None,
-                "busiest_count": result.busiest_count,
-                "busiest_send_s": round(result.busiest_seconds, 1),
-                "late": result.late,
-                "on_time_pct": round(100 * (1 - result.late / max(1, result.reminders)), 3),
-                "summary": result.summary(),
+                **_fields(result),
             }
         return fields
     finally:
@@ -200,7 +206,16 @@ def main(argv: list[str] | None = None) -> int:
         default=SIZES,
     )
     parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument(
+        "--model-only",
+        action="store_true",
+        help="no database: the forecast straight from the population (for sizes too big to load)",
+    )
     args = parser.parse_args(argv)
+    if args.model_only:
+        for users in args.sizes:
+            print(json.dumps({"n": users, "model_only": True, **model(users)}), flush=True)
+        return 0
     results = []
     with running_postgres() as server, tempfile.TemporaryDirectory() as tmp:
         for users in args.sizes:
@@ -209,6 +224,30 @@ def main(argv: list[str] | None = None) -> int:
             print(json.dumps(results[-1]), flush=True)
     write_section(args.out, results)
     return 0
+
+
+def model(users: int) -> dict[str, Any]:
+    """The forecast at each rate from the population's rules, counted as the bot's query counts
+    them (the same `_crowds`), without loading a database."""
+    now = datetime.now(UTC).replace(second=0, microsecond=0)
+    population = Population()
+    sizes: Counter[Rule] = Counter()
+    for index in range(users):
+        sizes.update(rules_for(population.runner(index).plan))
+    rules = [(_Columns(rule), size) for rule, size in sizes.items()]
+    crowds = list(crowds_of(rules, now))
+    return {f"forecast_{rate:.0f}": _fields(forecast(crowds, rate, now)) for rate in RATES}
+
+
+class _Columns:
+    """A rule as the reminder row's columns (what `rule_of` reads)."""
+
+    def __init__(self, rule: Rule) -> None:
+        self.kind, self.zone, self.local_time = rule.kind, rule.zone, rule.local_time
+        self.weekdays = "".join(str(day) for day in rule.weekdays)
+        self.lead_minutes = int(rule.lead.total_seconds() // 60)
+        self.quiet_start = rule.quiet.start if rule.quiet else None
+        self.quiet_end = rule.quiet.end if rule.quiet else None
 
 
 def write_section(out: Path, results: list[dict[str, Any]]) -> None:

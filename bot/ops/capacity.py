@@ -22,14 +22,14 @@ async def forecast_week(database: Database, now: datetime, rate: float) -> Forec
     rules = await rule_sizes(database, now + WEEK)
     # Pure arithmetic (seconds at a million runners): off the event loop, so updates keep
     # being answered.
-    result = await asyncio.to_thread(lambda: forecast(_crowds(rules, now), rate, now))
+    result = await asyncio.to_thread(lambda: forecast(crowds_of(rules, now), rate, now))
     BUSIEST_MINUTE.set(result.busiest_count)
     BUSIEST_MINUTE_SECONDS.set(result.busiest_seconds)
     FORECAST_LATE.set(result.late)
     return result
 
 
-def _crowds(rules: Sequence[tuple[RuleColumns, int]], now: datetime) -> Iterator[Crowd]:
+def crowds_of(rules: Sequence[tuple[RuleColumns, int]], now: datetime) -> Iterator[Crowd]:
     """A weekly rule fires once a week on each of its days: the rules are split by day (runners
     with different plans share a day's firing), and each day's next firing is one crowd."""
     per_day: Counter[Rule] = Counter()
