@@ -3,6 +3,7 @@ that Telegram posts updates to (PTB's own webhook server has no room for other r
 
 import json
 import logging
+import re
 from dataclasses import dataclass
 from hmac import compare_digest
 
@@ -70,7 +71,12 @@ class OpsServer:
         ]
         if webhook is not None:
             routes.append(
-                (webhook.path, _Updates, {"bot_application": application, "secret": webhook.secret})
+                # A route is a pattern: the path is matched as written.
+                (
+                    re.escape(webhook.path),
+                    _Updates,
+                    {"bot_application": application, "secret": webhook.secret},
+                )
             )
         self._app = Application(routes)
         self._server: HTTPServer | None = None
