@@ -301,7 +301,8 @@ def _section(results: list[dict[str, Any]]) -> str:
             verdict = f"paid broadcasts at 1,000/s ({free['late']:,} would be late at 30/s)"
         else:
             verdict = f"neither: {paid['late']:,} late even at 1,000/s"
-        lines.append(f"- {r['n']:,} runners: {verdict}.")
+        source = " (forecast from the population; not loaded into PostgreSQL)"
+        lines.append(f"- {r['n']:,} runners: {verdict}{source if r.get('model_only') else ''}.")
     return "\n".join(lines) + "\n"
 
 
