@@ -41,8 +41,10 @@ contracts: setup
 unit: setup
 	$(BIN)/pytest
 
+# SQLite at 10k, 100k and 1M runners, then PostgreSQL at 100k and 1M (a throwaway server).
 bench: setup
 	$(BIN)/python -m bench
+	$(BIN)/python -m bench.postgres
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .import_linter_cache

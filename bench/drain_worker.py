@@ -60,7 +60,9 @@ async def drain(
     path: Path, base_url: str, token: str, rate: float, peak_at: datetime, paced: bool
 ) -> dict[str, float]:
     url = sqlite_url(path)
-    settings = load_settings(database_url=url, send_rate=rate, tick_seconds=60)
+    settings = load_settings(
+        database_url=url, send_rate=rate, tick_seconds=60, telegram_api_base_url=base_url
+    )
     database = Database(url)
     services = Services(settings=settings, database=database, library=load_library())
     application = build_application(services, token=token, base_url=base_url)

@@ -134,6 +134,7 @@ class Population:
             stretch_time=stretch,
             nudges=rnd.random() < NUDGE_SHARE,
             quiet=QUIET,
+            spread_key=FIRST_USER_ID + index,  # as the bot builds it: nudges spread per runner
         )
         return Runner(FIRST_USER_ID + index, plan)
 

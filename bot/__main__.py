@@ -1,21 +1,25 @@
-"""Command line: `python -m bot run | console | migrate` (also installed as `kneecoach`)."""
+"""Command line: `python -m bot run | send | console | migrate | capacity` (also installed as
+`kneecoach`)."""
 
 import argparse
 import asyncio
 import logging
-import signal
 import sys
+from urllib.parse import urlparse
 
 from telegram.error import InvalidToken, NetworkError
 
-from bot.app import ALLOWED_UPDATES, build_application, webhook
+from bot.app import ALLOWED_UPDATES, build_application, serve_sending, serve_webhook
 from bot.config import ConfigError, Settings, load_settings
 from bot.db.engine import Database
 from bot.db.migrate import upgrade
 from bot.domain.content.library import load_library
+from bot.domain.schedule.capacity import Forecast
 from bot.domain.yamlfile import ContentError
 from bot.logs import configure_logging
-from bot.services import BotApplication, Services
+from bot.ops.capacity import forecast_week
+from bot.ops.http import Webhook
+from bot.services import Services, system_clock
 
 log = logging.getLogger("bot")
 
@@ -37,29 +41,33 @@ def _services(settings: Settings) -> Services:
     return Services(settings=settings, database=Database(settings.database_url), library=library)
 
 
-async def _serve_webhook(application: BotApplication, url: str, secret: str, port: int) -> None:
-    stopped = asyncio.Event()
-    loop = asyncio.get_running_loop()
-    for stop_signal in (signal.SIGINT, signal.SIGTERM):
-        loop.add_signal_handler(stop_signal, stopped.set)
-    async with webhook(application, url=url, secret=secret, port=port):
-        log.info("serving the webhook on port %d", port)
-        await stopped.wait()
-
-
 def run(settings: Settings, mode: str = "auto") -> None:
     token = settings.require_token()
     if mode == "webhook" and not settings.uses_webhook:
         raise ConfigError("WEBHOOK_URL: set it (and WEBHOOK_SECRET) to run in webhook mode")
     services = _services(settings)
     application = build_application(services, token=token, base_url=settings.telegram_api_base_url)
-    use_webhook = mode == "webhook" or (mode == "auto" and settings.uses_webhook)
-    if use_webhook and settings.webhook_url is not None and settings.webhook_secret is not None:
-        secret = settings.webhook_secret.get_secret_value()
-        asyncio.run(_serve_webhook(application, settings.webhook_url, secret, settings.port))
+    webhook = mode == "webhook" or (mode == "auto" and settings.uses_webhook)
+    if webhook and settings.webhook_url is not None and settings.webhook_secret is not None:
+        log.info("serving the webhook, /healthz and /metrics on port %d", settings.port)
+        hook = Webhook(
+            path=urlparse(settings.webhook_url).path or "/",
+            secret=settings.webhook_secret.get_secret_value(),
+        )
+        asyncio.run(serve_webhook(application, hook, settings.webhook_url, settings.port))
     else:
         log.info("polling Telegram for updates")
         application.run_polling(allowed_updates=ALLOWED_UPDATES)
+    log.info("stopped")
+
+
+def send(settings: Settings) -> None:
+    """Sends reminders without receiving updates, beside a `run` process (PostgreSQL)."""
+    token = settings.require_token()
+    services = _services(settings)
+    application = build_application(services, token=token, base_url=settings.telegram_api_base_url)
+    log.info("sending reminders; updates are left to the `run` process")
+    asyncio.run(serve_sending(application))
     log.info("stopped")
 
 
@@ -67,6 +75,30 @@ def console(settings: Settings) -> None:
     from bot.console import run_console  # the local Bot API is only loaded when used
 
     asyncio.run(run_console(_services(settings), sys.stdin, sys.stdout))
+
+
+def capacity(settings: Settings) -> int:
+    """Prints the coming week's forecast; exit status 1 when some reminders would be late."""
+
+    async def forecast() -> Forecast:
+        database = Database(settings.database_url)
+        try:
+            return await forecast_week(database, system_clock(), settings.send_rate)
+        finally:
+            await database.dispose()
+
+    result = asyncio.run(forecast())
+    print(result.summary())
+    if result.fits:
+        return 0
+    print(_advice(settings))
+    return 1
+
+
+def _advice(settings: Settings) -> str:
+    if settings.paid_broadcasts:
+        return "Raise SEND_RATE (up to 1000 with PAID_BROADCASTS), or ask runners to spread out."
+    return "Consider PAID_BROADCASTS=true with a higher SEND_RATE (README: Paid broadcasts)."
 
 
 def migrate(settings: Settings) -> None:
@@ -83,18 +115,30 @@ def main(argv: list[str] | None = None) -> int:
     mode = run_parser.add_mutually_exclusive_group()
     mode.add_argument("--polling", dest="mode", action="store_const", const="polling")
     mode.add_argument("--webhook", dest="mode", action="store_const", const="webhook")
+    commands.add_parser(
+        "send", help="send reminders only, beside a `run` process sharing PostgreSQL"
+    )
     commands.add_parser("console", help="chat with the bot offline in this terminal")
     commands.add_parser("migrate", help="bring the database to the latest schema and exit")
+    commands.add_parser(
+        "capacity", help="whether the next 7 days' busiest minute fits the send rate"
+    )
     args = parser.parse_args(argv)
     try:
         settings = load_settings()
         # The console is a conversation on the terminal: only problems interrupt it.
         quiet = args.command == "console" and settings.log_level != "DEBUG"
-        configure_logging("WARNING" if quiet else settings.log_level, _secrets(settings))
+        configure_logging(
+            "WARNING" if quiet else settings.log_level, _secrets(settings), settings.log_format
+        )
         if args.command == "run":
             run(settings, args.mode or "auto")
+        elif args.command == "send":
+            send(settings)
         elif args.command == "console":
             console(settings)
+        elif args.command == "capacity":
+            return capacity(settings)
         else:
             migrate(settings)
     except (ConfigError, ContentError) as error:

@@ -1,10 +1,11 @@
 """Builds the PTB Application: handlers, rate limiter, error handler, command menus, lifecycle."""
 
+import asyncio
 import gc
 import logging
+import signal
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from urllib.parse import urlparse
 
 from telegram import (
     BotCommand,
@@ -16,6 +17,7 @@ from telegram.ext import ApplicationBuilder, ContextTypes
 
 from bot.commands import Where, commands_for
 from bot.delivery.pacing import PacedRateLimiter
+from bot.delivery.tick import Scheduler
 from bot.delivery.tick import install as install_scheduler
 from bot.features.basics import errors
 from bot.features.basics import handlers as basics
@@ -26,9 +28,11 @@ from bot.features.privacy import handlers as privacy
 from bot.features.recovery import handlers as recovery
 from bot.features.settings import handlers as settings
 from bot.features.triage import handlers as triage
+from bot.ops.health import HealthCheck
+from bot.ops.http import OpsServer, Webhook
+from bot.ops.updates import MeasuredUpdates
 from bot.services import BotApplication, BotContext, Services
 from bot.ui.presses import press_guard
-from bot.webhook import start_receiver
 
 log = logging.getLogger(__name__)
 
@@ -47,8 +51,50 @@ async def set_command_menus(application: BotApplication) -> None:
         await bot.set_my_commands(commands, scope=scope)
 
 
+def _services(application: BotApplication) -> Services:
+    services = application.bot_data["services"]
+    assert isinstance(services, Services)
+    return services
+
+
+def _scheduler(application: BotApplication) -> Scheduler:
+    scheduler = application.bot_data["scheduler"]
+    assert isinstance(scheduler, Scheduler)
+    return scheduler
+
+
+def ops_server(application: BotApplication, webhook: Webhook | None = None) -> OpsServer:
+    """/healthz and /metrics for this process (and the webhook, when given)."""
+    services = _services(application)
+    check = HealthCheck(
+        services.database,
+        _scheduler(application).heartbeat,
+        services.clock,
+        services.settings.tick_seconds,
+    )
+    return OpsServer(check, webhook, application)
+
+
+async def _forecast(context: BotContext) -> None:
+    scheduler = context.bot_data["scheduler"]
+    assert isinstance(scheduler, Scheduler)
+    await scheduler.forecast(context.services.clock())
+
+
 async def _post_init(application: BotApplication) -> None:
     await set_command_menus(application)
+    services = _services(application)
+    # At start-up, whether the coming week's busiest minute fits (then daily, from the tick):
+    # as a job, so that answering updates does not wait for it (seconds at a million runners).
+    job_queue = application.job_queue
+    assert job_queue is not None, "python-telegram-bot[job-queue] is installed"
+    job_queue.run_once(_forecast, when=0, name="capacity")
+    port = services.settings.metrics_port
+    if port is not None and "ops_server" not in application.bot_data:  # polling mode
+        server = ops_server(application)
+        server.listen(port, "0.0.0.0")  # noqa: S104 - Prometheus scrapes from another host
+        application.bot_data["ops_server"] = server
+        log.info("serving /healthz and /metrics on port %d", port)
     # What start-up built (content, handlers, compiled statements) lives as long as the process:
     # frozen, it is no longer walked by full garbage collections, which otherwise pause the bot
     # for ~80 ms several times during a crowd of reminders.
@@ -58,6 +104,9 @@ async def _post_init(application: BotApplication) -> None:
 
 
 async def _post_shutdown(application: BotApplication) -> None:
+    server = application.bot_data.pop("ops_server", None)
+    if isinstance(server, OpsServer):
+        await server.stop()
     services = application.bot_data.get("services")
     if isinstance(services, Services):
         await services.database.dispose()
@@ -91,7 +140,7 @@ def build_application(services: Services, *, token: str, base_url: str) -> BotAp
         .base_file_url(file_url(base_url))
         .context_types(ContextTypes(context=BotContext))
         .rate_limiter(PacedRateLimiter(services.settings.send_rate))
-        .concurrent_updates(True)
+        .concurrent_updates(MeasuredUpdates())
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
         .build()
@@ -123,31 +172,57 @@ async def polling(application: BotApplication) -> AsyncIterator[BotApplication]:
 @asynccontextmanager
 async def webhook(
     application: BotApplication,
-    *,
+    hook: Webhook,
     url: str,
-    secret: str,
     port: int,
-    listen: str = "0.0.0.0",  # noqa: S104 - a web dyno must accept the platform's router
+    address: str = "0.0.0.0",  # noqa: S104
 ) -> AsyncIterator[BotApplication]:
-    """Serves Telegram's posts to `url` with our own receiver (bot.webhook), which refuses a
-    request before reading it, inside an already running event loop."""
+    """Serves Telegram's webhook at `hook.path` with /healthz and /metrics on one port, and
+    tells Telegram where to post (PTB's run_webhook, plus the operator's routes)."""
+    server = ops_server(application, hook)
+    application.bot_data["ops_server"] = server
+    async with application:
+        await _post_init(application)
+        server.listen(port, address)
+        await application.start()
+        await application.bot.set_webhook(
+            url, secret_token=hook.secret, allowed_updates=ALLOWED_UPDATES
+        )
+        try:
+            yield application
+        finally:
+            await application.stop()
+    await _post_shutdown(application)
+
+
+@asynccontextmanager
+async def sending(application: BotApplication) -> AsyncIterator[BotApplication]:
+    """The scheduler alone: the job queue ticks, no updates are fetched (a sender process
+    beside a receiver; several share the outbox through PostgreSQL)."""
     async with application:
         await _post_init(application)
         await application.start()
-        server = start_receiver(
-            application.bot,
-            application.update_queue,
-            path=urlparse(url).path or "/",
-            secret=secret,
-            listen=listen,
-            port=port,
-        )
         try:
-            await application.bot.set_webhook(
-                url, allowed_updates=ALLOWED_UPDATES, secret_token=secret
-            )
             yield application
         finally:
-            server.stop()
             await application.stop()
     await _post_shutdown(application)
+
+
+async def _until_stopped() -> None:
+    """Waits for SIGINT or SIGTERM (a platform's stop)."""
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, stop.set)
+    await stop.wait()
+
+
+async def serve_webhook(application: BotApplication, hook: Webhook, url: str, port: int) -> None:
+    async with webhook(application, hook, url, port):
+        await _until_stopped()
+
+
+async def serve_sending(application: BotApplication) -> None:
+    async with sending(application):
+        await _until_stopped()

@@ -25,6 +25,11 @@ _TOKEN = re.compile(r"^\d{1,20}:[A-Za-z0-9_-]{1,100}$")
 _WEBHOOK_SECRET = re.compile(r"^[A-Za-z0-9_-]{16,256}$")
 
 
+# Telegram's free limit on sending, and the limit with allow_paid_broadcast (Bot API docs).
+FREE_RATE = 30
+PAID_BROADCAST_RATE = 1000
+
+
 class ConfigError(Exception):
     """A setting is missing or malformed; the message names it and is safe to print."""
 
@@ -42,10 +47,17 @@ class Settings(BaseSettings):
     webhook_secret: SecretStr | None = None
     port: int = Field(default=8080, ge=1, le=65535)
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    # One JSON object per line for log collectors, with the same redaction as the text lines.
+    log_format: Literal["text", "json"] = "text"
+    # /healthz and /metrics in polling mode (webhook mode serves them on PORT); off when unset.
+    metrics_port: int | None = Field(default=None, ge=1, le=65535)
     # How often the scheduler plans and sends due reminders, and how fast it may send overall
-    # (Telegram allows about 30 messages a second; raise it only for a local Bot API).
+    # (Telegram allows about 30 messages a second; more only with paid broadcasts or a local
+    # Bot API).
     tick_seconds: float = Field(default=15, gt=0, le=60)
-    send_rate: float = Field(default=30, gt=0, le=1000)
+    send_rate: float = Field(default=30, gt=0, le=PAID_BROADCAST_RATE)
+    # Scheduled sends as paid broadcasts: up to 1,000 a second, 0.1 Telegram Stars a message.
+    paid_broadcasts: bool = False
     # A reminder claimed by a process that then died is sent by another after this long.
     claim_lease_seconds: float = Field(default=60, gt=0, le=3600)
     # Logged runs older than this are deleted (health data is kept no longer than it helps).
@@ -71,6 +83,11 @@ class Settings(BaseSettings):
     def _upper_log_level(cls, value: object) -> object:
         return value.upper() if isinstance(value, str) else value
 
+    @field_validator("log_format", mode="before")
+    @classmethod
+    def _lower_log_format(cls, value: object) -> object:
+        return value.lower() if isinstance(value, str) else value
+
     @field_validator("database_url")
     @classmethod
     def _async_driver(cls, value: str) -> str:
@@ -85,6 +102,17 @@ class Settings(BaseSettings):
     def _webhook_needs_secret(self) -> "Settings":
         if self.webhook_url and not self.webhook_secret:
             raise ValueError("WEBHOOK_SECRET is required when WEBHOOK_URL is set")
+        return self
+
+    @model_validator(mode="after")
+    def _fast_only_when_paid(self) -> "Settings":
+        # Telegram itself answers anything above 30/s with 429s unless the bot pays; a local
+        # Bot API (tests, benchmarks) has no such limit.
+        on_telegram = self.telegram_api_base_url == TELEGRAM_API_BASE_URL
+        if on_telegram and self.send_rate > FREE_RATE and not self.paid_broadcasts:
+            raise ValueError(
+                f"SEND_RATE above {FREE_RATE} needs PAID_BROADCASTS=true (Telegram charges for it)"
+            )
         return self
 
     @property

@@ -9,10 +9,12 @@ a name or an answer:
 - Any secret left is masked in the finished line.
 """
 
+import json
 import logging
 import re
 import sys
 import traceback
+from datetime import UTC, datetime
 from typing import TextIO
 
 _FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
@@ -50,10 +52,29 @@ class RedactingFormatter(logging.Formatter):
         return traceback_without_messages(error) if isinstance(error, BaseException) else ""
 
     def format(self, record: logging.LogRecord) -> str:
-        line = super().format(record)
+        return self.redact(super().format(record))
+
+    def redact(self, line: str) -> str:
         for secret in self._secrets:
             line = line.replace(secret, "<redacted>")
         return line
+
+
+class JsonFormatter(RedactingFormatter):
+    """One JSON object a line (time, level, logger, message, exception) for log collectors. The
+    messages are the text lines' messages, so they carry no more than those; the finished line is
+    redacted the same way (a token has no character JSON escapes)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        entry = {
+            "time": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
+            "level": record.levelname,
+            "logger": record.name,
+            "message": record.getMessage(),
+        }
+        if record.exc_info:
+            entry["exception"] = self.formatException(record.exc_info)
+        return self.redact(json.dumps(entry, ensure_ascii=False))
 
 
 def traceback_without_messages(error: BaseException) -> str:
@@ -69,9 +90,12 @@ def traceback_without_messages(error: BaseException) -> str:
     return "\nwhich was raised while handling:\n".join(parts)
 
 
-def configure_logging(level: str, secrets: list[str], stream: TextIO | None = None) -> None:
+def configure_logging(
+    level: str, secrets: list[str], log_format: str = "text", stream: TextIO | None = None
+) -> None:
     handler = logging.StreamHandler(stream or sys.stderr)
-    handler.setFormatter(RedactingFormatter(secrets))
+    formatter = JsonFormatter if log_format == "json" else RedactingFormatter
+    handler.setFormatter(formatter(secrets))
     handler.addFilter(WithholdLibraryArguments())
     logging.basicConfig(level=level, handlers=[handler], force=True)
     # One line per HTTP request is noise.

@@ -116,6 +116,21 @@ class Marking:
         return ours
 
 
+class PendingSummary(NamedTuple):
+    waiting: int
+    oldest_due: datetime | None  # the earliest not_before among them
+
+
+async def pending_summary(session: AsyncSession) -> PendingSummary:
+    """How many deliveries wait to be sent, and since when the oldest is due."""
+    count, oldest = (
+        await session.execute(
+            select(func.count(), func.min(Delivery.not_before)).where(Delivery.status == "pending")
+        )
+    ).one()
+    return PendingSummary(count, oldest)
+
+
 async def delete_finished(session: AsyncSession, before: datetime) -> int:
     """Deletes finished deliveries planned before `before` (never `pending` ones); returns how
     many."""

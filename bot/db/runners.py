@@ -146,6 +146,7 @@ async def rebuild_reminders(session: AsyncSession, user_id: int, now: datetime) 
         nudges=settings.rest_day_nudges,
         quiet=QuietHours(settings.quiet_start, settings.quiet_end),
         after_run_checkins=await after_run_checkins(session, settings),
+        spread_key=user_id,
     )
     start = now
     if settings.paused_until is not None:

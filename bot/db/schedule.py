@@ -12,7 +12,7 @@ the next tick.
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any, Protocol
 
 from sqlalchemy import (
@@ -28,6 +28,7 @@ from sqlalchemy import (
     Table,
     and_,
     func,
+    or_,
     select,
     update,
 )
@@ -39,6 +40,7 @@ from bot.db.base import UtcDateTime
 from bot.db.engine import Database
 from bot.db.models import Delivery, Reminder
 from bot.db.runners import RuleColumns
+from bot.domain.schedule.deadlines import WARMUPS
 from bot.domain.schedule.firing import Firing
 
 # Rows per transaction: SQLite has one write lock, and a handler waiting for it (busy_timeout,
@@ -62,6 +64,7 @@ class DueGroups:
     """The due reminder rows, as groups sharing a rule and a pending firing."""
 
     groups: Sequence[PendingFiring]
+    sizes: Sequence[int]  # each group's rows
     rows: int  # due rows in all
 
 
@@ -93,6 +96,8 @@ _GROUP_KEY = tuple(
         "quiet_end",
     )
 )
+
+_PENDING = ("next_fire_at", "event_at", "occurrence_key")  # a row's firing, not its rule
 
 # Copied from the reminder row to its deliveries; "id" becomes the delivery's reminder_id.
 _DELIVERED_FROM_REMINDER = tuple(
@@ -133,18 +138,42 @@ _firings = Table(
 )
 
 
-async def due_groups(database: Database, now: datetime) -> DueGroups:
-    """The reminder rows due by `now`, grouped (none: no rows)."""
+async def due_groups(database: Database, now: datetime, early: timedelta) -> DueGroups:
+    """The reminder rows due by `now` (warm-ups: by `now + early`), grouped (none: no rows)."""
     async with database.transaction() as session:
-        groups = (await session.execute(select(*_GROUP_KEY).where(_due(now)).distinct())).all()
-        if not groups:
-            return DueGroups((), 0)
-        due = (await session.execute(select(func.count()).where(_due(now)))).scalar_one()
-    return DueGroups(groups, due)
+        rows = (
+            await session.execute(
+                select(*_GROUP_KEY, func.count())
+                .where(_due(now, early=early))
+                .group_by(*_GROUP_KEY)
+            )
+        ).all()
+    sizes = [row[-1] for row in rows]
+    return DueGroups(rows, sizes, sum(sizes))
+
+
+async def firing_by(database: Database, by: datetime) -> int:
+    """Active reminder rows whose next firing comes by `by`: the crowd ahead."""
+    async with database.transaction() as session:
+        return (await session.execute(select(func.count()).where(_due(by)))).scalar_one()
+
+
+async def rule_sizes(database: Database, by: datetime) -> Sequence[tuple[RuleColumns, int]]:
+    """The rules of the active reminder rows firing by `by`, with how many rows share each:
+    what the capacity forecast expands over the coming week."""
+    rule = tuple(column for column in _GROUP_KEY if column.name not in _PENDING)
+    async with database.transaction() as session:
+        rows = await session.execute(select(*rule, func.count()).where(_due(by)).group_by(*rule))
+        return [(row, row[-1]) for row in rows]
 
 
 async def write_plans(
-    database: Database, now: datetime, plans: Sequence[GroupPlan], due: int, batch: int
+    database: Database,
+    now: datetime,
+    plans: Sequence[GroupPlan],
+    due: int,
+    batch: int,
+    early: timedelta,
 ) -> int:
     """Writes the deliveries of each of the `due` rows and advances it, `batch` rows per
     transaction; returns the deliveries written."""
@@ -159,9 +188,9 @@ async def write_plans(
             if firing_rows:
                 await connection.execute(_firings.insert(), firing_rows)
             if connection.dialect.name == "postgresql":
-                planned += await _write_postgresql(connection, now, batch)
+                planned += await _write_postgresql(connection, now, early, batch)
             else:
-                planned += await _write_sqlite(connection, now, batch)
+                planned += await _write_sqlite(connection, now, early, batch)
             # Empty for the next transaction (a rollback empties them too).
             await connection.execute(_firings.delete())
             await connection.execute(_groups.delete())
@@ -198,29 +227,37 @@ def _scratch_rows(
     return group_rows, firing_rows
 
 
-async def _write_sqlite(connection: AsyncConnection, now: datetime, batch: int) -> int:
+async def _write_sqlite(
+    connection: AsyncConnection, now: datetime, early: timedelta, batch: int
+) -> int:
     """SQLite: the INSERT takes the database's only write lock, so the UPDATE after it sees the
     same rows, and so the same chunk: a row is advanced exactly when its deliveries were
     inserted."""
-    chunk = _REMINDERS.c.id.in_(_chunk(now, batch))
+    chunk = _REMINDERS.c.id.in_(_chunk(now, early, batch))
     group = _REMINDERS.join(_firings, _firings.c.group_id == _group_of(_REMINDERS))
-    rows = select(*_delivery_columns(_REMINDERS)).select_from(group).where(_due(now), chunk)
+    rows = (
+        select(*_delivery_columns(_REMINDERS))
+        .select_from(group)
+        .where(_due(now, early=early), chunk)
+    )
     insert = (
         sqlite.insert(Delivery)
         .from_select(_DELIVERY_NAMES, rows, include_defaults=False)
         .on_conflict_do_nothing()
     )
     planned = (await connection.execute(insert)).rowcount
-    await connection.execute(_advance(now).where(chunk))
+    await connection.execute(_advance(now, early).where(chunk))
     return planned
 
 
-async def _write_postgresql(connection: AsyncConnection, now: datetime, batch: int) -> int:
+async def _write_postgresql(
+    connection: AsyncConnection, now: datetime, early: timedelta, batch: int
+) -> int:
     """PostgreSQL: processes sharing the database claim disjoint chunks (SKIP LOCKED), and one
     statement inserts the deliveries of exactly the rows its UPDATE advanced (RETURNING)."""
-    claimed = _chunk(now, batch).with_for_update(skip_locked=True)
+    claimed = _chunk(now, early, batch).with_for_update(skip_locked=True)
     advanced = (
-        _advance(now)
+        _advance(now, early)
         .where(_REMINDERS.c.id.in_(claimed))
         .returning(*_DELIVERED_FROM_REMINDER, _groups.c.id.label("group_id"))
         .cte("advanced")
@@ -231,20 +268,27 @@ async def _write_postgresql(connection: AsyncConnection, now: datetime, batch: i
     return (await connection.execute(insert.on_conflict_do_nothing())).rowcount
 
 
-def _chunk(now: datetime, batch: int) -> Select[tuple[int]]:
+def _chunk(now: datetime, early: timedelta, batch: int) -> Select[tuple[int]]:
     """The ids of the `batch` oldest due rows: ordered down to the id, so that the same rows
     give the same chunk in every statement."""
     claimable = _REMINDERS.alias("claimable")
     return (
         select(claimable.c.id)
-        .where(_due(now, claimable))
+        .where(_due(now, claimable, early))
         .order_by(claimable.c.next_fire_at, claimable.c.id)
         .limit(batch)
     )
 
 
-def _due(now: datetime, reminders: FromClause = _REMINDERS) -> ColumnElement[bool]:
-    return and_(reminders.c.active.is_(True), reminders.c.next_fire_at <= now)
+def _due(
+    now: datetime, reminders: FromClause = _REMINDERS, early: timedelta = timedelta(0)
+) -> ColumnElement[bool]:
+    """Firing by `now`; warm-ups, whose crowd may need a head start, by `now + early`."""
+    by = reminders.c.next_fire_at <= now
+    if early > timedelta(0):
+        warmup_by = reminders.c.next_fire_at <= now + early
+        by = or_(by, and_(reminders.c.kind.in_(WARMUPS), warmup_by))
+    return and_(reminders.c.active.is_(True), by)
 
 
 def _group_of(reminders: FromClause) -> ScalarSelect[int]:
@@ -266,13 +310,17 @@ def _group_of(reminders: FromClause) -> ScalarSelect[int]:
     )
 
 
-def _advance(now: datetime) -> Update:
+def _advance(now: datetime, early: timedelta) -> Update:
     """Each due row of a group to the group's next firing (UPDATE ... FROM the groups)."""
     return (
         update(Reminder)
         # The kind is matched by the subquery already; comparing it here too tells SQLAlchemy's
         # cartesian-product check that the two tables are joined.
-        .where(_due(now), _groups.c.id == _group_of(_REMINDERS), _groups.c.kind == Reminder.kind)
+        .where(
+            _due(now, early=early),
+            _groups.c.id == _group_of(_REMINDERS),
+            _groups.c.kind == Reminder.kind,
+        )
         .values(
             next_fire_at=_groups.c.upcoming_fire_at,
             event_at=_groups.c.upcoming_event_at,

@@ -19,7 +19,7 @@ The dispatcher decides what happens to each row; its reads and writes are bot.db
 import asyncio
 import logging
 import math
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import partial
@@ -48,13 +48,15 @@ from bot.delivery.messages import READS_STATUS, RENDERERS
 from bot.delivery.pacing import turns_per_second
 from bot.domain.content.library import Library
 from bot.domain.recovery.status import NO_STATUS, RunnerStatus
+from bot.domain.schedule.capacity import EARLIEST_WARMUP
 from bot.domain.schedule.deadlines import is_late
+from bot.ops.metrics import DROPPED_LATE, FLOOD_WAITS, SENDS
 from bot.ui.screen import Screen
 
 log = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 5
-MAX_EARLY = timedelta(minutes=10)  # a crowd of reminders may start this much before their time
+MAX_EARLY = EARLIEST_WARMUP  # a crowd of warm-ups may start this much before their time
 # Rows marked `sending` and not yet answered, at most: what a crash can leave in doubt.
 CONCURRENCY = 16
 # How far ahead of their turns rows are marked, at the send rate: enough that a commit slowed by
@@ -104,8 +106,14 @@ class Dispatcher:
         library: Library,
         rate_per_second: float,
         lease: timedelta,
+        on_progress: Callable[[], None] = lambda: None,
+        paid_broadcasts: bool = False,
     ) -> None:
         self._database, self._bot, self._library = database, bot, library
+        self._on_progress = on_progress  # each batch recorded: the scheduler is alive
+        # Scheduled sends as paid broadcasts (up to 1,000 a second, charged in Stars), or None:
+        # PTB leaves the parameter out.
+        self._paid = True if paid_broadcasts else None
         self._outbox = Outbox(database)
         self._rate = rate_per_second
         self._lease = lease  # a claim older than this belongs to a process that died
@@ -240,6 +248,7 @@ class Dispatcher:
         self, row: Delivery, now: datetime, status: RunnerStatus
     ) -> Screen | DeliveryOutcome:
         if is_late(row.kind, now, row.deadline):  # type: ignore[arg-type]
+            DROPPED_LATE.labels(row.kind).inc()
             return DeliveryOutcome("dropped")
         render = RENDERERS.get(row.kind)
         if render is None:
@@ -285,7 +294,7 @@ class Dispatcher:
         try:
             # What send_message sends, minus parsing the answer into a Message no one reads
             # (about a sixth of the CPU per send in bench/, and so of the pace on a busy machine).
-            await self._bot.do_api_request("sendMessage", _request(row, screen))
+            await self._bot.do_api_request("sendMessage", _request(row, screen, self._paid))
         except Forbidden:
             await self._deactivate(row.chat_id)
             return DeliveryOutcome("failed")
@@ -293,6 +302,7 @@ class Dispatcher:
             await self._migrate(row.chat_id, migrated.new_chat_id)
             return DeliveryOutcome("pending", now)
         except RetryAfter as flood:
+            FLOOD_WAITS.inc()
             # Flood control covers the whole bot: stop sending until Telegram's time is up.
             self._flood_until = now + _seconds(flood.retry_after)
             return DeliveryOutcome("pending", self._flood_until)
@@ -321,6 +331,9 @@ class Dispatcher:
             if outcome.status not in ("sent", "skipped")  # skipped: another process has it
         ]
         await self._outbox.record(now, sent, changes)
+        for row, outcome in outcomes:
+            SENDS.labels(row.kind, outcome.status).inc()
+        self._on_progress()
         return len(sent)
 
     async def _deactivate(self, chat_id: int) -> None:
@@ -339,9 +352,10 @@ def _retry(row: Delivery, now: datetime) -> DeliveryOutcome:
     return DeliveryOutcome("pending", now + timedelta(seconds=2**row.attempts))
 
 
-def _request(row: Delivery, screen: Screen) -> dict[str, object]:
+def _request(row: Delivery, screen: Screen, paid: bool | None) -> dict[str, object]:
     """sendMessage's parameters, as send_message would send them (PTB leaves out the Nones)."""
     return {
+        "allow_paid_broadcast": paid,
         "chat_id": row.chat_id,
         "text": screen.text,
         "message_thread_id": row.thread_id,

@@ -11,6 +11,8 @@ class FloodLimits:
     """Messages allowed per sliding window; the defaults are Telegram's documented limits."""
 
     per_second: int = 30
+    # allow_paid_broadcast: "up to 1000 messages per second, ignoring broadcasting limits".
+    paid_per_second: int = 1000
     per_chat_per_second: int = 1
     per_group_per_minute: int = 20
 
@@ -21,12 +23,16 @@ class FloodControl:
         self._clock = clock
         self._sent: dict[tuple[str, int | str], deque[float]] = {}
 
-    def admit(self, chat_id: int | str | None) -> int | None:
-        """Counts one message to `chat_id`; or, over a limit, the seconds to wait instead."""
+    def admit(self, chat_id: int | str | None, paid: bool = False) -> int | None:
+        """Counts one message to `chat_id` (a paid broadcast: within the paid limit instead of
+        the free one); or, over a limit, the seconds to wait instead."""
         now = self._clock()
-        windows: list[tuple[tuple[str, int | str], int, float]] = [
-            (("all", 0), self._limits.per_second, 1.0)
-        ]
+        overall = (
+            (("paid", 0), self._limits.paid_per_second)
+            if paid
+            else (("all", 0), self._limits.per_second)
+        )
+        windows: list[tuple[tuple[str, int | str], int, float]] = [(*overall, 1.0)]
         if chat_id is not None:
             windows.append((("chat", chat_id), self._limits.per_chat_per_second, 1.0))
             if not isinstance(chat_id, int) or chat_id < 0:

@@ -67,6 +67,7 @@ class LocalBotApi:
         self._world = World(bot=bot, group_privacy=group_privacy)
         self.checker = checker
         self.flood_errors = 0
+        self.paid_broadcasts = 0  # messages sent with allow_paid_broadcast: 0.1 Stars each
         self._flood = FloodControl(flood_limits, clock) if flood_limits else None
         self._faults: defaultdict[str, deque[ApiError]] = defaultdict(deque)
         self._server: HTTPServer | None = None
@@ -280,8 +281,9 @@ class LocalBotApi:
             if in_spec:
                 raise bad_request(f"{name} is not implemented by the local Bot API")
             raise ApiError(404, "Not Found")
+        paid = Params(raw).flag("allow_paid_broadcast")
         if self._flood is not None and name.startswith("send") and name != "sendChatAction":
-            retry_after = self._flood.admit(_chat_key(raw.get("chat_id")))
+            retry_after = self._flood.admit(_chat_key(raw.get("chat_id")), paid)
             if retry_after is not None:
                 self.flood_errors += 1
                 raise ApiError(
@@ -289,7 +291,9 @@ class LocalBotApi:
                     f"Too Many Requests: retry after {retry_after}",
                     {"retry_after": retry_after},
                 )
-        return await METHODS[name](self._world, Params(raw))
+        answer = await METHODS[name](self._world, Params(raw))
+        self.paid_broadcasts += paid
+        return answer
 
     def file_data(self, token: str, path: str) -> bytes | None:
         stored = self._world.file_by_path(path) if token == self.token else None

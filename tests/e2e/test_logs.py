@@ -15,6 +15,7 @@ from bot.db.engine import Database
 from bot.db.migrate import upgrade
 from bot.domain.content.library import Library
 from bot.logs import configure_logging
+from bot.ops.http import Webhook
 from bot.services import Services
 from bot.telegram_local import LocalBotApi
 from bot.telegram_local.driver import Driver
@@ -68,7 +69,8 @@ async def webhook_world(
         configure_logging("DEBUG", [api.token, SECRET])
         application = build_application(services, token=api.token, base_url=api.base_url)
         hook = f"http://127.0.0.1:{port}/telegram"
-        async with webhook(application, url=hook, secret=SECRET, port=port, listen="127.0.0.1"):
+        served = Webhook(path="/telegram", secret=SECRET)
+        async with webhook(application, served, hook, port, address="127.0.0.1"):
             driver = Driver(api, application.update_queue)
             yield World(api, application, driver, database, clock), port
     assert api.violations == []

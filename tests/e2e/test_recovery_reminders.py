@@ -189,7 +189,7 @@ async def test_after_a_red_day_the_rest_day_nudge_says_rest(world: World) -> Non
     world.clock.now = berlin(23, 19)
     await log_run(world, chat, "7", "30 min")
     seen = len(chat.bot_messages)
-    await at(world, berlin(24, 8, 30))
+    await at(world, berlin(24, 9, 0))  # the end of the nudges' half hour after 08:30
     morning, nudge = new_messages(chat, seen)
     assert "this morning" in morning.text
     assert nudge.text.startswith("Rest day")
@@ -204,7 +204,7 @@ async def test_a_green_day_leaves_the_usual_nudge(world: World) -> None:
     world.clock.now = berlin(23, 19)
     await log_run(world, chat, "2", "30 min")
     seen = len(chat.bot_messages)
-    await at(world, berlin(24, 8, 30))
+    await at(world, berlin(24, 9, 0))  # the end of the nudges' half hour after 08:30
     nudge = new_messages(chat, seen)[-1]
     assert "rest is when the training sinks in" in nudge.text
     assert "Strength exercises" in labels(nudge)

@@ -168,7 +168,8 @@ async def test_typed_runs_are_confirmed_in_local_time_and_scheduled(world: World
     )
     rows = await reminders(world, user)
     assert [(r.kind, r.next_fire_at, r.event_at) for r in rows] == [
-        ("nudge", utc(2026, 11, 24, 7, 30), utc(2026, 11, 24, 7, 30)),  # Tue 08:30, a rest day
+        # Tue, a rest day: 08:30 plus this runner's place in the nudges' half hour
+        ("nudge", utc(2026, 11, 24, 7, 47), utc(2026, 11, 24, 7, 47)),
         ("warmup", utc(2026, 11, 25, 5, 45), utc(2026, 11, 25, 6, 0)),
         ("warmup", utc(2026, 11, 28, 8, 15), utc(2026, 11, 28, 8, 30)),
         ("warmup", utc(2026, 11, 30, 5, 45), utc(2026, 11, 30, 6, 0)),
@@ -188,7 +189,8 @@ async def test_runs_before_a_timezone_wait_for_it(world: World) -> None:
     await tap(world, chat, reply, "🌍 Set your timezone")
     await tap(world, chat, reply, "Europe")
     await tap(world, chat, reply, "London · 08:00")
-    assert "Next reminder: rest-day nudge, Mon 23 Nov 08:30." in reply.text  # no run today
+    # No run today: the nudge, at 08:30 plus this runner's place in the nudges' half hour.
+    assert "Next reminder: rest-day nudge, Mon 23 Nov 08:47." in reply.text
     warmup = [r for r in await reminders(world, user) if r.kind == "warmup"]
     assert [r.next_fire_at for r in warmup] == [utc(2026, 11, 24, 17, 45)]
 
@@ -327,10 +329,11 @@ async def test_the_stretch_time_can_be_tapped_on_and_off(world: World) -> None:
     assert "✓ Off" in labels(menu)
     await tap(world, chat, menu, "07:00")
     assert menu.text.startswith(
-        "✅ Stretch of the day at 07:00.\nNext stretch of the day: Tue 24 Nov 07:00."
+        # 07:00 plus this runner's place in the stretch posts' quarter hour
+        "✅ Stretch of the day at 07:00.\nNext stretch of the day: Tue 24 Nov 07:02."
     )
     [stretch] = [r for r in await reminders(world, user) if r.kind == "stretch"]
-    assert stretch.next_fire_at == utc(2026, 11, 24, 6, 0) and stretch.weekdays == "0123456"
+    assert stretch.next_fire_at == utc(2026, 11, 24, 6, 2) and stretch.weekdays == "0123456"
     await tap(world, chat, menu, "🧘 Stretch time")
     await tap(world, chat, menu, "Off")
     assert "stretch" not in [r.kind for r in await reminders(world, user)]

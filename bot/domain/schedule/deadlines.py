@@ -17,7 +17,7 @@ DAY_CUTOFF = time(21, 0)
 # that before the start cannot be acted on.
 WARMUP_NOTICE = timedelta(minutes=3)
 
-_WARMUPS: frozenset[Kind] = frozenset({"warmup", "club_warmup"})
+WARMUPS: frozenset[Kind] = frozenset({"warmup", "club_warmup"})
 
 
 def deadline(
@@ -52,7 +52,12 @@ def _run_start(kind: Kind, event_at_utc: datetime | None) -> datetime:
     return as_utc(event_at_utc)
 
 
+def send_by(kind: Kind, deadline: datetime) -> datetime:
+    """The last instant a delivery may be sent: a warm-up also needs time to be done."""
+    notice = WARMUP_NOTICE if kind in WARMUPS else timedelta(0)
+    return as_utc(deadline) - notice
+
+
 def is_late(kind: Kind, now: datetime, deadline: datetime) -> bool:
-    """Whether sending at `now` is too late; a warm-up also needs time to be done before the run."""
-    notice = WARMUP_NOTICE if kind in _WARMUPS else timedelta(0)
-    return as_utc(now) > as_utc(deadline) - notice
+    """Whether sending at `now` is too late."""
+    return as_utc(now) > send_by(kind, deadline)

@@ -1,0 +1,310 @@
+"""`python -m bench.postgres [--sizes 100000,1000000]`: the PostgreSQL rows of bench/RESULTS.md.
+
+A throwaway PostgreSQL server (started as the tests start theirs), migrated by the real
+migrations, N runners of bench.population loaded with COPY (the rows `rules_for` + `next_firing`
+give, nudges and stretch posts spread per runner as the bot writes them). Then, per size:
+
+- startup_s: `python -m bot run --polling` on that database until its first getUpdates;
+- the capacity forecast `python -m bot capacity` prints, at 30/s and at 1,000/s (paid): the busiest
+  minute of the next 7 days, its sending time, and the reminders that would miss their deadline;
+- peak_tick_ms: one `plan_due` at that busiest minute (every row firing earlier deactivated, as
+  if already planned), and the deliveries it writes.
+
+One JSON line per size on stdout, progress on stderr, and the section "On PostgreSQL" of
+bench/RESULTS.md (replaced; `make bench` runs this after the SQLite benchmark rewrote the rest).
+
+Not measured here: a drain of the peak minute through the real dispatcher (see that section).
+"""
+
+import argparse
+import asyncio
+import json
+import sys
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import asyncpg
+
+from bench.population import QUIET, Population, Runner
+from bench.startup import BOT, measure
+from bot.db.engine import Database
+from bot.db.migrate import upgrade
+from bot.delivery.planner import plan_due
+from bot.domain.schedule.capacity import Forecast, forecast
+from bot.domain.schedule.firing import Rule, next_firing
+from bot.domain.schedule.sources import rules_for
+from bot.ops.capacity import crowds_of, forecast_week
+from tests.support.postgres import USER, running_postgres
+
+SIZES = (100_000, 1_000_000)
+OUT = Path(__file__).resolve().parent / "RESULTS.md"
+SECTION = "## On PostgreSQL"
+CHUNK = 20_000
+RATES = (30.0, 1000.0)
+
+
+def say(message: str) -> None:
+    print(f"[bench.postgres {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+class _Firings:
+    """The first firing of each rule after `after`, memoised (runners share rules)."""
+
+    def __init__(self, after: datetime) -> None:
+        self._after = after
+        self._cache: dict[Rule, tuple[datetime, datetime, str]] = {}
+
+    def of(self, rule: Rule) -> tuple[datetime, datetime, str]:
+        if (cached := self._cache.get(rule)) is None:
+            firing = next_firing(rule, self._after)
+            cached = self._cache[rule] = (firing.fire_at, firing.event_at, firing.key)
+        return cached
+
+
+async def _copy(
+    connection: asyncpg.Connection, runners: Iterable[Runner], firings: _Firings
+) -> int:
+    users, chats, settings, runs, reminders = [], [], [], [], []
+    for runner in runners:
+        plan, uid = runner.plan, runner.user_id
+        users.append((uid, "en", True))
+        chats.append((uid, "private", True))
+        lead = int(plan.lead.total_seconds() // 60)
+        settings.append(
+            (uid, plan.zone, lead, plan.stretch_time, plan.nudges, QUIET.start, QUIET.end, False)
+        )
+        runs += [(uid, run.weekday, run.time) for run in plan.runs]
+        for rule in rules_for(plan):
+            quiet = (rule.quiet.start, rule.quiet.end) if rule.quiet else (None, None)
+            weekdays = "".join(str(day) for day in rule.weekdays)
+            lead_minutes = int(rule.lead.total_seconds() // 60)
+            rule_columns = (rule.kind, rule.zone, weekdays, rule.local_time, lead_minutes)
+            reminders.append((uid, uid, *rule_columns, *quiet, *firings.of(rule), True))
+    await connection.copy_records_to_table(
+        "users", records=users, columns=["id", "language_code", "is_active"]
+    )
+    await connection.copy_records_to_table(
+        "chats", records=chats, columns=["id", "kind", "is_active"]
+    )
+    await connection.copy_records_to_table(
+        "user_settings",
+        records=settings,
+        columns=[
+            "user_id", "timezone", "warmup_lead_minutes", "stretch_time", "rest_day_nudges",
+            "quiet_start", "quiet_end", "stopped",
+        ],
+    )  # fmt: skip
+    await connection.copy_records_to_table(
+        "planned_runs", records=runs, columns=["user_id", "weekday", "local_time"]
+    )
+    await connection.copy_records_to_table(
+        "reminders",
+        records=reminders,
+        columns=[
+            "chat_id", "user_id", "kind", "zone", "weekdays", "local_time", "lead_minutes",
+            "quiet_start", "quiet_end", "next_fire_at", "event_at", "occurrence_key", "active",
+        ],
+    )  # fmt: skip
+    return len(reminders)
+
+
+async def _load(port: int, database: str, users: int, now: datetime) -> int:
+    connection = await asyncpg.connect(host="127.0.0.1", port=port, user=USER, database=database)
+    try:
+        population, firings, rows = Population(), _Firings(now), 0
+        for start in range(0, users, CHUNK):
+            chunk = (population.runner(i) for i in range(start, min(users, start + CHUNK)))
+            async with connection.transaction():
+                rows += await _copy(connection, chunk, firings)
+        await connection.execute("ANALYZE")
+    finally:
+        await connection.close()
+    return rows
+
+
+def _fields(result: Forecast) -> dict[str, Any]:
+    return {
+        "reminders": result.reminders,
+        "busiest_minute": result.busiest_minute and result.busiest_minute.isoformat(),
+        "busiest_count": result.busiest_count,
+        "busiest_send_s": round(result.busiest_seconds, 1),
+        "late": result.late,
+        "on_time_pct": round(100 * (1 - result.late / max(1, result.reminders)), 3),
+        "summary": result.summary(),
+    }
+
+
+async def _forecasts(url: str, now: datetime) -> dict[str, Any]:
+    database = Database(url)
+    try:
+        fields: dict[str, Any] = {}
+        for rate in RATES:
+            started = time.perf_counter()
+            result = await forecast_week(database, now, rate)
+            fields[f"forecast_{rate:.0f}"] = {
+                "seconds": round(time.perf_counter() - started, 2),
+                **_fields(result),
+            }
+        return fields
+    finally:
+        await database.dispose()
+
+
+async def _peak_tick(url: str, at: datetime) -> dict[str, Any]:
+    """Rows firing before the busiest minute are deactivated, as if already planned."""
+    database = Database(url)
+    try:
+        async with database.engine.begin() as connection:
+            await connection.exec_driver_sql(
+                "UPDATE reminders SET active = false WHERE next_fire_at < $1", (at,)
+            )
+        await plan_due(database, at.replace(year=2000))  # opens the connection: not the tick
+        started = time.perf_counter()
+        planned = await plan_due(database, at)
+        return {
+            "peak_tick_ms": round((time.perf_counter() - started) * 1000, 1),
+            "peak_planned": planned,
+        }
+    finally:
+        await database.dispose()
+
+
+def run_size(port: int, users: int, url: str, tmp: Path) -> dict[str, Any]:
+    now = datetime.now(UTC).replace(second=0, microsecond=0)
+    asyncio.run(upgrade(url))
+    say(f"{users:,} runners: loading")
+    started = time.perf_counter()
+    rows = asyncio.run(_load(port, url.rsplit("/", 1)[1], users, now))
+    say(f"  {rows:,} reminder rows in {time.perf_counter() - started:.0f} s; start-up")
+    startup = asyncio.run(measure(BOT, url, tmp / "bot.log", limit=900))
+    say("  capacity forecasts")
+    forecasts = asyncio.run(_forecasts(url, now))
+    busiest = forecasts["forecast_30"]["busiest_minute"]
+    say(f"  peak tick at {busiest}")
+    peak = asyncio.run(_peak_tick(url, datetime.fromisoformat(busiest))) if busiest else {}
+    return {
+        "n": users,
+        "database": "postgresql",
+        "reminder_rows": rows,
+        "startup_s": round(startup.seconds, 2),
+        "rss_mb": round(startup.rss_mb, 1),
+        **peak,
+        **forecasts,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.postgres", description=__doc__)
+    parser.add_argument(
+        "--sizes",
+        type=lambda text: tuple(int(size) for size in text.split(",") if size),
+        default=SIZES,
+    )
+    parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument(
+        "--model-sizes",
+        type=lambda text: tuple(int(size) for size in text.split(",") if size),
+        default=(),
+        help="also these sizes, forecast straight from the population (no database: for sizes "
+        "too big to load in the time at hand)",
+    )
+    args = parser.parse_args(argv)
+    results = []
+    with running_postgres() as server, tempfile.TemporaryDirectory() as tmp:
+        for users in args.sizes:
+            url = asyncio.run(server.create_database())
+            results.append(run_size(server.port, users, url, Path(tmp)))
+            print(json.dumps(results[-1]), flush=True)
+    for users in args.model_sizes:
+        say(f"{users:,} runners: the forecast from the population alone")
+        results.append({"n": users, "model_only": True, **model(users)})
+        print(json.dumps(results[-1]), flush=True)
+    write_section(args.out, results)
+    return 0
+
+
+def model(users: int) -> dict[str, Any]:
+    """The forecast at each rate from the population's rules, counted as the bot's query counts
+    them (the same `_crowds`), without loading a database."""
+    now = datetime.now(UTC).replace(second=0, microsecond=0)
+    population = Population()
+    sizes: Counter[Rule] = Counter()
+    for index in range(users):
+        sizes.update(rules_for(population.runner(index).plan))
+    rules = [(_Columns(rule), size) for rule, size in sizes.items()]
+    crowds = list(crowds_of(rules, now))
+    return {f"forecast_{rate:.0f}": _fields(forecast(crowds, rate, now)) for rate in RATES}
+
+
+class _Columns:
+    """A rule as the reminder row's columns (what `rule_of` reads)."""
+
+    def __init__(self, rule: Rule) -> None:
+        self.kind, self.zone, self.local_time = rule.kind, rule.zone, rule.local_time
+        self.weekdays = "".join(str(day) for day in rule.weekdays)
+        self.lead_minutes = int(rule.lead.total_seconds() // 60)
+        self.quiet_start = rule.quiet.start if rule.quiet else None
+        self.quiet_end = rule.quiet.end if rule.quiet else None
+
+
+def write_section(out: Path, results: list[dict[str, Any]]) -> None:
+    """Replaces (or appends) the PostgreSQL section of RESULTS.md."""
+    text = out.read_text() if out.exists() else ""
+    before, _, after = text.partition(SECTION)
+    rest = after[after.find("\n## ") :] if "\n## " in after else ""
+    out.write_text(before.rstrip("\n") + "\n\n" + _section(results) + rest)
+
+
+def _section(results: list[dict[str, Any]]) -> str:
+    lines = [
+        SECTION,
+        "",
+        f"Written by `python -m bench.postgres` (part of `make bench`) on "
+        f"{datetime.now(UTC):%Y-%m-%d %H:%M} UTC, on a throwaway PostgreSQL server. Nudges and "
+        "stretch posts are spread per runner as the bot now writes them. The forecast is what "
+        "`python -m bot capacity` prints: earliest deadline first at the rate, warm-ups from up to "
+        "30 minutes early. The on-time figures are that forecast's, not a measured drain: "
+        "sending the peak minute through the real dispatcher on PostgreSQL (with simulated "
+        "time) is not part of this benchmark yet. Sizes missing from the table were not run "
+        "in this write (`--sizes`, `--model-sizes`).",
+        "",
+        "| N users | reminder rows | startup_s | rss_mb | peak_tick_ms | planned at peak "
+        "| busiest minute | at 30/s: send time, late, on time | at 1,000/s (paid): send time, "
+        "late, on time |",
+        "|---:|---:|---:|---:|---:|---:|---|---|---|",
+    ]
+    for r in results:
+        free, paid = r["forecast_30"], r["forecast_1000"]
+        measured = (
+            "| forecast only, no database | | | | "
+            if r.get("model_only")
+            else f"| {r['reminder_rows']:,} | {r['startup_s']} | {r['rss_mb']:.0f} "
+            f"| {r.get('peak_tick_ms', 'n/a')} | {r.get('peak_planned', 0):,} "
+        )
+        lines.append(
+            f"| {r['n']:,} {measured}"
+            f"| {free['busiest_count']:,} at {free['busiest_minute'][:16]} "
+            f"| {free['busiest_send_s']:,.0f} s, {free['late']:,} late, {free['on_time_pct']} % "
+            f"| {paid['busiest_send_s']:,.0f} s, {paid['late']:,} late, {paid['on_time_pct']} % |"
+        )
+    lines += ["", "Which configuration delivers every warm-up on time:", ""]
+    for r in results:
+        free, paid = r["forecast_30"], r["forecast_1000"]
+        if free["late"] == 0:
+            verdict = "Telegram's free 30/s with the crowds flattened; paid broadcasts not needed"
+        elif paid["late"] == 0:
+            verdict = f"paid broadcasts at 1,000/s ({free['late']:,} would be late at 30/s)"
+        else:
+            verdict = f"neither: {paid['late']:,} late even at 1,000/s"
+        source = " (forecast from the population; not loaded into PostgreSQL)"
+        lines.append(f"- {r['n']:,} runners: {verdict}{source if r.get('model_only') else ''}.")
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    sys.exit(main())
