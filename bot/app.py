@@ -7,13 +7,15 @@ from contextlib import asynccontextmanager
 
 from telegram import (
     BotCommand,
+    BotCommandScope,
+    BotCommandScopeAllChatAdministrators,
     BotCommandScopeAllGroupChats,
     BotCommandScopeAllPrivateChats,
     Update,
 )
 from telegram.ext import ApplicationBuilder, ContextTypes
 
-from bot.commands import Where, commands_for
+from bot.commands import Command, Where, commands_for, member_commands
 from bot.delivery.pacing import PacedRateLimiter
 from bot.delivery.tick import install as install_scheduler
 from bot.features.basics import errors
@@ -25,6 +27,7 @@ from bot.features.privacy import handlers as privacy
 from bot.features.recovery import handlers as recovery
 from bot.features.settings import handlers as settings
 from bot.features.triage import handlers as triage
+from bot.profile import DESCRIPTION, SHORT_DESCRIPTION
 from bot.services import BotApplication, BotContext, Services
 
 log = logging.getLogger(__name__)
@@ -34,17 +37,27 @@ ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY, Update.MY_CHAT_MEMBER]
 
 
 async def set_command_menus(application: BotApplication) -> None:
+    """Private chats get the private list; in groups, members see what they may use and the
+    chat's administrators (a more specific scope, which Telegram prefers) see all of it."""
     bot = application.bot
-    for where, scope in (
-        (Where.PRIVATE, BotCommandScopeAllPrivateChats()),
-        (Where.GROUP, BotCommandScopeAllGroupChats()),
-    ):
-        commands = [BotCommand(c.name, c.description) for c in commands_for(where)]
-        await bot.set_my_commands(commands, scope=scope)
+    menus: tuple[tuple[tuple[Command, ...], BotCommandScope], ...] = (
+        (commands_for(Where.PRIVATE), BotCommandScopeAllPrivateChats()),
+        (member_commands(Where.GROUP), BotCommandScopeAllGroupChats()),
+        (commands_for(Where.GROUP), BotCommandScopeAllChatAdministrators()),
+    )
+    for commands, scope in menus:
+        await bot.set_my_commands([BotCommand(c.name, c.description) for c in commands], scope)
+
+
+async def set_profile(application: BotApplication) -> None:
+    """What a person sees before pressing Start."""
+    await application.bot.set_my_description(DESCRIPTION)
+    await application.bot.set_my_short_description(SHORT_DESCRIPTION)
 
 
 async def _post_init(application: BotApplication) -> None:
     await set_command_menus(application)
+    await set_profile(application)
     # What start-up built (content, handlers, compiled statements) lives as long as the process:
     # frozen, it is no longer walked by full garbage collections, which otherwise pause the bot
     # for ~80 ms several times during a crowd of reminders.

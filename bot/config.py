@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from bot.paths import CONTENT_DIR
+from bot.paths import CONTENT_DIR, DEMOS_DIR
 
 TELEGRAM_API_BASE_URL = "https://api.telegram.org/bot"
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///data/kneecoach.sqlite3"
@@ -47,6 +47,8 @@ class Settings(BaseSettings):
     # A reminder claimed by a process that then died is sent by another after this long.
     claim_lease_seconds: float = Field(default=60, gt=0, le=3600)
     content_dir: Path = CONTENT_DIR
+    # Rendered demonstrations (`python -m bot demos`), one file per drawing, kept between runs.
+    demos_dir: Path = DEMOS_DIR
 
     @field_validator("telegram_bot_token")
     @classmethod
