@@ -82,25 +82,24 @@ async def _with_demo(
     edits: bool,
 ) -> PressAnswer:
     """A screen that shows one item brings its demonstration. A warm-up walk step is the
-    animation itself, captioned with the step (the previous step's buttons go); a card is
-    edited in place as before, with its animation sent below."""
+    animation itself, captioned with the step; a card is edited in place as before, with its
+    animation sent below. A pressed animation has a caption, not a text to edit: what it asks
+    for comes below, and its buttons go, so only the newest step can be pressed."""
     shown = shown_item(context.services.library, family, args)
     query = update.callback_query
-    on_animation = (
-        query is not None
-        and isinstance(query.message, Message)
-        and (query.message.animation is not None)
-    )
+    pressed = query.message if query is not None else None
+    on_animation = isinstance(pressed, Message) and pressed.animation is not None
+    answer: PressAnswer = NewMessage(screen) if on_animation or not edits else screen
     if shown is not None and demos_of(context, shown[0]) is not None:
         item_id, title = shown
         if family == WARMUP.prefix:
             await send_with_demo(update, context, item_id, screen, title)
-            if on_animation and query is not None:
-                await query.edit_message_reply_markup(reply_markup=None)
-            return Sent()
-        await send_demo(update, context, item_id, title)
-    # A message with an animation has a caption, not a text to edit into the screen.
-    return NewMessage(screen) if on_animation or not edits else screen
+            answer = Sent()
+        else:
+            await send_demo(update, context, item_id, title)
+    if on_animation and query is not None:
+        await query.edit_message_reply_markup(reply_markup=None)
+    return answer
 
 
 def register(application: BotApplication) -> None:
