@@ -204,20 +204,27 @@ def _figure(canvas: _Canvas, frame: Projected, tint: tuple[str, ...]) -> None:
         far = depth < pelvis_depth - 0.02
         color = (TINT_FAR if far else TINT_NEAR) if segment in tint else (FAR if far else NEAR)
         if segment == "trunk":
-            _trunk(canvas, frame, color, "pelvis" in tint)
+            _trunk(canvas, frame, color)
         else:
             a_xy, b_xy = canvas.px(*points[start][:2]), canvas.px(*points[end][:2])
             ra, rb = canvas.length(radius(start)), canvas.length(radius(end))
             canvas.capsule(a_xy, b_xy, ra, rb, color)
 
 
-def _trunk(canvas: _Canvas, frame: Projected, color: Color, glutes: bool) -> None:
+def _glutes(canvas: _Canvas, frame: Projected) -> None:
+    """The buttock, over the hips and set back from the hip joint: drawn last, so the thigh
+    nearest the camera does not hide the working muscle."""
+    pelvis = canvas.px(*frame.points["pelvis"][:2])
+    hips = canvas.length(frame.trunk_width[0] / 2)
+    fx, fy = frame.facing[0], -frame.facing[1]  # the chest's direction on screen
+    canvas.disc((pelvis[0] - fx * hips * 0.5, pelvis[1] - fy * hips * 0.5), hips * 0.8, TINT_NEAR)
+
+
+def _trunk(canvas: _Canvas, frame: Projected, color: Color) -> None:
     points = frame.points
     pelvis, neck = canvas.px(*points["pelvis"][:2]), canvas.px(*points["neck"][:2])
     hips, shoulders = (canvas.length(w / 2) for w in frame.trunk_width)
     canvas.trunk(pelvis, neck, hips, shoulders, color)
-    if glutes:
-        canvas.disc(pelvis, hips * 0.85, TINT_NEAR)
     chin, head = canvas.px(*points["chin"][:2]), canvas.px(*points["head"][:2])
     canvas.capsule(neck, chin, canvas.length(0.03), canvas.length(0.03), NEAR)
     r = canvas.length(HEAD_RADIUS)
@@ -234,5 +241,7 @@ def render(animation: Animation, frame: Projected, view: Viewport) -> Image.Imag
     _props_behind(canvas, props, frame)
     _floor(canvas, animation, frame)
     _figure(canvas, frame, animation.demo.tint)
+    if "pelvis" in animation.demo.tint:
+        _glutes(canvas, frame)
     _strap(canvas, props, frame)
     return canvas.result()
