@@ -18,6 +18,7 @@ $(INSTALLED): pyproject.toml requirements/lock.txt
 # With TELEGRAM_BOT_TOKEN (in the environment or .env) the bot talks to Telegram; without it the
 # offline console starts, chatting with the same bot through a local Bot API server.
 run: setup
+	$(BIN)/python -m bot demos
 	@if [ -n "$$TELEGRAM_BOT_TOKEN" ] || grep -qs '^TELEGRAM_BOT_TOKEN=.' .env; then \
 		$(BIN)/python -m bot run; \
 	else \

@@ -1,5 +1,5 @@
-"""Command line: `python -m bot run | send | console | migrate | capacity` (also installed as
-`kneecoach`)."""
+"""Command line: `python -m bot run | send | console | migrate | capacity | demos` (also installed
+as `kneecoach`)."""
 
 import argparse
 import asyncio
@@ -13,6 +13,7 @@ from bot.app import ALLOWED_UPDATES, build_application, serve_sending, serve_web
 from bot.config import ConfigError, Settings, load_settings
 from bot.db.engine import Database
 from bot.db.migrate import upgrade
+from bot.demos.cache import Demos
 from bot.domain.content.library import load_library
 from bot.domain.schedule.capacity import Forecast
 from bot.domain.yamlfile import ContentError
@@ -38,7 +39,12 @@ def _secrets(settings: Settings) -> list[str]:
 def _services(settings: Settings) -> Services:
     library = load_library(settings.content_dir)
     asyncio.run(upgrade(settings.database_url))
-    return Services(settings=settings, database=Database(settings.database_url), library=library)
+    return Services(
+        settings=settings,
+        database=Database(settings.database_url),
+        library=library,
+        demos=Demos(library.demos, settings.demos_dir),
+    )
 
 
 def run(settings: Settings, mode: str = "auto") -> None:
@@ -106,6 +112,25 @@ def migrate(settings: Settings) -> None:
     log.info("database is at the latest revision")
 
 
+def demos(settings: Settings, rebuild: bool) -> None:
+    """Renders the demonstrations that are missing (all of them with --all) into the cache."""
+    cache = Demos(load_library(settings.content_dir).demos, settings.demos_dir)
+    todo = [demo.id for demo in cache.content.demos] if rebuild else cache.missing()
+    if todo:
+        cache.build(todo, _progress)
+    print(f"demonstrations: {len(todo)} rendered, all in {cache.directory}", file=sys.stderr)
+
+
+def _progress(done: int, total: int) -> None:
+    width = 30
+    filled = width * done // total if total else width
+    bar = "#" * filled + "." * (width - filled)
+    end = "\n" if done == total else ""
+    print(
+        f"\rrendering demonstrations [{bar}] {done}/{total}", end=end, file=sys.stderr, flush=True
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="kneecoach", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -123,6 +148,10 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser(
         "capacity", help="whether the next 7 days' busiest minute fits the send rate"
     )
+    demos_parser = commands.add_parser(
+        "demos", help="render the library's animated demonstrations that are missing"
+    )
+    demos_parser.add_argument("--all", action="store_true", help="render every one again")
     args = parser.parse_args(argv)
     try:
         settings = load_settings()
@@ -139,6 +168,8 @@ def main(argv: list[str] | None = None) -> int:
             console(settings)
         elif args.command == "capacity":
             return capacity(settings)
+        elif args.command == "demos":
+            demos(settings, args.all)
         else:
             migrate(settings)
     except (ConfigError, ContentError) as error:

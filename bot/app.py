@@ -9,13 +9,15 @@ from contextlib import asynccontextmanager
 
 from telegram import (
     BotCommand,
+    BotCommandScope,
+    BotCommandScopeAllChatAdministrators,
     BotCommandScopeAllGroupChats,
     BotCommandScopeAllPrivateChats,
     Update,
 )
 from telegram.ext import ApplicationBuilder, ContextTypes
 
-from bot.commands import Where, commands_for
+from bot.commands import Command, Where, commands_for, member_commands
 from bot.delivery.pacing import PacedRateLimiter
 from bot.delivery.tick import Scheduler
 from bot.delivery.tick import install as install_scheduler
@@ -31,6 +33,7 @@ from bot.features.triage import handlers as triage
 from bot.ops.health import HealthCheck
 from bot.ops.http import OpsServer, Webhook
 from bot.ops.updates import MeasuredUpdates
+from bot.profile import DESCRIPTION, SHORT_DESCRIPTION
 from bot.services import BotApplication, BotContext, Services
 from bot.ui.presses import press_guard
 
@@ -42,13 +45,22 @@ PRESS_GUARD_GROUP = -2  # features use 0 and chats uses -1
 
 
 async def set_command_menus(application: BotApplication) -> None:
+    """Private chats get the private list; in groups, members see what they may use and the
+    chat's administrators (a more specific scope, which Telegram prefers) see all of it."""
     bot = application.bot
-    for where, scope in (
-        (Where.PRIVATE, BotCommandScopeAllPrivateChats()),
-        (Where.GROUP, BotCommandScopeAllGroupChats()),
-    ):
-        commands = [BotCommand(c.name, c.description) for c in commands_for(where)]
-        await bot.set_my_commands(commands, scope=scope)
+    menus: tuple[tuple[tuple[Command, ...], BotCommandScope], ...] = (
+        (commands_for(Where.PRIVATE), BotCommandScopeAllPrivateChats()),
+        (member_commands(Where.GROUP), BotCommandScopeAllGroupChats()),
+        (commands_for(Where.GROUP), BotCommandScopeAllChatAdministrators()),
+    )
+    for commands, scope in menus:
+        await bot.set_my_commands([BotCommand(c.name, c.description) for c in commands], scope)
+
+
+async def set_profile(application: BotApplication) -> None:
+    """What a person sees before pressing Start."""
+    await application.bot.set_my_description(DESCRIPTION)
+    await application.bot.set_my_short_description(SHORT_DESCRIPTION)
 
 
 def _services(application: BotApplication) -> Services:
@@ -95,6 +107,7 @@ async def _post_init(application: BotApplication) -> None:
         server.listen(port, "0.0.0.0")  # noqa: S104 - Prometheus scrapes from another host
         application.bot_data["ops_server"] = server
         log.info("serving /healthz and /metrics on port %d", port)
+    await set_profile(application)
     # What start-up built (content, handlers, compiled statements) lives as long as the process:
     # frozen, it is no longer walked by full garbage collections, which otherwise pause the bot
     # for ~80 ms several times during a crowd of reminders.

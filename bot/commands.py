@@ -15,6 +15,7 @@ class Command:
     name: str
     description: str  # the menu line: at most 256 characters, shown in Telegram's command menu
     where: Where = Where.ANYWHERE
+    admins_only: bool = False  # in group menus, shown to the chat's administrators only
 
 
 COMMANDS: tuple[Command, ...] = (
@@ -34,10 +35,22 @@ COMMANDS: tuple[Command, ...] = (
     Command("progress", "Your knee pain and running: a chart of the last weeks", Where.PRIVATE),
     Command("comeback", "A walk-run plan back to running, paced by your knee", Where.PRIVATE),
     Command("clubrun", "The club's weekly runs (admins add and remove them)", Where.GROUP),
-    Command("clubtimezone", "Admins: the club's timezone", Where.GROUP),
-    Command("clubstretch", "Admins: the time of the club's daily stretch, or off", Where.GROUP),
-    Command("clubsettings", "Admins: the club's settings by tapping", Where.GROUP),
-    Command("clubdeletedata", "Admins: erase everything stored for the club", Where.GROUP),
+    Command("clubtimezone", "Admins: the club's timezone", Where.GROUP, admins_only=True),
+    Command(
+        "clubstretch",
+        "Admins: the time of the club's daily stretch, or off",
+        Where.GROUP,
+        admins_only=True,
+    ),
+    Command(
+        "clubsettings", "Admins: the club's settings by tapping", Where.GROUP, admins_only=True
+    ),
+    Command(
+        "clubdeletedata",
+        "Admins: erase everything stored for the club",
+        Where.GROUP,
+        admins_only=True,
+    ),
     Command("privacy", "What is stored about you and how to delete it"),
     Command("mydata", "Everything stored about you", Where.PRIVATE),
     Command("deletemydata", "Erase everything stored about you", Where.PRIVATE),
@@ -47,6 +60,11 @@ COMMANDS: tuple[Command, ...] = (
 
 def commands_for(where: Where) -> tuple[Command, ...]:
     return tuple(command for command in COMMANDS if command.where & where)
+
+
+def member_commands(where: Where) -> tuple[Command, ...]:
+    """What a group's members may use: its menu leaves out the administrators' commands."""
+    return tuple(command for command in commands_for(where) if not command.admins_only)
 
 
 def private_only() -> tuple[Command, ...]:

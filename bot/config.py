@@ -8,7 +8,7 @@ from typing import Literal
 from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from bot.paths import CONTENT_DIR
+from bot.paths import CONTENT_DIR, DEMOS_DIR
 
 TELEGRAM_API_BASE_URL = "https://api.telegram.org/bot"
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///data/kneecoach.sqlite3"
@@ -63,6 +63,8 @@ class Settings(BaseSettings):
     # Logged runs older than this are deleted (health data is kept no longer than it helps).
     pain_log_keep_days: int = Field(default=365, ge=28, le=3650)
     content_dir: Path = CONTENT_DIR
+    # Rendered demonstrations (`python -m bot demos`), one file per drawing, kept between runs.
+    demos_dir: Path = DEMOS_DIR
 
     @field_validator("telegram_bot_token")
     @classmethod

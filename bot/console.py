@@ -2,10 +2,12 @@
 
 Each line typed is a message from one private user; the bot's answers are printed with their
 buttons numbered, and typing a number presses that button. Messages the bot sends on its own
-(reminders, check-ins) are printed as they arrive. Works with piped input too.
+(reminders, check-ins) are printed as they arrive. An animation the bot sends (a demonstration)
+is saved as a file whose path is printed, to open in a video player. Works with piped input too.
 """
 
 import asyncio
+from pathlib import Path
 from typing import TextIO
 
 from bot.app import build_application, polling
@@ -19,8 +21,9 @@ WATCH_EVERY = 1.0  # seconds between looks for messages the scheduler pushed
 
 
 class Console:
-    def __init__(self, driver: Driver, out: TextIO) -> None:
+    def __init__(self, driver: Driver, out: TextIO, saved: Path | None = None) -> None:
         self._driver, self._out = driver, out
+        self._saved = saved  # where sent animations are saved; None: not saved
         self._chat = driver.api.private_chat(driver.api.user("You", language_code="en"))
         self._buttons: list[tuple[LocalMessage, str]] = []  # numbered from 1: (message, label)
         self._shown: set[int] = set()  # message ids printed so far
@@ -59,6 +62,13 @@ class Console:
     def _show(self, message: LocalMessage) -> None:
         self._shown.add(message.message_id)
         self._write(render_message(message))
+        if self._saved is not None and message.animation_file is not None:
+            stored = message.animation_file
+            path = self._saved / Path(stored.file_path).name
+            if not path.exists():
+                self._saved.mkdir(parents=True, exist_ok=True)
+                path.write_bytes(stored.data)
+            self._write(f"(animation saved: {path})")
         if message.reply_markup is not None:
             self._buttons = [(message, label) for row in message.buttons for label, _ in row]
 
@@ -71,7 +81,8 @@ async def run_console(services: Services, stdin: TextIO, stdout: TextIO) -> None
     async with LocalBotApi() as api:
         application = build_application(services, token=api.token, base_url=api.base_url)
         async with polling(application):
-            console = Console(Driver(api, application.update_queue), stdout)
+            saved = services.settings.demos_dir.parent / "console"
+            console = Console(Driver(api, application.update_queue), stdout, saved)
             if stdin.isatty():
                 stdout.write(INTRO + "\n\n")
             watcher = asyncio.create_task(_watch(console))

@@ -5,3 +5,4 @@ from pathlib import Path
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 CONTENT_DIR = PROJECT_ROOT / "content"
 ALEMBIC_INI = PROJECT_ROOT / "alembic.ini"
+DEMOS_DIR = PROJECT_ROOT / "data" / "demos"

@@ -9,6 +9,7 @@ from telegram.ext import Application, CallbackContext, ExtBot
 
 from bot.config import Settings
 from bot.db.engine import Database
+from bot.demos.cache import Demos
 from bot.domain.content.library import Library
 
 Clock = Callable[[], datetime]
@@ -24,6 +25,7 @@ class Services:
     database: Database
     library: Library
     clock: Clock = system_clock
+    demos: Demos | None = None  # None: the library is sent as text alone
 
 
 class BotContext(CallbackContext[ExtBot[int], dict[Any, Any], dict[Any, Any], dict[Any, Any]]):

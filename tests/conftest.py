@@ -7,6 +7,7 @@ import pytest
 
 from bot.db.engine import Database
 from bot.db.migrate import upgrade
+from bot.demos.cache import Demos
 from bot.domain.content.library import Library, load_library
 from tests.support import SPEC_PATH
 from tests.support.postgres import PostgresServer, find_bindir, running_postgres
@@ -56,3 +57,31 @@ async def database(database_url: str) -> AsyncIterator[Database]:
     db = Database(database_url)
     yield db
     await db.dispose()
+
+
+# Demonstrations the renderer and end-to-end tests use, one or more of each pose type: rendered
+# once per session, in parallel, the way `python -m bot demos` renders them.
+RENDERED_DEMOS = (
+    "standing_quad",  # standing on one leg
+    "glute_bridge",  # lying on the back
+    "clamshell",  # lying on the side, seen from the front
+    "butterfly",  # sitting on the floor, seen from the front
+    "leg_extension",  # on a chair
+    "kneeling_hip_flexor",  # kneeling
+    "lying_quad",  # seen from above
+    "step_down",  # on a step
+    "wall_sit",  # against a wall
+    "seated_itb",  # the stretch of the day on the end-to-end tests' date
+    "leg_swings_front",  # the quick warm-up's moves
+    "leg_swings_side",
+    "walking_lunges",
+    "high_knees",
+    "butt_kicks",
+)
+
+
+@pytest.fixture(scope="session")
+def rendered_demos(library: Library, tmp_path_factory: pytest.TempPathFactory) -> Demos:
+    demos = Demos(library.demos, tmp_path_factory.mktemp("demos"))
+    demos.build(RENDERED_DEMOS, lambda _done, _total: None)
+    return demos

@@ -222,3 +222,15 @@ class ComebackPlan(Base):
     stage: Mapped[int] = mapped_column(SmallInteger)  # 1-based
     started_at: Mapped[datetime] = mapped_column(UtcDateTime)
     active: Mapped[bool] = mapped_column(Boolean, default=True, server_default=true())
+
+
+class DemoUpload(Base):
+    """A demonstration's file as one bot uploaded it: Telegram keeps the file, and the bot sends
+    the same file_id again instead of the bytes. File ids belong to one bot, hence the bot id;
+    `demo_key` changes with the drawing, so a changed demonstration is uploaded afresh."""
+
+    __tablename__ = "demo_uploads"
+
+    bot_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    demo_key: Mapped[str] = mapped_column(String(96), primary_key=True)
+    file_id: Mapped[str] = mapped_column(String(255))

@@ -1,4 +1,5 @@
-"""Image dimensions from file headers, as Telegram needs them to accept a photo."""
+"""Image and video dimensions from file headers, as Telegram needs them to accept a photo or an
+animation (a GIF, or an H.264 MP4 without sound)."""
 
 import struct
 
@@ -29,4 +30,48 @@ def _jpeg_size(data: bytes) -> tuple[int, int] | None:
             return int(width), int(height)
         (segment_length,) = struct.unpack(">H", data[pos + 2 : pos + 4])
         pos += 2 + int(segment_length)
+    return None
+
+
+def animation_info(data: bytes) -> tuple[int, int, int] | None:
+    """(width, height, whole seconds) of a GIF or MP4 animation; None if it is neither."""
+    if data[:6] in (b"GIF87a", b"GIF89a"):
+        size = image_size(data)
+        return None if size is None else (*size, 0)
+    if data[4:8] != b"ftyp":
+        return None
+    moov = _box(data, 0, len(data), b"moov")
+    if moov is None:
+        return None
+    mvhd, trak = _box(data, *moov, b"mvhd"), _box(data, *moov, b"trak")
+    tkhd = _box(data, *trak, b"tkhd") if trak else None
+    if mvhd is None or tkhd is None:
+        return None
+    version = data[mvhd[0]]
+    if version == 1:
+        timescale, length = struct.unpack(">IQ", data[mvhd[0] + 20 : mvhd[0] + 32])
+    else:
+        timescale, length = struct.unpack(">II", data[mvhd[0] + 12 : mvhd[0] + 20])
+    # tkhd ends with width and height as 16.16 fixed point.
+    width, height = struct.unpack(">II", data[tkhd[1] - 8 : tkhd[1]])
+    seconds = round(length / timescale) if timescale else 0
+    return width >> 16, height >> 16, int(seconds)
+
+
+def _box(data: bytes, start: int, end: int, kind: bytes) -> tuple[int, int] | None:
+    """The (start, end) of the payload of the first `kind` box between start and end."""
+    pos = start
+    while pos + 8 <= end:
+        (size,) = struct.unpack(">I", data[pos : pos + 4])
+        header = 8
+        if size == 1 and pos + 16 <= end:
+            (size,) = struct.unpack(">Q", data[pos + 8 : pos + 16])
+            header = 16
+        elif size == 0:
+            size = end - pos
+        if size < header:
+            return None
+        if data[pos + 4 : pos + 8] == kind:
+            return pos + header, min(end, pos + size)
+        pos += size
     return None

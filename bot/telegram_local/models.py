@@ -46,7 +46,7 @@ GROUP_ANONYMOUS_BOT = LocalUser(1087968824, "Group", username="GroupAnonymousBot
 
 @dataclass(frozen=True)
 class StoredFile:
-    """An uploaded photo, reusable by file_id and downloadable under file_path."""
+    """An uploaded photo or animation, reusable by file_id and downloadable under file_path."""
 
     file_id: str
     file_unique_id: str
@@ -54,6 +54,32 @@ class StoredFile:
     data: bytes
     width: int
     height: int
+    duration: int = 0  # animations only
+    file_name: str = ""
+    mime_type: str = ""
+
+    @property
+    def is_animation(self) -> bool:
+        return bool(self.mime_type)
+
+    def animation_json(self) -> JSONDict:
+        return {
+            **self.document_json(),
+            "width": self.width,
+            "height": self.height,
+            "duration": self.duration,
+        }
+
+    def document_json(self) -> JSONDict:
+        data: JSONDict = {
+            "file_id": self.file_id,
+            "file_unique_id": self.file_unique_id,
+            "mime_type": self.mime_type,
+            "file_size": len(self.data),
+        }
+        if self.file_name:
+            data["file_name"] = self.file_name
+        return data
 
     def photo_size_json(self) -> JSONDict:
         return {
@@ -88,6 +114,7 @@ class LocalMessage:
     reply_markup: JSONDict | None = None  # only inline keyboards stay on a message
     thread_id: int | None = None
     photo_file: StoredFile | None = None
+    animation_file: StoredFile | None = None
     sender_chat: "LocalChat | None" = None
     reply_to: "LocalMessage | None" = None
     link_preview_options: JSONDict | None = None
@@ -100,6 +127,14 @@ class LocalMessage:
     @property
     def photo(self) -> bytes | None:
         return self.photo_file.data if self.photo_file else None
+
+    @property
+    def animation(self) -> bytes | None:
+        return self.animation_file.data if self.animation_file else None
+
+    @property
+    def has_media(self) -> bool:
+        return self.photo_file is not None or self.animation_file is not None
 
     @property
     def buttons(self) -> list[list[tuple[str, str]]]:
@@ -127,10 +162,14 @@ class LocalMessage:
         if self.edit_date is not None:
             data["edit_date"] = self.edit_date
         text_key, entities_key = (
-            ("caption", "caption_entities") if self.photo_file else ("text", "entities")
+            ("caption", "caption_entities") if self.has_media else ("text", "entities")
         )
         if self.photo_file is not None:
             data["photo"] = [self.photo_file.photo_size_json()]
+        if self.animation_file is not None:
+            # Like Telegram: an animation is also described as a document, for older clients.
+            data["animation"] = self.animation_file.animation_json()
+            data["document"] = self.animation_file.document_json()
         if self.text:
             data[text_key] = self.text
         if self.entities:

@@ -7,6 +7,8 @@ def render_message(message: LocalMessage) -> str:
     lines = []
     if message.photo is not None:
         lines.append(f"[photo, {len(message.photo)} bytes]")
+    if message.animation is not None:
+        lines.append(f"[animation, {len(message.animation)} bytes]")
     if message.text:
         lines.append(message.text)
     number = 0

@@ -86,5 +86,24 @@ class World:
         self.files[stored.file_id] = stored
         return stored
 
+    def store_animation(
+        self, data: bytes, size: tuple[int, int, int], file_name: str, mime_type: str
+    ) -> StoredFile:
+        number = next(self._file_numbers)
+        width, height, duration = size
+        stored = StoredFile(
+            file_id=f"CgACAgLocal{number:08d}",
+            file_unique_id=f"AgADLocal{number:05d}",
+            file_path=f"animations/file_{number}.{'gif' if mime_type == 'image/gif' else 'mp4'}",
+            data=data,
+            width=width,
+            height=height,
+            duration=duration,
+            file_name=file_name,
+            mime_type=mime_type,
+        )
+        self.files[stored.file_id] = stored
+        return stored
+
     def file_by_path(self, path: str) -> StoredFile | None:
         return next((f for f in self.files.values() if f.file_path == path), None)

@@ -9,6 +9,7 @@ A feature writes only `respond(update, context, args)`, returning what the press
   Screen      -> the pressed message is edited into it
   NewMessage  -> it is sent below, and the pressed message stays (a triage outcome, a reminder)
   Notice      -> a toast (or an alert) and nothing else changes
+  Sent        -> `respond` has sent what the press shows itself (an animation): just answer it
   None        -> the press is stale or forged: "expired", and the dead keyboard goes
 """
 
@@ -38,7 +39,12 @@ class Notice:
     alert: bool = False  # a box the person must close, for what they must not miss
 
 
-PressAnswer = Screen | NewMessage | Notice | None
+@dataclass(frozen=True)
+class Sent:
+    pass
+
+
+PressAnswer = Screen | NewMessage | Notice | Sent | None
 Respond = Callable[[Update, ContextT, tuple[str, ...]], Awaitable[PressAnswer]]
 
 
@@ -91,6 +97,8 @@ def on_press(
                 await on_stale(update)
             case Notice(text=text, alert=alert):
                 await query.answer(text, show_alert=alert)
+            case Sent():
+                await query.answer()
             case NewMessage(screen=screen):
                 await query.answer()
                 await reply(update, screen.text, screen.markup)

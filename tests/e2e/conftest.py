@@ -12,6 +12,7 @@ from bot.config import load_settings
 from bot.db.engine import Database
 from bot.db.migrate import upgrade
 from bot.delivery.tick import Scheduler
+from bot.demos.cache import Demos
 from bot.domain.content.library import Library
 from bot.services import BotApplication, Services
 from bot.telegram_local import LocalBotApi
@@ -63,8 +64,18 @@ ON_BOTH_DATABASES = pytest.mark.parametrize("world_database_url", BOTH_DATABASES
 
 
 @pytest.fixture
+def world_demos() -> Demos | None:
+    """No demonstrations: the library is text. tests/e2e/test_demos.py overrides it."""
+    return None
+
+
+@pytest.fixture
 async def world(
-    world_database_url: str, checker: SpecChecker, library: Library, clock: FakeClock
+    world_database_url: str,
+    checker: SpecChecker,
+    library: Library,
+    clock: FakeClock,
+    world_demos: Demos | None,
 ) -> AsyncIterator[World]:
     url = world_database_url
     await upgrade(url)
@@ -75,6 +86,7 @@ async def world(
         database=database,
         library=library,
         clock=clock,
+        demos=world_demos,
     )
     async with LocalBotApi(checker=checker) as api:
         application = build_application(services, token=api.token, base_url=api.base_url)

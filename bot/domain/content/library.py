@@ -11,6 +11,7 @@ from bot.domain.content.exercises import Exercise, ExercisesFile
 from bot.domain.content.prevention import Prevention
 from bot.domain.content.stretches import Stretch, StretchesFile
 from bot.domain.content.warmup import Warmup
+from bot.domain.figure.demo import DemosFile
 from bot.domain.sourced import ContentModel, Source, Sourced
 from bot.domain.triage.load import CONDITIONS_FILE, TRIAGE_FILE, load_triage
 from bot.domain.triage.rules import TriageContent
@@ -33,6 +34,7 @@ class Library(ContentModel):
     prevention: Prevention
     triage: TriageContent
     comeback: Comeback
+    demos: DemosFile
 
     def cited(self) -> Iterator[Sourced]:
         """Every entry in the library that cites sources."""
@@ -101,6 +103,28 @@ def _check_signs(path: Path, prevention: Prevention, triage: TriageContent) -> N
             )
 
 
+def _check_demos(
+    path: Path,
+    demos: DemosFile,
+    stretches: tuple[Stretch, ...],
+    warmup: Warmup,
+    exercises: tuple[Exercise, ...],
+) -> None:
+    # Every stretch, warm-up move and exercise is shown, and every demonstration shows one.
+    items = [
+        *(stretch.id for stretch in stretches),
+        *(move.id for move in warmup.moves),
+        *(exercise.id for exercise in exercises),
+    ]
+    shown = [demo.id for demo in demos.demos]
+    if missing := sorted(set(items) - set(shown)):
+        raise ContentError(f"{path}: demos: no demonstration for {missing}")
+    if unknown := sorted(set(shown) - set(items)):
+        raise ContentError(f"{path}: demos: {unknown} is no stretch, warm-up move or exercise")
+    if repeated := sorted({item for item in shown if shown.count(item) > 1}):
+        raise ContentError(f"{path}: demos: {repeated} shown twice")
+
+
 def load_library(content_dir: Path = CONTENT_DIR) -> Library:
     sources_file = read_model(content_dir / "sources.yaml", SourcesFile)
     sources = {source.id: source for source in sources_file.sources}
@@ -119,7 +143,11 @@ def load_library(content_dir: Path = CONTENT_DIR) -> Library:
     comeback_path = content_dir / "comeback.yaml"
     comeback = _read_cited(comeback_path, Comeback, sources)
     _check_not_for(comeback_path, comeback, triage)
+    demos_path = content_dir / "demos.yaml"
+    demos = read_model(demos_path, DemosFile)
+    _check_demos(demos_path, demos, stretches, warmup, exercises)
     return Library(
+        demos=demos,
         triage=triage,
         sources=sources,
         stretches=stretches,

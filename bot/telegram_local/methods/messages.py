@@ -3,7 +3,7 @@
 import time
 
 from bot.telegram_local.errors import bad_request
-from bot.telegram_local.media import image_size
+from bot.telegram_local.media import animation_info, image_size
 from bot.telegram_local.methods.access import bot_chat
 from bot.telegram_local.methods.content import (
     MAX_CAPTION,
@@ -22,6 +22,7 @@ _NOT_MODIFIED = (
     "message is not modified: specified new message content and reply markup are exactly "
     "the same as a current content and reply markup of the message"
 )
+MAX_ANIMATION_BYTES = 50 * 1024 * 1024  # what bots may send
 _QUERY_INVALID = "query is too old and response timeout expired or query ID is invalid"
 
 
@@ -69,6 +70,46 @@ async def send_photo(world: World, p: Params) -> JSONDict:
     return message.to_json()
 
 
+async def send_animation(world: World, p: Params) -> JSONDict:
+    chat = bot_chat(world, p.chat_id())
+    animation = _animation(world, p.file("animation"))
+    caption = formatted_text(p, "caption", "caption_entities")
+    if len(caption.text) > MAX_CAPTION:
+        raise bad_request("message caption is too long")
+    message = chat.new_message(
+        world.bot,
+        by_bot=True,
+        text=caption.text,
+        entities=caption.entities,
+        html=p.text("caption") or "",
+        reply_markup=inline_keyboard(p),
+        thread_id=thread_id(chat, p),
+        reply_to=replied_message(chat, p),
+        animation_file=animation,
+    )
+    chat.note_bot_activity(message)
+    return message.to_json()
+
+
+def _animation(world: World, animation: UploadedFile | str | None) -> StoredFile:
+    if isinstance(animation, UploadedFile):
+        if len(animation.data) > MAX_ANIMATION_BYTES:
+            raise bad_request("file is too big")
+        info = animation_info(animation.data)
+        if info is None:
+            raise bad_request("wrong file type: send a GIF or an H.264 MP4 without sound")
+        mime = "image/gif" if animation.data.startswith(b"GIF") else "video/mp4"
+        return world.store_animation(animation.data, info, animation.filename, mime)
+    if animation is None:
+        raise bad_request("there is no animation in the request")
+    stored = world.files.get(animation)
+    if stored is not None and stored.is_animation:
+        return stored
+    if animation.startswith(("http://", "https://")):
+        raise bad_request("failed to get HTTP URL content")  # no internet here
+    raise bad_request("wrong file identifier/HTTP URL specified")
+
+
 def _photo(world: World, photo: UploadedFile | str | None) -> StoredFile:
     if isinstance(photo, UploadedFile):
         size = image_size(photo.data)
@@ -80,7 +121,7 @@ def _photo(world: World, photo: UploadedFile | str | None) -> StoredFile:
         return world.store_photo(photo.data, width, height)
     if photo is None:
         raise bad_request("there is no photo in the request")
-    if photo in world.files:
+    if photo in world.files and not world.files[photo].is_animation:
         return world.files[photo]
     if photo.startswith(("http://", "https://")):
         raise bad_request("failed to get HTTP URL content")  # no internet here
@@ -108,7 +149,7 @@ def _apply_edit(message: LocalMessage) -> JSONDict:
 
 async def edit_message_text(world: World, p: Params) -> JSONDict:
     message = _bot_message_to_edit(world, p)
-    if message.photo_file is not None:
+    if message.has_media:
         raise bad_request("there is no text in the message to edit")
     text = formatted_text(p, "text", "entities")
     if not text.text.strip():
@@ -167,6 +208,7 @@ def _object_or_none(value: object) -> JSONDict | None:
 METHODS: dict[str, Handler] = {
     "sendMessage": send_message,
     "sendPhoto": send_photo,
+    "sendAnimation": send_animation,
     "editMessageText": edit_message_text,
     "editMessageReplyMarkup": edit_message_reply_markup,
     "deleteMessage": delete_message,

@@ -91,6 +91,16 @@ def step(library: Library, version: Version, index: int | None) -> Screen | None
     return Screen(text, InlineKeyboardMarkup([[button("‹ Back", back), onward]]))
 
 
+def move_at(library: Library, args: tuple[str, ...]) -> WarmupMove | None:
+    """The move a walk button (`<version>:<move index>`) shows, if it shows one."""
+    match args:
+        case (version, index) if version in VERSIONS:
+            moves = _version(library.warmup, VERSIONS[version]).moves
+            number = number_from(index)
+            return moves[number] if number is not None and 0 <= number < len(moves) else None
+    return None
+
+
 def done(library: Library, version: Version) -> Screen:
     name = _version(library.warmup, version).name
     return Screen(

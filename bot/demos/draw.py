@@ -1,0 +1,247 @@
+"""One frame of a demonstration as an RGB image: props, floor, then the figure far to near."""
+
+from dataclasses import dataclass
+
+from PIL import Image, ImageDraw
+
+from bot.domain.figure.demo import Animation, Projected, Props, lowest_height
+from bot.domain.figure.skeleton import HEAD_RADIUS, radius
+
+WIDTH, HEIGHT = 640, 480
+SUPERSAMPLE = 3  # drawn larger, then scaled down: smooth edges without an antialiasing library
+MAX_SCALE = 330.0  # pixels per body height: most demonstrations share this size
+MARGIN = 0.07
+TOP_VIEW = 60  # camera elevation from which the floor is seen as a plane, not a line
+
+BACKGROUND = (246, 243, 236)
+FLOOR = (170, 160, 142)
+PROP = (222, 212, 194)
+PROP_EDGE = (168, 154, 130)
+MAT = (150, 182, 170)
+STRAP = (196, 72, 60)
+NEAR = (47, 74, 109)
+FAR = (138, 156, 181)
+TINT_NEAR = (226, 102, 43)
+TINT_FAR = (240, 170, 128)
+EYE = (246, 243, 236)
+
+Color = tuple[int, int, int]
+XY = tuple[float, float]
+
+# Limb segments: (name, from point, to point) per side.
+_LIMBS = (
+    ("thigh", "hip", "knee"),
+    ("shank", "knee", "ankle"),
+    ("foot", "heel", "toe"),
+    ("upper_arm", "shoulder", "elbow"),
+    ("forearm", "elbow", "hand"),
+)
+
+
+@dataclass(frozen=True)
+class Viewport:
+    """Maps body-height units (x right, height up) to pixels; the same for every frame."""
+
+    scale: float
+    left: float  # x at the image's left edge
+    floor: float  # pixel row of height 0
+
+    def px(self, x: float, y: float) -> XY:
+        return ((x - self.left) * self.scale, self.floor - y * self.scale)
+
+
+def viewport(animation: Animation, frames: list[Projected]) -> Viewport:
+    xs = [p[0] for f in frames for p in f.points.values()]
+    ys = [p[1] for f in frames for p in f.points.values()]
+    props = animation.demo.props
+    for box in (props.step, props.chair):
+        if box is not None:
+            xs += [box.x0, box.x1]
+            ys.append(box.height + (0.45 if box is props.chair else 0))
+    if props.wall is not None:
+        xs.append(props.wall)
+    left, right = min(xs) - 0.12, max(xs) + 0.12
+    bottom = min(0.0, *(lowest_height(f) for f in frames))
+    top = max(ys) + HEAD_RADIUS + 0.05
+    usable_w, usable_h = WIDTH * (1 - 2 * MARGIN), HEIGHT * (1 - 2 * MARGIN)
+    scale = min(MAX_SCALE, usable_w / (right - left), usable_h / (top - bottom))
+    centre = (left + right) / 2
+    floor = HEIGHT * (1 - MARGIN) + bottom * scale
+    return Viewport(scale, centre - WIDTH / 2 / scale, floor)
+
+
+class _Canvas:
+    def __init__(self, view: Viewport) -> None:
+        self.view = Viewport(view.scale * SUPERSAMPLE, view.left, view.floor * SUPERSAMPLE)
+        self.image = Image.new("RGB", (WIDTH * SUPERSAMPLE, HEIGHT * SUPERSAMPLE), BACKGROUND)
+        self.draw = ImageDraw.Draw(self.image)
+
+    def px(self, x: float, y: float) -> XY:
+        return self.view.px(x, y)
+
+    def length(self, units: float) -> float:
+        return units * self.view.scale
+
+    def rect(self, x0: float, y0: float, x1: float, y1: float, fill: Color, edge: Color) -> None:
+        (a, b), (c, d) = self.px(x0, y1), self.px(x1, y0)
+        self.draw.rectangle((a, b, c, d), fill=fill, outline=edge, width=SUPERSAMPLE * 2)
+
+    def disc(self, centre: XY, r: float, fill: Color) -> None:
+        x, y = centre
+        self.draw.ellipse((x - r, y - r, x + r, y + r), fill=fill)
+
+    def capsule(self, a: XY, b: XY, ra: float, rb: float, fill: Color) -> None:
+        """A limb: two discs joined by the tangent band between them."""
+        self.disc(a, ra, fill)
+        self.disc(b, rb, fill)
+        dx, dy = b[0] - a[0], b[1] - a[1]
+        length = (dx * dx + dy * dy) ** 0.5
+        if length < 1e-6:
+            return
+        nx, ny = -dy / length, dx / length
+        band = [
+            (a[0] + nx * ra, a[1] + ny * ra),
+            (b[0] + nx * rb, b[1] + ny * rb),
+            (b[0] - nx * rb, b[1] - ny * rb),
+            (a[0] - nx * ra, a[1] - ny * ra),
+        ]
+        self.draw.polygon(band, fill=fill)
+
+    def trunk(self, pelvis: XY, neck: XY, hips: float, shoulders: float, fill: Color) -> None:
+        """A trapezoid from hips to shoulders with rounded corners (a capsule's round ends
+        would rise above the shoulders when the trunk is seen from the front): two crossed
+        quads and a disc in each corner."""
+        dx, dy = neck[0] - pelvis[0], neck[1] - pelvis[1]
+        length = (dx * dx + dy * dy) ** 0.5 or 1.0
+        ax, ay = dx / length, dy / length  # along the trunk, towards the neck
+        nx, ny = -ay, ax
+        rh, rs = min(hips, self.length(0.04)), min(shoulders, self.length(0.04))
+
+        def at(end: XY, across: float, along: float) -> XY:
+            return (end[0] + nx * across + ax * along, end[1] + ny * across + ay * along)
+
+        self.draw.polygon(
+            [
+                at(pelvis, hips, rh),
+                at(neck, shoulders, -rs),
+                at(neck, -shoulders, -rs),
+                at(pelvis, -hips, rh),
+            ],
+            fill=fill,
+        )
+        self.draw.polygon(
+            [
+                at(pelvis, hips - rh, 0),
+                at(neck, shoulders - rs, 0),
+                at(neck, rs - shoulders, 0),
+                at(pelvis, rh - hips, 0),
+            ],
+            fill=fill,
+        )
+        for side in (1.0, -1.0):
+            self.disc(at(pelvis, side * (hips - rh), rh), rh, fill)
+            self.disc(at(neck, side * (shoulders - rs), -rs), rs, fill)
+
+    def result(self) -> Image.Image:
+        return self.image.reduce(SUPERSAMPLE)  # a box average: fast, and smooth enough
+
+
+def _props_behind(canvas: _Canvas, props: Props, frame: Projected) -> None:
+    if props.wall is not None:
+        x = props.wall
+        away = 3.0 if x > frame.points["pelvis"][0] else -3.0  # the wall's body, beyond its face
+        canvas.rect(min(x, x + away), 0, max(x, x + away), 3, PROP, PROP_EDGE)
+    if props.step is not None:
+        s = props.step
+        canvas.rect(s.x0, 0, s.x1, s.height, PROP, PROP_EDGE)
+    if props.chair is not None:
+        c = props.chair
+        leg = 0.025
+        canvas.rect(c.x0, 0, c.x0 + leg, c.height, PROP_EDGE, PROP_EDGE)
+        canvas.rect(c.x1 - leg, 0, c.x1, c.height, PROP_EDGE, PROP_EDGE)
+        canvas.rect(c.x0, c.height, c.x0 + leg * 1.5, c.height + 0.45, PROP, PROP_EDGE)
+        canvas.rect(c.x0, c.height - 0.04, c.x1, c.height, PROP, PROP_EDGE)
+
+
+def _floor(canvas: _Canvas, animation: Animation, frame: Projected) -> None:
+    props = animation.demo.props
+    if animation.demo.elevation >= TOP_VIEW:  # looking down on the floor: a mat fills the view
+        if props.mat:
+            w, h = WIDTH * SUPERSAMPLE, HEIGHT * SUPERSAMPLE
+            box = (w * 0.06, h * 0.1, w * 0.94, h * 0.9)
+            canvas.draw.rounded_rectangle(box, radius=SUPERSAMPLE * 12, fill=MAT)
+        return
+    y = canvas.px(0, 0)[1]
+    canvas.draw.rectangle((0, y, WIDTH * SUPERSAMPLE, HEIGHT * SUPERSAMPLE), fill=(232, 227, 216))
+    canvas.draw.line((0, y, WIDTH * SUPERSAMPLE, y), fill=FLOOR, width=SUPERSAMPLE * 3)
+    if props.mat:
+        xs = [p[0] for p in frame.points.values()]
+        (a, b), (c, d) = canvas.px(min(xs) - 0.12, 0.012), canvas.px(max(xs) + 0.12, -0.006)
+        canvas.draw.rounded_rectangle((a, b, c, d), radius=SUPERSAMPLE * 4, fill=MAT)
+
+
+def _strap(canvas: _Canvas, props: Props, frame: Projected) -> None:
+    if props.strap is None:
+        return
+    ends = [
+        canvas.px(*frame.points[end][:2]) if isinstance(end, str) else canvas.px(*end)
+        for end in props.strap
+    ]
+    canvas.draw.line((*ends[0], *ends[1]), fill=STRAP, width=int(canvas.length(0.012)))
+
+
+def _figure(canvas: _Canvas, frame: Projected, tint: tuple[str, ...]) -> None:
+    points = frame.points
+    pelvis_depth = points["pelvis"][2]
+    parts: list[tuple[float, str, str, str]] = []  # (depth, segment, from, to)
+    for side in ("l", "r"):
+        for name, a, b in _LIMBS:
+            start, end = f"{side}_{a}", f"{side}_{b}"
+            depth = (points[start][2] + points[end][2]) / 2
+            parts.append((depth, f"{side}_{name}", start, end))
+    parts.append((pelvis_depth, "trunk", "pelvis", "neck"))
+    for depth, segment, start, end in sorted(parts, key=lambda part: part[0]):
+        far = depth < pelvis_depth - 0.02
+        color = (TINT_FAR if far else TINT_NEAR) if segment in tint else (FAR if far else NEAR)
+        if segment == "trunk":
+            _trunk(canvas, frame, color)
+        else:
+            a_xy, b_xy = canvas.px(*points[start][:2]), canvas.px(*points[end][:2])
+            ra, rb = canvas.length(radius(start)), canvas.length(radius(end))
+            canvas.capsule(a_xy, b_xy, ra, rb, color)
+
+
+def _glutes(canvas: _Canvas, frame: Projected) -> None:
+    """The buttock, over the hips and set back from the hip joint: drawn last, so the thigh
+    nearest the camera does not hide the working muscle."""
+    pelvis = canvas.px(*frame.points["pelvis"][:2])
+    hips = canvas.length(frame.trunk_width[0] / 2)
+    fx, fy = frame.facing[0], -frame.facing[1]  # the chest's direction on screen
+    canvas.disc((pelvis[0] - fx * hips * 0.5, pelvis[1] - fy * hips * 0.5), hips * 0.8, TINT_NEAR)
+
+
+def _trunk(canvas: _Canvas, frame: Projected, color: Color) -> None:
+    points = frame.points
+    pelvis, neck = canvas.px(*points["pelvis"][:2]), canvas.px(*points["neck"][:2])
+    hips, shoulders = (canvas.length(w / 2) for w in frame.trunk_width)
+    canvas.trunk(pelvis, neck, hips, shoulders, color)
+    chin, head = canvas.px(*points["chin"][:2]), canvas.px(*points["head"][:2])
+    canvas.capsule(neck, chin, canvas.length(0.03), canvas.length(0.03), NEAR)
+    r = canvas.length(HEAD_RADIUS)
+    canvas.disc(head, r, NEAR)
+    facing = frame.facing
+    if abs(facing[0]) > 0.3:  # seen from the side: one eye shows which way the figure looks
+        eye = (head[0] + facing[0] * r * 0.55, head[1] - r * 0.15)
+        canvas.disc(eye, r * 0.13, EYE)
+
+
+def render(animation: Animation, frame: Projected, view: Viewport) -> Image.Image:
+    canvas = _Canvas(view)
+    props = animation.demo.props
+    _props_behind(canvas, props, frame)
+    _floor(canvas, animation, frame)
+    _figure(canvas, frame, animation.demo.tint)
+    if "pelvis" in animation.demo.tint:
+        _glutes(canvas, frame)
+    _strap(canvas, props, frame)
+    return canvas.result()

@@ -1,0 +1,295 @@
+"""One demonstration as content: its keyframes, camera, props and tint, checked when it loads.
+
+A keyframe starts from a named pose (or the keyframe before it) and `set`s joint angles; a joint
+named without its side (`knee`) sets both. Every angle is checked against the joint's limits, a
+point said to be `planted` must stay where it is through the whole loop, and a loop lasts 2-6 s,
+so a typo in a keyframe stops start-up like any other content error.
+"""
+
+import hashlib
+import json
+import math
+from dataclasses import dataclass
+from typing import Annotated
+
+from pydantic import Field, model_validator
+
+from bot.domain.figure.motion import Key, angles_at, blend, duration, ease
+from bot.domain.figure.skeleton import JOINTS, SIDES, Vec, limits_of, pose, radius
+from bot.domain.sourced import ContentId, ContentModel
+
+FPS = 20
+MIN_SECONDS, MAX_SECONDS = 2.0, 6.0
+PLANTED_TOLERANCE = 0.02  # of body height: about 3.5 cm on a 1.75 m runner
+SOLVED_STEPS = 6  # a closed-chain move is solved at this many points along the way
+POINTS = (
+    "pelvis",
+    "neck",
+    "head",
+    *(
+        f"{side}_{part}"
+        for side in SIDES
+        for part in ("hip", "knee", "ankle", "heel", "toe", "shoulder", "elbow", "wrist", "hand")
+    ),
+)
+# What may be tinted as the working muscles: a limb segment, the trunk, or the glutes (pelvis).
+SEGMENTS = (
+    "trunk",
+    "pelvis",
+    *(
+        f"{side}_{part}"
+        for side in SIDES
+        for part in ("thigh", "shank", "foot", "upper_arm", "forearm")
+    ),
+)
+Seconds = Annotated[float, Field(ge=0, le=4)]
+Point2 = tuple[float, float]
+
+
+class Frame(ContentModel):
+    pose: ContentId | None = None  # a named pose; otherwise the keyframe before this one
+    set: dict[str, float] = Field(default_factory=dict)
+    move: Seconds = 0.8
+    hold: Seconds = 0.0
+    # Joints left free to keep the `planted` points where the first frame put them (a foot on
+    # the floor while the knee bends): found by search when the content loads.
+    solve: tuple[str, ...] = ()
+
+
+class Step(ContentModel):
+    """A box or step: its top at `height`, from x0 to x1 (screen units of body height)."""
+
+    x0: float
+    x1: float
+    height: float = Field(gt=0, le=0.6)
+
+
+class Props(ContentModel):
+    mat: bool = False
+    wall: float | None = None  # x of a wall's face
+    step: Step | None = None
+    chair: Step | None = None  # a seat, drawn with a back and legs
+    strap: tuple[str | Point2, str | Point2] | None = None  # a strap, band or belt between two ends
+
+
+class Anchor(ContentModel):
+    """Where the figure stands: `point` (or its underside, `lowest`) is placed at `at`."""
+
+    point: str = "lowest"
+    at: Point2 = (0.0, 0.0)
+
+
+class Demo(ContentModel):
+    id: ContentId
+    view: float = Field(default=0, ge=-180, le=180)  # camera yaw: 0 from the right side, 90 front
+    elevation: float = Field(default=0, ge=0, le=90)  # camera looking down by this many degrees
+    props: Props = Props()
+    tint: tuple[str, ...] = Field(min_length=1)
+    anchor: Anchor = Anchor()
+    planted: tuple[str, ...] = ()
+    grounded: tuple[str, ...] = ()  # points on the floor in every keyframe (solved for)
+    frames: tuple[Frame, ...] = Field(min_length=2)
+    back: Seconds = 0.8  # easing from the last keyframe into the first again
+
+
+class DemosFile(ContentModel):
+    poses: dict[ContentId, dict[str, float]]
+    demos: tuple[Demo, ...]
+
+    @model_validator(mode="after")
+    def _check(self) -> "DemosFile":
+        for name, angles in self.poses.items():
+            _expand(angles, f"pose {name!r}")
+        for demo in self.demos:
+            _check_demo(demo, self.poses)
+        return self
+
+    def animation(self, demo: Demo) -> "Animation":
+        return Animation.of(demo, self.poses)
+
+    def by_id(self) -> dict[str, Demo]:
+        return {demo.id: demo for demo in self.demos}
+
+
+def _check_demo(demo: Demo, poses: dict[str, dict[str, float]]) -> None:
+    """What start-up checks (fast): names, joint limits and the loop's length. Solving the
+    planted feet and checking every frame happens when a demonstration is rendered, and for
+    every demonstration in the tests."""
+    where = f"demo {demo.id!r}"
+    for number, frame in enumerate(demo.frames, start=1):
+        if frame.pose is not None and frame.pose not in poses:
+            raise ValueError(f"{where}, frame {number}: unknown pose {frame.pose!r}")
+        if frame.pose is None and number == 1:
+            raise ValueError(f"{where}, frame 1: name a pose to start from")
+        if frame.solve and not (demo.planted or demo.grounded):
+            raise ValueError(f"{where}, frame {number}: nothing planted or grounded to solve")
+        _expand(frame.set, f"{where}, frame {number}")
+        _expand(dict.fromkeys(frame.solve, 0.0), f"{where}, frame {number}")
+    seconds = demo.frames[0].hold + sum(f.move + f.hold for f in demo.frames[1:]) + demo.back
+    if not MIN_SECONDS <= seconds <= MAX_SECONDS:
+        raise ValueError(f"{where}: lasts {seconds:g} s, not {MIN_SECONDS:g}-{MAX_SECONDS:g}")
+    names = {demo.anchor.point, *demo.planted, *demo.grounded} - {"lowest"}
+    if unknown := sorted(names - set(POINTS)):
+        raise ValueError(f"{where}: unknown point(s) {unknown}")
+    if unknown := sorted(set(demo.tint) - set(SEGMENTS)):
+        raise ValueError(f"{where}: unknown tint segment(s) {unknown}")
+
+
+def _expand(angles: dict[str, float], where: str) -> dict[str, float]:
+    """Side-less joint names set both sides; every name and angle is checked."""
+    out: dict[str, float] = {}
+    for joint, value in angles.items():
+        names = [joint] if joint in JOINTS else [f"{side}_{joint}" for side in SIDES]
+        for name in names:
+            if name not in JOINTS:
+                raise ValueError(f"{where}: unknown joint {joint!r}")
+            low, high = limits_of(name)
+            if not low <= value <= high:
+                raise ValueError(f"{where}: {name} {value:g}° is outside {low:g}..{high:g}°")
+            out[name] = value
+    return out
+
+
+@dataclass(frozen=True)
+class Projected:
+    """One frame as the camera sees it: (x, height, depth) per point, in units of body height;
+    larger depth is nearer the camera."""
+
+    points: dict[str, Vec]
+    trunk_width: tuple[float, float]  # drawn width of the trunk at the hips and at the shoulders
+    facing: Vec  # the way the chest faces, as the camera sees it
+
+
+@dataclass(frozen=True)
+class Animation:
+    demo: Demo
+    keys: tuple[Key, ...]
+
+    @classmethod
+    def of(cls, demo: Demo, poses: dict[str, dict[str, float]]) -> "Animation":
+        """The loop's keys, with the free joints solved and closed-chain moves (a foot that
+        stays put while the knee bends) cut into solved steps so the foot does not slide."""
+        where = f"demo {demo.id!r}"
+        still = cls(demo, ())
+        keys: list[Key] = []
+        free: list[list[str]] = []
+        for frame in demo.frames:
+            start = _expand(poses[frame.pose], where) if frame.pose else keys[-1].angles
+            angles = dict.fromkeys(JOINTS, 0.0) | start | _expand(frame.set, where)
+            joints = list(_expand(dict.fromkeys(frame.solve, 0.0), where))
+            if joints:
+                goal = still.projected(keys[0].angles) if keys else None
+                angles = still._solve(angles, joints, goal, 16.0)
+            keys.append(Key(angles, frame.move, frame.hold))
+            free.append(joints)
+        keys.append(Key(keys[0].angles, demo.back, 0.0))
+        free.append(sorted({joint for joints in free for joint in joints}))  # the way back
+        goal = still.projected(keys[0].angles)
+        looped = [keys[0]]
+        for previous, key, joints in zip(keys, keys[1:], free[1:], strict=False):
+            if joints and demo.planted and key.move > 0:
+                for step in range(1, SOLVED_STEPS):
+                    between = blend(previous.angles, key.angles, ease(step / SOLVED_STEPS))
+                    solved = still._solve(between, joints, goal, 4.0)
+                    looped.append(Key(solved, key.move / SOLVED_STEPS, 0.0, eased=False))
+                key = Key(key.angles, key.move / SOLVED_STEPS, key.hold, eased=False)
+            looped.append(key)
+        return cls(demo, tuple(looped))
+
+    @property
+    def seconds(self) -> float:
+        return duration(self.keys)
+
+    @property
+    def frame_count(self) -> int:
+        return round(self.seconds * FPS)
+
+    def check(self) -> None:
+        """Planted points stay put and nothing sinks into the floor, frame by frame."""
+        where = f"demo {self.demo.id!r}"
+        frames = [self.frame(n) for n in range(self.frame_count)]
+        for point in self.demo.planted:
+            xs = [f.points[point][0] for f in frames]
+            ys = [f.points[point][1] for f in frames]
+            if max(xs) - min(xs) > PLANTED_TOLERANCE or max(ys) - min(ys) > PLANTED_TOLERANCE:
+                raise ValueError(f"{where}: {point} should stay planted but moves")
+        for key in self.keys:
+            seen = self.projected(key.angles).points
+            for point in self.demo.grounded:
+                if abs(seen[point][1] - radius(point)) > PLANTED_TOLERANCE:
+                    raise ValueError(f"{where}: {point} is off the floor in a keyframe")
+        floor = min(lowest_height(f) for f in frames)
+        if floor < -PLANTED_TOLERANCE:
+            raise ValueError(f"{where}: the figure goes {-floor:.2f} below the floor")
+
+    def frame(self, number: int) -> Projected:
+        return self.projected(angles_at(self.keys, number / FPS))
+
+    def projected(self, angles: dict[str, float]) -> Projected:
+        figure = pose(angles)
+        yaw, tilt = math.radians(self.demo.view), math.radians(self.demo.elevation)
+
+        def camera(p: Vec) -> Vec:
+            x = p[0] * math.cos(yaw) - p[2] * math.sin(yaw)
+            depth = p[0] * math.sin(yaw) + p[2] * math.cos(yaw)
+            return (x, p[1] * math.cos(tilt) + depth * math.sin(tilt), depth)
+
+        seen = {name: camera(p) for name, p in figure.points.items()}
+        anchor = self.demo.anchor
+        if anchor.point == "lowest":
+            dx = anchor.at[0] - seen["pelvis"][0]
+            dy = anchor.at[1] - min(p[1] - radius(n) for n, p in seen.items())
+        else:
+            dx = anchor.at[0] - seen[anchor.point][0]
+            dy = anchor.at[1] - seen[anchor.point][1]
+        placed = {name: (p[0] + dx, p[1] + dy, p[2]) for name, p in seen.items()}
+        right, forward = camera(figure.trunk_right), camera(figure.trunk_forward)
+        width = (_across(seen, right), _across(seen, forward))  # share of width, depth in view
+        hips = width[0] * 0.19 + width[1] * 0.15
+        shoulders = width[0] * 0.28 + width[1] * 0.14
+        return Projected(placed, (hips, shoulders), forward)
+
+    def _solve(
+        self, angles: dict[str, float], free: list[str], goal: Projected | None, step: float
+    ) -> dict[str, float]:
+        """Coordinate descent on the free joints, within their limits: planted points towards
+        where `goal` (the first keyframe) has them, grounded points onto the floor."""
+        planted = [(p, goal.points[p]) for p in self.demo.planted] if goal is not None else []
+
+        def miss(candidate: dict[str, float]) -> float:
+            seen = self.projected(candidate).points
+            off_floor = sum((seen[p][1] - radius(p)) ** 2 for p in self.demo.grounded)
+            return off_floor + sum(
+                (seen[p][0] - at[0]) ** 2 + (seen[p][1] - at[1]) ** 2 for p, at in planted
+            )
+
+        best, error = dict(angles), miss(angles)
+        while step > 0.05:
+            improved = False
+            for joint in free:
+                low, high = limits_of(joint)
+                for delta in (step, -step):
+                    trial = best | {joint: min(high, max(low, best[joint] + delta))}
+                    if (trial_error := miss(trial)) < error:
+                        best, error, improved = trial, trial_error, True
+            if not improved:
+                step /= 2
+        return best
+
+
+def fingerprint(demo: Demo, poses: dict[str, dict[str, float]]) -> str:
+    """Changes whenever anything drawn changes: the key of the rendered file's cache."""
+    used = sorted({frame.pose for frame in demo.frames if frame.pose})
+    data = {"demo": demo.model_dump(mode="json"), "poses": {name: poses[name] for name in used}}
+    return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()[:16]
+
+
+def _across(seen: dict[str, Vec], axis: Vec) -> float:
+    """How much of a trunk axis shows across the trunk on screen (0: end-on, 1: fully)."""
+    ux, uy = seen["neck"][0] - seen["pelvis"][0], seen["neck"][1] - seen["pelvis"][1]
+    norm = math.hypot(ux, uy) or 1.0
+    return abs(axis[0] * -uy / norm + axis[1] * ux / norm)
+
+
+def lowest_height(frame: Projected) -> float:
+    return min(p[1] - radius(name) for name, p in frame.points.items())

@@ -1,0 +1,83 @@
+"""What a runner sees: one golden frame per pose type (within a tolerance, so a moved limb, a
+lost prop or a changed style fails), and files Telegram plays as a looping animation on a phone:
+H.264 MP4, 480-640 pixels, 2-6 seconds, well under 1 MB. Regenerate the goldens after a
+deliberate change with UPDATE_GOLDEN=1 (and look at them)."""
+
+import os
+from pathlib import Path
+
+import numpy as np
+import pytest
+from numpy.typing import NDArray
+from PIL import Image
+
+from bot.demos.cache import Demos
+from bot.demos.draw import render, viewport
+from bot.domain.content.library import Library
+from bot.domain.figure.demo import FPS
+from bot.telegram_local.media import animation_info
+from tests.conftest import RENDERED_DEMOS
+
+GOLDEN = Path(__file__).parent / "golden"
+POSE_TYPES = RENDERED_DEMOS[:9]  # one demonstration per pose type
+BLOCK = 8  # compared as 8x8-pixel block means, so antialiasing noise averages out
+
+
+def key_frame(library: Library, item_id: str) -> Image.Image:
+    """The middle of the longest hold: the pose the demonstration is about."""
+    animation = library.demos.animation(library.demos.by_id()[item_id])
+    frames = [animation.frame(n) for n in range(animation.frame_count)]
+    starts, clock = [], animation.keys[0].hold
+    for key in animation.keys[1:]:
+        clock += key.move
+        starts.append((key.hold, clock + key.hold / 2))
+        clock += key.hold
+    _, middle = max(starts)
+    return render(animation, frames[round(middle * FPS)], viewport(animation, frames))
+
+
+def _blocks(image: Image.Image) -> NDArray[np.float64]:
+    pixels = np.asarray(image.convert("L"), dtype=np.float64) / 255
+    height, width = pixels.shape  # 640 x 480: whole blocks
+    blocks = pixels.reshape(height // BLOCK, BLOCK, width // BLOCK, BLOCK)
+    means: NDArray[np.float64] = blocks.mean(axis=(1, 3))
+    return means
+
+
+@pytest.mark.parametrize("item_id", POSE_TYPES)
+def test_each_pose_type_looks_like_its_golden_frame(library: Library, item_id: str) -> None:
+    frame = key_frame(library, item_id)
+    path = GOLDEN / f"{item_id}.png"
+    if os.environ.get("UPDATE_GOLDEN") == "1":
+        frame.save(path)
+    difference = np.abs(_blocks(Image.open(path)) - _blocks(frame))
+    assert difference.mean() < 0.01, difference.mean()
+    assert difference.max() < 0.2, difference.max()
+
+
+def test_a_different_pose_does_not_pass_for_the_golden(library: Library) -> None:
+    """The tolerance is tight enough to tell two demonstrations apart."""
+    difference = np.abs(
+        _blocks(Image.open(GOLDEN / "wall_sit.png")) - _blocks(key_frame(library, "step_down"))
+    )
+    assert difference.max() >= 0.2
+
+
+@pytest.mark.parametrize("item_id", RENDERED_DEMOS)
+def test_files_are_small_phone_sized_loops(rendered_demos: Demos, item_id: str) -> None:
+    data = rendered_demos.path(item_id).read_bytes()
+    assert len(data) < 1_000_000
+    info = animation_info(data)
+    assert info is not None, "an MP4 Telegram can read"
+    width, height, seconds = info
+    assert 480 <= max(width, height) <= 640
+    assert 2 <= seconds <= 6
+    assert b"avc1" in data and b"mp4a" not in data  # H.264, no sound
+
+
+def test_rendering_again_keeps_the_cached_file(rendered_demos: Demos) -> None:
+    path = rendered_demos.path("clamshell")
+    before = path.stat().st_mtime_ns
+    assert rendered_demos.ensure("clamshell") == path
+    assert path.stat().st_mtime_ns == before
+    assert "clamshell" not in rendered_demos.missing()

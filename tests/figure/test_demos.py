@@ -1,0 +1,87 @@
+"""Every stretch, warm-up move and exercise has a demonstration whose keyframes are valid: joint
+limits and names when the content loads, planted feet and the floor for every frame; broken
+keyframes stop start-up with a message that names the item."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bot.domain.content.library import Library, load_library
+from bot.domain.figure.demo import MAX_SECONDS, MIN_SECONDS, PLANTED_TOLERANCE, fingerprint
+from bot.domain.yamlfile import ContentError
+from tests.conftest import ROOT
+
+ITEM_IDS = [
+    *(s.id for s in load_library(ROOT / "content").stretches),
+    *(m.id for m in load_library(ROOT / "content").warmup.moves),
+    *(e.id for e in load_library(ROOT / "content").exercises),
+]
+
+
+def test_every_item_has_exactly_one_demonstration(library: Library) -> None:
+    assert sorted(demo.id for demo in library.demos.demos) == sorted(ITEM_IDS)
+    assert len(ITEM_IDS) == 41
+
+
+@pytest.mark.parametrize("item_id", ITEM_IDS)
+def test_each_demonstration_keeps_its_feet_and_stays_above_the_floor(
+    library: Library, item_id: str
+) -> None:
+    demo = library.demos.by_id()[item_id]
+    animation = library.demos.animation(demo)
+    animation.check()  # planted points stay within tolerance, grounded ones touch the floor
+    assert MIN_SECONDS <= animation.seconds <= MAX_SECONDS
+    frames = [animation.frame(n) for n in range(animation.frame_count)]
+    for point in demo.planted:
+        heights = [frame.points[point][1] for frame in frames]
+        assert max(heights) - min(heights) <= PLANTED_TOLERANCE
+    first, wrapped = animation.frame(0).points, animation.frame(animation.frame_count).points
+    assert [wrapped[p] for p in first] == [pytest.approx(first[p]) for p in first]  # it loops
+
+
+def _content_with(tmp_path: Path, change: str, to: str) -> Path:
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    path = content / "demos.yaml"
+    text = path.read_text()
+    assert change in text
+    path.write_text(text.replace(change, to, 1))
+    return content
+
+
+@pytest.mark.parametrize(
+    ("change", "to", "message"),
+    [
+        ("r_knee: 145,", "r_knee: -10,", "demo 'standing_quad', frame 3: r_knee -10° is outside"),
+        ("r_knee: 145,", "r_kneee: 145,", "unknown joint 'r_kneee'"),
+        ("tint: [r_thigh]", "tint: [r_calf]", "unknown tint segment(s) ['r_calf']"),
+        ("back: 0.4", "back: 3.5", "demo 'standing_quad': lasts"),
+        ("- id: butterfly", "- id: butterfly_stretch", "no demonstration for ['butterfly']"),
+    ],
+)
+def test_a_broken_keyframe_stops_loading_and_names_the_demo(
+    tmp_path: Path, change: str, to: str, message: str
+) -> None:
+    with pytest.raises(ContentError) as error:
+        load_library(_content_with(tmp_path, change, to))
+    assert "demos.yaml" in str(error.value) and message in str(error.value)
+
+
+def test_a_foot_that_slides_is_caught_when_the_demonstration_is_checked(library: Library) -> None:
+    raw = library.demos.model_dump(mode="json")
+    wall_sit = next(d for d in raw["demos"] if d["id"] == "wall_sit")
+    for frame in wall_sit["frames"]:
+        frame["solve"] = []  # no solving: bending the knees drags the planted feet along
+    broken = type(library.demos).model_validate(yaml.safe_load(yaml.safe_dump(raw)))
+    with pytest.raises(ValueError, match=r"wall_sit.*should stay planted"):
+        broken.animation(broken.by_id()["wall_sit"]).check()
+
+
+def test_the_cache_key_changes_with_the_drawing_only(library: Library) -> None:
+    demos = library.demos
+    demo = demos.by_id()["clamshell"]
+    changed = demo.model_copy(update={"back": demo.back + 0.1})
+    assert fingerprint(changed, demos.poses) != fingerprint(demo, demos.poses)
+    assert fingerprint(demo.model_copy(), demos.poses) == fingerprint(demo, demos.poses)

@@ -1,0 +1,50 @@
+"""The figure's proportions and joints behave like a body: Winter's heights when standing, knees
+that bend backwards only, eased motion that holds and loops."""
+
+import pytest
+
+from bot.domain.figure.motion import Key, angles_at, duration, ease
+from bot.domain.figure.skeleton import HEAD_RADIUS, lowest, pose
+
+
+def height_above_floor(angles: dict[str, float], point: str) -> float:
+    figure = pose(angles)
+    return figure.points[point][1] - lowest(figure)
+
+
+def test_standing_heights_follow_winters_table() -> None:
+    standing: dict[str, float] = {}
+    # Winter 2009, fig. 4.1: hip 0.530, knee 0.285, shoulder 0.818, top of head 1.000 (of height).
+    assert height_above_floor(standing, "r_hip") == pytest.approx(0.530, abs=0.02)
+    assert height_above_floor(standing, "r_knee") == pytest.approx(0.285, abs=0.02)
+    assert height_above_floor(standing, "r_shoulder") == pytest.approx(0.818, abs=0.02)
+    top = height_above_floor(standing, "head") + HEAD_RADIUS
+    assert top == pytest.approx(1.0, abs=0.02)
+
+
+def test_a_bent_knee_takes_the_foot_backwards_and_a_raised_thigh_goes_forwards() -> None:
+    straight = pose({})
+    bent = pose({"r_knee": 90})
+    assert bent.points["r_ankle"][0] < straight.points["r_ankle"][0] - 0.15  # x is forwards
+    raised = pose({"r_hip_flex": 90})
+    assert raised.points["r_knee"][0] > 0.2
+    out = pose({"r_hip_abd": 30, "l_hip_abd": 30})
+    assert out.points["r_ankle"][2] > 0.1 > -0.1 > out.points["l_ankle"][2]  # z is the right
+
+
+def test_lying_on_the_back_faces_up_and_on_the_side_puts_the_right_side_down() -> None:
+    supine = pose({"body_pitch": -90})
+    assert supine.trunk_forward[1] == pytest.approx(1.0)
+    side = pose({"body_roll": 90})
+    assert side.points["r_hip"][1] < side.points["l_hip"][1]
+
+
+def test_keyframes_ease_hold_and_loop() -> None:
+    keys = [Key({"r_knee": 0.0}, 0, 0.5), Key({"r_knee": 90.0}, 1.0, 1.0), Key({}, 0.5, 0)]
+    assert duration(keys) == 3.0
+    assert angles_at(keys, 0.25)["r_knee"] == 0
+    assert angles_at(keys, 1.0)["r_knee"] == pytest.approx(45)  # halfway through the move
+    assert angles_at(keys, 0.6)["r_knee"] < 90 * 0.1 / 1.0  # eased: slow out of the start
+    assert angles_at(keys, 2.0)["r_knee"] == 90  # held
+    assert angles_at(keys, 3.25)["r_knee"] == angles_at(keys, 0.25)["r_knee"]  # loops
+    assert ease(0) == 0 and ease(1) == 1
