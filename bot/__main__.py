@@ -57,10 +57,10 @@ def run(settings: Settings, mode: str = "auto") -> None:
     log.info("stopped")
 
 
-def console(settings: Settings) -> None:
+def console(settings: Settings, *, group: bool = False) -> None:
     from bot.console import run_console  # the local Bot API is only loaded when used
 
-    asyncio.run(run_console(_services(settings), sys.stdin, sys.stdout))
+    asyncio.run(run_console(_services(settings), sys.stdin, sys.stdout, group=group))
 
 
 def migrate(settings: Settings) -> None:
@@ -77,7 +77,18 @@ def main(argv: list[str] | None = None) -> int:
     mode = run_parser.add_mutually_exclusive_group()
     mode.add_argument("--polling", dest="mode", action="store_const", const="polling")
     mode.add_argument("--webhook", dest="mode", action="store_const", const="webhook")
-    commands.add_parser("console", help="chat with the bot offline in this terminal")
+    console_parser = commands.add_parser(
+        "console",
+        help="chat with the bot offline in this terminal",
+        description="Chat with the bot offline: type commands, or a button's number to press it. "
+        "Photos the bot sends are saved under ./console-files/. Console commands: :group (the "
+        "club chat, where you are the admin), :private, :sam (a club member), :you, :help.",
+    )
+    console_parser.add_argument(
+        "--group",
+        action="store_true",
+        help="start in a club group chat as its admin, with Sam as a second member",
+    )
     commands.add_parser("migrate", help="bring the database to the latest schema and exit")
     args = parser.parse_args(argv)
     try:
@@ -88,7 +99,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "run":
             run(settings, args.mode or "auto")
         elif args.command == "console":
-            console(settings)
+            console(settings, group=args.group)
         else:
             migrate(settings)
     except (ConfigError, ContentError) as error:

@@ -30,3 +30,10 @@ def _jpeg_size(data: bytes) -> tuple[int, int] | None:
         (segment_length,) = struct.unpack(">H", data[pos + 2 : pos + 4])
         pos += 2 + int(segment_length)
     return None
+
+
+def image_extension(data: bytes) -> str:
+    """The file name extension that fits the image's format: ".png", ".gif" or ".jpg"."""
+    if data.startswith(b"\x89PNG"):
+        return ".png"
+    return ".gif" if data.startswith(b"GIF8") else ".jpg"
