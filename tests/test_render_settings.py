@@ -18,6 +18,7 @@ from bot.domain.runner import (
     Stop,
 )
 from bot.domain.schedule.parse import MAX_RUNS, ParseError
+from bot.domain.schedule.places import REGIONS
 from bot.domain.schedule.quiet import QuietHours
 from bot.domain.schedule.recurrence import WeeklyTime
 from bot.domain.schedule.zones import ZoneNotFound
@@ -120,7 +121,7 @@ def test_the_city_buttons_show_the_time_there() -> None:
 
 
 def test_every_listed_place_is_a_real_zone() -> None:
-    for _, places in timezone.REGIONS:
+    for _, places in REGIONS:
         assert len({name for name, _ in places}) == len(places)
         for _, zone in places:
             ZoneInfo(zone)

@@ -149,7 +149,7 @@ async def test_unreadable_input_gets_an_example_and_changes_nothing(world: World
         "/clubrun remove 3": "no club runs to remove",
         "/clubrun dance": "try add, list or remove",
         "/clubstretch teatime": "“teatime” as a time",
-        "/clubtimezone <b>Atlantis</b>": "couldn't find the time zone '<b>Atlantis</b>'",
+        "/clubtimezone <b>Atlantis</b>": "couldn't find the timezone '<b>Atlantis</b>'",
     }
     for command, problem in cases.items():
         [reply] = await world.driver.send(club, command, from_user=ann)

@@ -104,6 +104,56 @@ async def test_the_timezone_can_be_typed(world: World, typed: str, zone: str) ->
     assert "➕ Add a run" in labels(reply)  # no runs yet: the next step is one tap away
 
 
+@pytest.mark.parametrize(
+    ("typed", "zone", "there"),
+    [
+        ("EST", "America/New_York", "03:00"),  # New York's clock, not Panama's fixed UTC-5
+        ("munich", "Europe/Berlin", "09:00"),
+        ("NYC", "America/New_York", "03:00"),
+        ("Zurich", "Europe/Zurich", "09:00"),
+    ],
+)
+async def test_a_typed_zone_is_confirmed_with_the_time_there(
+    world: World, typed: str, zone: str, there: str
+) -> None:
+    user, chat = world.private()
+    [reply] = await world.driver.send(chat, f"/timezone {typed}")
+    assert reply.text.startswith(f"✅ Timezone: {zone} ({there} there now).")
+    settings = await stored(world, user)
+    assert settings is not None and settings.timezone == zone
+
+
+async def test_an_offset_offers_the_places_on_it_and_one_tap_sets_it(world: World) -> None:
+    user, chat = world.private()
+    [choice] = await world.driver.send(chat, "/timezone UTC+2")  # 10:00 at UTC+2 now
+    assert "UTC+2" in choice.text and "summer time" in choice.text
+    assert "Athens · 10:00" in labels(choice) and "Berlin · 09:00" not in labels(choice)
+    assert await stored(world, user) is None  # nothing is set until a place is tapped
+    await tap(world, chat, choice, "Athens · 10:00")
+    assert choice.text.startswith("✅ Timezone: Europe/Athens (10:00 there now).")
+    settings = await stored(world, user)
+    assert settings is not None and settings.timezone == "Europe/Athens"
+
+
+async def test_an_ambiguous_abbreviation_offers_each_place(world: World) -> None:
+    user, chat = world.private()
+    [choice] = await world.driver.send(chat, "/timezone IST")
+    assert {"India · 13:30", "Dublin · 08:00", "Jerusalem · 10:00"} <= set(labels(choice))
+    await tap(world, chat, choice, "Dublin · 08:00")
+    settings = await stored(world, user)
+    assert settings is not None and settings.timezone == "Europe/Dublin"
+
+
+async def test_a_forged_zone_button_changes_nothing(world: World) -> None:
+    user, chat = world.private()
+    [choice] = await world.driver.send(chat, "/timezone IST")
+    await world.driver.press_data(chat, choice, "cfg:zone:Mars:Olympus_Mons")
+    assert world.driver.last_answer is not None and "expired" in (
+        world.driver.last_answer.text or ""
+    )
+    assert await stored(world, user) is None
+
+
 async def test_an_unknown_zone_gets_suggestions_and_changes_nothing(world: World) -> None:
     user, chat = await berlin_runner(world)
     before = await snapshot(world, user)

@@ -3,6 +3,7 @@ group's admins may change anything. /clubsettings is in club_menu, /clubdeleteda
 "I'm running" in club_going."""
 
 from collections.abc import Callable, Sequence
+from datetime import datetime
 
 from telegram import Update
 from telegram.ext import CommandHandler, filters
@@ -43,9 +44,9 @@ class Unreadable(Exception):
         self.text = texts.unreadable(problem, example)
 
 
-def _zone(words: Sequence[str]) -> SetClubZone:
+def _zone(words: Sequence[str], now: datetime) -> SetClubZone:
     try:
-        return SetClubZone(resolve_zone(" ".join(words)).key)
+        return SetClubZone(resolve_zone(" ".join(words), now).key)
     except ParseError as error:
         raise Unreadable(h(error.message), ZONE_EXAMPLE) from error
 
@@ -104,7 +105,8 @@ async def club_timezone(update: Update, context: BotContext) -> None:
     if not words:
         await reply(update, texts.zone_usage(await this_club(update, context)))
         return
-    await _change(update, context, lambda _club: _zone(words))
+    now = context.services.clock()
+    await _change(update, context, lambda _club: _zone(words, now))
 
 
 async def club_run(update: Update, context: BotContext) -> None:
