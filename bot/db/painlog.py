@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.db.chats import insert_for
+from bot.db.chats import enroll_user, insert_for
 from bot.db.engine import Database
 from bot.db.models import ComebackPlan, Delivery, PainLog, PlannedRun, UserSettings
 from bot.db.runners import after_run_checkins, rebuild_reminders, runs_of
@@ -191,6 +191,7 @@ async def add_run(
     """Stores one more run (tagged with the plan's stage when it was a session of an active
     plan), asks about the next morning when it is still to come, and reviews the run."""
     async with database.transaction() as session:
+        await enroll_user(session, user_id)
         plan = await session.get(ComebackPlan, user_id)
         stage = plan.stage if run.comeback and plan is not None and plan.active else None
         morning = await _morning_of(session, user_id, run.day)
@@ -296,6 +297,7 @@ async def start_plan(database: Database, user_id: int, now: datetime) -> int:
     async with database.transaction() as session:
         plan = await session.get(ComebackPlan, user_id)
         if plan is None:
+            await enroll_user(session, user_id)
             plan = ComebackPlan(user_id=user_id, stage=1, started_at=now, active=True)
             session.add(plan)
         elif not plan.active:

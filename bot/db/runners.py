@@ -12,7 +12,7 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db.base import utcnow
-from bot.db.chats import insert_for
+from bot.db.chats import enroll_user, insert_for
 from bot.db.engine import Database
 from bot.db.models import ComebackPlan, Delivery, PainLog, PlannedRun, Reminder, User, UserSettings
 from bot.domain.runner import (
@@ -32,9 +32,10 @@ from bot.domain.schedule.wall import to_utc
 
 
 async def settings_of(session: AsyncSession, user_id: int) -> UserSettings:
-    """The user's settings, created with the defaults on first use (the user row must exist)."""
+    """The user's settings, created with the defaults on first use (and the user with them)."""
     settings = await session.get(UserSettings, user_id)
     if settings is None:
+        await enroll_user(session, user_id)
         # Two first taps may arrive together: insert-or-nothing, then read whichever row won.
         await session.execute(
             insert_for(session, UserSettings).values(user_id=user_id).on_conflict_do_nothing()
