@@ -196,7 +196,7 @@ def test_a_full_plan_has_no_add_button() -> None:
 
 def test_pause_and_stop_say_when_reminders_come_back() -> None:
     paused = note(Pause(7), VIEWS["paused"])
-    assert "reminders start again on <b>Mon 30 Nov</b>" in paused
+    assert "reminders start again on <b>Mon 30 Nov</b> at 00:00" in paused
     assert "Nothing to pause yet" in note(Pause(7), VIEWS["new"])
     assert "/resume" in note(Stop(), VIEWS["stopped"])
 

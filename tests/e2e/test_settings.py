@@ -254,7 +254,8 @@ async def test_runs_can_be_added_by_tapping(world: World) -> None:
         await tap(world, chat, menu, day)
         await tap(world, chat, menu, hour)
         await tap(world, chat, menu, minute)
-    assert menu.text.startswith("✅ Added: Sat 08:05.\nNext warm-up reminder: Tue 24 Nov 18:15.")
+    assert menu.text.startswith("✅ Added: Sat 08:05.\n\nYour runs")
+    assert menu.text.count("Next warm-up reminder: Tue 24 Nov 18:15.") == 1  # said once
     assert await planned(world, user) == (
         WeeklyTime(TUE, time(18, 30)),
         WeeklyTime(SAT, time(8, 5)),
@@ -268,7 +269,8 @@ async def test_runs_can_be_removed_and_cleared_by_tapping(world: World) -> None:
     await tap(world, chat, menu, "🏃 Runs")
     await tap(world, chat, menu, "➖ Remove a run")
     await tap(world, chat, menu, "✕ Wed 07:00")
-    assert menu.text.startswith("✅ Removed: Wed 07:00.\nNext warm-up reminder: Sat 28 Nov 09:15.")
+    assert menu.text.startswith("✅ Removed: Wed 07:00.\n\nYour runs")
+    assert menu.text.count("Next warm-up reminder: Sat 28 Nov 09:15.") == 1
     assert await planned(world, user) == (WeeklyTime(MON, time(7)), WeeklyTime(SAT, time(9, 30)))
     await tap(world, chat, menu, "🗑 Clear all")
     assert menu.text.startswith("Clear your run plan?")
@@ -407,7 +409,9 @@ async def test_pause_by_tapping_then_resume(world: World) -> None:
     menu = await settings_menu(world, chat)
     await tap(world, chat, menu, "⏸ Pause")
     await tap(world, chat, menu, "7 days")
-    assert menu.text.startswith("⏸ Paused for 7 days: reminders start again on Mon 30 Nov.")
+    assert menu.text.startswith(
+        "⏸ Paused for 7 days: reminders start again on Mon 30 Nov at 00:00."
+    )
     settings = await stored(world, user)
     assert settings is not None and settings.paused_until == date(2026, 11, 30)
     rows = await reminders(world, user)
@@ -483,7 +487,7 @@ async def test_mydata_lists_everything_stored(world: World) -> None:
         "Runs: Mon 07:00, Wed 07:00, Sat 09:30",
         "Warm-up reminder: 15 min before each run",
         "Quiet hours: 22:00–07:00",
-        "Scheduled reminders: 4 (1 rest-day nudge, 3 warm-up)",
+        "Scheduled reminders: 4 (1 rest-day nudge, 3 warm-ups)",
         "Messages waiting to be sent: 0",
         "/deletemydata",
     ):
@@ -575,3 +579,12 @@ async def test_settings_buttons_pressed_in_a_group_expire(world: World) -> None:
     await world.driver.press_data(club, reply, "cfg:lead:30", by=ann)
     answer = world.driver.last_answer
     assert answer is not None and "expired" in (answer.text or "")
+
+
+async def test_a_tapped_change_names_the_next_reminder_once(world: World) -> None:
+    _, chat = await berlin_runner(world)
+    menu = await settings_menu(world, chat)
+    await tap(world, chat, menu, "⏱ Warm-up lead")
+    await tap(world, chat, menu, "20 min")
+    assert menu.text.startswith("✅ Warm-up reminders 20 min before each run.")
+    assert menu.text.count("Next ") == 1  # the confirmation's, not the menu's too

@@ -3,7 +3,7 @@
 from collections.abc import Mapping
 
 from bot.domain.runner import MyData
-from bot.features.settings.screens.common import KIND_NAMES, run_list
+from bot.features.settings.screens.common import KIND_NAMES, KIND_PLURALS, run_list
 from bot.features.settings.screens.menu import settings_lines, status
 from bot.ui.calendar import MONTHS
 from bot.ui.html import b, h
@@ -14,7 +14,8 @@ def _reminder_counts(counts: Mapping[str, int]) -> str:
     if not total:
         return "0"
     kinds = ", ".join(
-        f"{count} {KIND_NAMES.get(kind, kind)}" for kind, count in sorted(counts.items())
+        f"{count} {(KIND_NAMES if count == 1 else KIND_PLURALS).get(kind, kind)}"
+        for kind, count in sorted(counts.items())
     )
     return f"{total} ({kinds})"
 
