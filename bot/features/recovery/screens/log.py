@@ -35,9 +35,10 @@ def _date(day: date) -> str:
     return f"{DAYS[day.weekday()]} {day_label(day)}"
 
 
-def _run_words(entry: PainEntry) -> str:
-    """'Thu 3 Dec · 4/10 · 30 min'."""
-    words = [_date(entry.day), f"{entry.during_run}/10"]
+def _run_words(entry: PainEntry, *, dated: bool = True) -> str:
+    """'Thu 3 Dec · 4/10 · 30 min' ('4/10 · 30 min' undated)."""
+    words = [_date(entry.day)] if dated else []
+    words.append(f"{entry.during_run}/10")
     if entry.minutes is not None:
         words.append(f"{entry.minutes} min")
     return " · ".join(words)
@@ -92,7 +93,7 @@ def ask_minutes(comeback: bool, pain: int, day: date, today: date) -> Screen:
 
 def another_or_replace(run: NewRun, logged: list[LoggedRun]) -> Screen:
     """The day has runs already: nothing is replaced without asking."""
-    earlier = "; ".join(_run_words(other.entry) for other in logged)
+    earlier = "; ".join(_run_words(other.entry, dated=False) for other in logged)
     text = (
         f"You already logged {'a run' if len(logged) == 1 else f'{len(logged)} runs'} on "
         f"{_date(run.day)}: {h(earlier)}.\n{b('Is this another run, or a correction?')}"
@@ -101,8 +102,7 @@ def another_or_replace(run: NewRun, logged: list[LoggedRun]) -> Screen:
     rows += [
         [
             InlineKeyboardButton(
-                f"✏️ Replace {other.entry.during_run}/10"
-                + (f" · {other.entry.minutes} min" if other.entry.minutes else ""),
+                f"✏️ Replace {_run_words(other.entry, dated=False)}",
                 callback_data=grammar.replace(other.log_id, run.pain, run.minutes),
             )
         ]
