@@ -118,7 +118,7 @@ async def test_a_link_into_the_private_chat_moves_the_console_there(typing: Typi
 
 
 async def test_a_photo_is_saved_and_its_path_printed(world: World, typing: Typing) -> None:
-    await typing.type("/log", "3", "30 min")
+    await typing.type("/log", "3", "2")  # 2/10, then the second length: 30 min
     shown = await typing.type("/progress")
     [line] = [line for line in shown.splitlines() if line.startswith("(saved to ")]
     path = Path(line.removeprefix("(saved to ").removesuffix(")"))
