@@ -1,7 +1,7 @@
 """A SQLite database holding N runners, built in bulk (executemany in chunks, not the ORM).
 
-The schema comes from the real migrations; every reminder row is what `plans.row_for` would
-write for the runner's rules (`rules_for`), with `next_firing` memoised per rule, and a sample
+The schema comes from the real migrations; every reminder row is what `bot.db.reminders.row_for`
+would write for the runner's rules (`rules_for`), with `next_firing` memoised per rule, and a sample
 of rows is checked against `row_for` itself after the build.
 """
 
@@ -24,7 +24,7 @@ from bench.population import QUIET, Population, Runner
 from bot.db.engine import Database
 from bot.db.migrate import upgrade
 from bot.db.models import Reminder
-from bot.db.runners import row_for, rule_of
+from bot.db.reminders import row_for, rule_of
 from bot.domain.schedule.firing import Rule, next_firing
 from bot.domain.schedule.sources import rules_for
 

@@ -77,10 +77,10 @@ def send(settings: Settings) -> None:
     log.info("stopped")
 
 
-def console(settings: Settings) -> None:
+def console(settings: Settings, *, group: bool = False) -> None:
     from bot.console import run_console  # the local Bot API is only loaded when used
 
-    asyncio.run(run_console(_services(settings), sys.stdin, sys.stdout))
+    asyncio.run(run_console(_services(settings), sys.stdin, sys.stdout, group=group))
 
 
 def capacity(settings: Settings) -> int:
@@ -143,7 +143,19 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser(
         "send", help="send reminders only, beside a `run` process sharing PostgreSQL"
     )
-    commands.add_parser("console", help="chat with the bot offline in this terminal")
+    console_parser = commands.add_parser(
+        "console",
+        help="chat with the bot offline in this terminal",
+        description="Chat with the bot offline: type commands, or a button's number to press it. "
+        "Photos and animations the bot sends are saved under ./console-files/. Console commands: "
+        ":group (the club chat, where you are the admin), :private, :sam (a club member), :you, "
+        ":help.",
+    )
+    console_parser.add_argument(
+        "--group",
+        action="store_true",
+        help="start in a club group chat as its admin, with Sam as a second member",
+    )
     commands.add_parser("migrate", help="bring the database to the latest schema and exit")
     commands.add_parser(
         "capacity", help="whether the next 7 days' busiest minute fits the send rate"
@@ -165,7 +177,7 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "send":
             send(settings)
         elif args.command == "console":
-            console(settings)
+            console(settings, group=args.group)
         elif args.command == "capacity":
             return capacity(settings)
         elif args.command == "demos":

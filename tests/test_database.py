@@ -58,8 +58,7 @@ async def test_three_processes_migrating_a_fresh_postgresql_at_once_all_succeed(
 
 async def test_a_user_who_blocks_the_bot_is_marked_unreachable(database: Database) -> None:
     async with database.transaction() as session:
-        await chats.record_chat(session, 42, "private")
-        await chats.record_user(session, 42, "en")
+        await chats.enroll_user(session, 42)
     async with database.transaction() as session:
         await chats.set_chat_active(session, 42, "private", active=False)
     async with database.transaction() as session:
@@ -71,19 +70,28 @@ async def test_a_user_who_blocks_the_bot_is_marked_unreachable(database: Databas
 
 async def test_writing_again_reactivates_and_updates_the_language(database: Database) -> None:
     async with database.transaction() as session:
-        await chats.record_user(session, 7, "en")
+        await chats.enroll_user(session, 7)
+        await chats.user_seen(session, 7, "en")
         await chats.set_chat_active(session, 7, "private", active=False)
     async with database.transaction() as session:
-        await chats.record_user(session, 7, "de")
+        await chats.user_seen(session, 7, "de")
     async with database.transaction() as session:
         user = await session.get(User, 7)
         assert user is not None and user.is_active and user.language_code == "de"
 
 
+async def test_someone_the_bot_stores_nothing_for_leaves_no_record(database: Database) -> None:
+    async with database.transaction() as session:
+        await chats.user_seen(session, 8, "en")
+        await chats.set_chat_active(session, 8, "private", active=False)  # blocked the bot
+    async with database.transaction() as session:
+        assert (await session.execute(select(User.id))).all() == []
+        assert (await session.execute(select(Chat.id))).all() == []
+
+
 async def test_deleting_a_user_erases_their_rows(database: Database) -> None:
     async with database.transaction() as session:
-        await chats.record_chat(session, 9, "private")
-        await chats.record_user(session, 9, None)
+        await chats.enroll_user(session, 9)
         await chats.record_chat(session, -100, "group")
     async with database.transaction() as session:
         await chats.delete_user(session, 9)

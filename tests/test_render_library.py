@@ -20,7 +20,7 @@ from bot.features.library.screens import (
 )
 from bot.features.library.screens.common import PER_PAGE, page_of
 from bot.telegram_local.html import parse_html
-from tests.support.screens import assert_sendable
+from tests.support.screens import PHONE_SCREEN_CHARS, assert_sendable, visible_length
 from tests.support.spec import SpecChecker
 
 DAY = date(2026, 11, 23)
@@ -84,16 +84,47 @@ def test_tapping_reaches_every_stretch_move_exercise_and_section(
     assert [name for name in names if name not in seen] == []
 
 
-def test_the_stretch_card_shows_everything_with_its_sources(library: Library) -> None:
+def test_every_screen_fits_a_phone(screens: list[Screen]) -> None:
+    over = {
+        parse_html(screen.text).text.split("\n", 1)[0]: visible_length(screen)
+        for screen in screens
+        if visible_length(screen) > PHONE_SCREEN_CHARS
+    }
+    assert over == {}
+
+
+def test_the_stretch_card_shows_everything_with_its_sources_one_tap_away(
+    library: Library,
+) -> None:
     stretch = stretch_of_the_day(library.stretches, DAY)
-    text = parse_html(stretches.of_the_day(library, DAY).text).text
+    card = stretches.of_the_day(library, DAY)
+    text = parse_html(card.text).text
     assert text.startswith("Stretch of the day · 23 November")
     for line in (*stretch.steps, *stretch.cues, *stretch.mistakes, *stretch.cautions):
         assert line in text
     assert stretch.why in text
     assert f"Hold {stretch.hold_seconds} s × {stretch.repetitions}" in text
+    [cited] = [b for row in card.keyboard for b in row if b.text == "📚 Sources"]
+    assert isinstance(cited.callback_data, str)
+    shown = _route(library, cited.callback_data)
+    assert shown is not None
     for source in stretch.sources:
-        assert library.sources[source].cite in text
+        assert library.sources[source].cite not in text  # moved, not cut:
+        assert library.sources[source].cite in parse_html(shown.text).text
+
+
+def test_every_card_keeps_every_source_one_tap_away(
+    screens: list[Screen], library: Library
+) -> None:
+    cited = "\n".join(parse_html(screen.text).text for screen in screens if "Source" in screen.text)
+    every = {
+        *(source for stretch in library.stretches for source in stretch.sources),
+        *(source for exercise in library.exercises for source in exercise.sources),
+        *(source for factor in library.prevention.risk_factors for source in factor.sources),
+        *library.prevention.see_a_doctor.sources,
+        *library.warmup.sources,
+    }
+    assert [source for source in every if library.sources[source].cite not in cited] == []
 
 
 def test_another_stretch_walks_the_whole_library_in_order(library: Library) -> None:

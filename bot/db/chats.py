@@ -22,9 +22,20 @@ async def _upsert(session: AsyncSession, model: type[Base], values: dict[str, An
     await session.execute(statement)
 
 
-async def record_user(session: AsyncSession, user_id: int, language_code: str | None) -> None:
-    """A user who writes to the bot is (again) reachable."""
-    await _upsert(session, User, {"id": user_id, "language_code": language_code, "is_active": True})
+async def enroll_user(session: AsyncSession, user_id: int) -> None:
+    """A user a feature stores something for (settings, a log, a plan): their user and private
+    chat rows, created once. Talking to the bot alone creates no record of anyone."""
+    for model, values in ((User, {"id": user_id}), (Chat, {"id": user_id, "kind": "private"})):
+        await session.execute(insert_for(session, model).values(**values).on_conflict_do_nothing())
+
+
+async def user_seen(session: AsyncSession, user_id: int, language_code: str | None) -> None:
+    """A known user wrote again: reachable, their language refreshed. Creates nothing."""
+    values = {"is_active": True, "updated_at": utcnow()}
+    await session.execute(
+        update(User).where(User.id == user_id).values(**values, language_code=language_code)
+    )
+    await session.execute(update(Chat).where(Chat.id == user_id).values(**values))
 
 
 async def record_chat(session: AsyncSession, chat_id: int, kind: str) -> None:
@@ -33,9 +44,13 @@ async def record_chat(session: AsyncSession, chat_id: int, kind: str) -> None:
 
 
 async def set_chat_active(session: AsyncSession, chat_id: int, kind: str, active: bool) -> None:
-    await _upsert(session, Chat, {"id": chat_id, "kind": str(kind), "is_active": active})
-    if kind == "private":
-        await session.execute(update(User).where(User.id == chat_id).values(is_active=active))
+    """The bot was added, removed, blocked or unblocked. A private chat is only updated: blocking
+    or unblocking does not make a record of someone the bot stores nothing for."""
+    if kind != "private":
+        await _upsert(session, Chat, {"id": chat_id, "kind": str(kind), "is_active": active})
+        return
+    await session.execute(update(Chat).where(Chat.id == chat_id).values(is_active=active))
+    await session.execute(update(User).where(User.id == chat_id).values(is_active=active))
 
 
 async def deactivate_chat(session: AsyncSession, chat_id: int) -> None:

@@ -23,7 +23,7 @@ from bot.db.models import (
     Delivery,
     Reminder,
 )
-from bot.db.runners import row_for
+from bot.db.reminders import row_for
 from bot.domain.club import (
     AddClubRuns,
     Club,

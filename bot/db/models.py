@@ -191,12 +191,12 @@ class ClubAttendance(Base):
 
 
 class PainLog(Base):
-    """One logged run (/log): pain during it and, once answered, the next morning. One row per
-    local day, so tapping through /log twice on a day corrects that day's entry. `stage` is the
-    walk-run stage when the run was a /comeback session."""
+    """One logged run (/log): pain during it and, once answered, the next morning (shared by the
+    runs of one day: it is about the knee that morning). A day may have several runs. `stage`
+    is the walk-run stage when the run was a /comeback session."""
 
     __tablename__ = "pain_logs"
-    __table_args__ = (UniqueConstraint("user_id", "day"),)
+    __table_args__ = (Index("ix_pain_logs_user_id_day", "user_id", "day"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     user_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("users.id", ondelete="CASCADE"))

@@ -10,10 +10,11 @@ from collections.abc import Collection, Sequence
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db.base import insert_for
+from bot.db.chats import enroll_user
 from bot.db.engine import Database
 from bot.db.models import ComebackPlan, Delivery, PainLog, PlannedRun, UserSettings
 from bot.db.runners import after_run_checkins, rebuild_reminders, runs_of
@@ -26,6 +27,7 @@ from bot.domain.recovery import (
     TaggedRun,
     review_run,
 )
+from bot.domain.recovery.entry import NewRun
 from bot.domain.recovery.pain import CREEP_WEEKS
 from bot.domain.recovery.status import (
     MORNING_WITHIN,
@@ -150,32 +152,106 @@ async def active_stage(database: Database, user_id: int) -> int | None:
         return plan.stage if plan is not None and plan.active else None
 
 
-async def log_run(
-    database: Database, user_id: int, today: date, pain: int, comeback: bool, now: datetime
-) -> int:
-    """Today's entry (replacing one already logged today); tagged with the plan's stage when it
-    was a session of an active plan. Returns the row id."""
+async def runs_on(database: Database, user_id: int, day: date) -> list[LoggedRun]:
+    """The runs logged on that local day, oldest first."""
     async with database.transaction() as session:
+        query = select(PainLog).where(PainLog.user_id == user_id, PainLog.day == day)
+        return [
+            logged_run(row) for row in (await session.execute(query.order_by(PainLog.id))).scalars()
+        ]
+
+
+async def recent_runs(database: Database, user_id: int, since: date) -> list[LoggedRun]:
+    """The runs logged from `since` (a local date) on, latest first."""
+    async with database.transaction() as session:
+        rows = await log_rows(session, [user_id], since)
+        return [
+            logged_run(row) for row in sorted(rows, key=lambda row: (row.day, row.id), reverse=True)
+        ]
+
+
+async def run_count(database: Database, user_id: int) -> int:
+    async with database.transaction() as session:
+        query = select(func.count()).select_from(PainLog).where(PainLog.user_id == user_id)
+        return int((await session.execute(query)).scalar_one())
+
+
+async def run_of(database: Database, user_id: int, log_id: int) -> LoggedRun | None:
+    async with database.transaction() as session:
+        row = await _own(session, user_id, log_id)
+        return logged_run(row) if row is not None else None
+
+
+async def add_run(
+    database: Database,
+    user_id: int,
+    run: NewRun,
+    stage_count: int,
+    now: datetime,
+) -> tuple[RunReview, int]:
+    """Stores one more run (tagged with the plan's stage when it was a session of an active
+    plan), asks about the next morning when it is still to come, and reviews the run."""
+    async with database.transaction() as session:
+        await enroll_user(session, user_id)
         plan = await session.get(ComebackPlan, user_id)
-        stage = plan.stage if comeback and plan is not None and plan.active else None
-        values = {"during_run": pain, "stage": stage, "created_at": now}
-        statement = (
-            insert_for(session, PainLog)
-            .values(user_id=user_id, day=today, **values)
-            .on_conflict_do_update(
-                index_elements=["user_id", "day"],
-                set_={**values, "next_morning": None, "minutes": None},
-            )
-            .returning(PainLog.id)
+        stage = plan.stage if run.comeback and plan is not None and plan.active else None
+        morning = await _morning_of(session, user_id, run.day)
+        row = PainLog(
+            user_id=user_id,
+            day=run.day,
+            during_run=run.pain,
+            minutes=run.minutes,
+            stage=stage,
+            created_at=now,
+            next_morning=morning.next_morning if morning else None,
+            stiffer=morning.stiffer if morning else False,
+            swelling=morning.swelling if morning else False,
         )
-        log_id: int = (await session.execute(statement)).scalar_one()
-        await plan_morning_checkin(session, user_id, today, now)
-        return log_id
+        session.add(row)
+        await session.flush()
+        await plan_morning_checkin(session, user_id, run.day, now)
+        return await _review(session, user_id, row, stage_count), row.id
+
+
+async def _morning_of(session: AsyncSession, user_id: int, day: date) -> PainLog | None:
+    """A run of that day whose next morning is answered already: the answer is the day's."""
+    query = select(PainLog).where(
+        PainLog.user_id == user_id, PainLog.day == day, PainLog.next_morning.is_not(None)
+    )
+    return (await session.execute(query.limit(1))).scalars().first()
+
+
+async def replace_run(
+    database: Database, user_id: int, log_id: int, pain: int, minutes: int | None, stage_count: int
+) -> RunReview | None:
+    """Corrects a logged run's pain and length; its day, stage and next morning stay."""
+    async with database.transaction() as session:
+        row = await _own(session, user_id, log_id)
+        if row is None:
+            return None
+        row.during_run, row.minutes = pain, minutes
+        return await _review(session, user_id, row, stage_count)
+
+
+async def delete_run(database: Database, user_id: int, log_id: int) -> PainEntry | None:
+    """Deletes one of the runner's runs; returns what it was, None if it is not theirs."""
+    async with database.transaction() as session:
+        row = await _own(session, user_id, log_id)
+        if row is None:
+            return None
+        entry = logged_run(row).entry
+        await session.delete(row)
+        return entry
 
 
 async def _own(session: AsyncSession, user_id: int, log_id: int) -> PainLog | None:
     row = await session.get(PainLog, log_id)
     return row if row is not None and row.user_id == user_id else None
+
+
+async def _same_day(session: AsyncSession, row: PainLog) -> Sequence[PainLog]:
+    query = select(PainLog).where(PainLog.user_id == row.user_id, PainLog.day == row.day)
+    return (await session.execute(query)).scalars().all()
 
 
 async def _review(session: AsyncSession, user_id: int, row: PainLog, stage_count: int) -> RunReview:
@@ -192,23 +268,14 @@ async def _review(session: AsyncSession, user_id: int, row: PainLog, stage_count
     return review
 
 
-async def set_minutes(
-    database: Database, user_id: int, log_id: int, minutes: int | None, stage_count: int
-) -> RunReview | None:
-    async with database.transaction() as session:
-        row = await _own(session, user_id, log_id)
-        if row is None:
-            return None
-        row.minutes = minutes
-        return await _review(session, user_id, row, stage_count)
-
-
 async def set_morning(database: Database, user_id: int, log_id: int, pain: int) -> bool:
+    """The knee the morning after: the answer is for every run of that day."""
     async with database.transaction() as session:
         row = await _own(session, user_id, log_id)
         if row is None:
             return False
-        row.next_morning = pain
+        for run in await _same_day(session, row):
+            run.next_morning = pain
         return True
 
 
@@ -219,7 +286,8 @@ async def set_signs(
         row = await _own(session, user_id, log_id)
         if row is None or row.next_morning is None:
             return None
-        row.stiffer, row.swelling = sign == "stiffer", sign == "swelling"
+        for run in await _same_day(session, row):
+            run.stiffer, run.swelling = sign == "stiffer", sign == "swelling"
         return await _review(session, user_id, row, stage_count)
 
 
@@ -230,6 +298,7 @@ async def start_plan(database: Database, user_id: int, now: datetime) -> int:
     async with database.transaction() as session:
         plan = await session.get(ComebackPlan, user_id)
         if plan is None:
+            await enroll_user(session, user_id)
             plan = ComebackPlan(user_id=user_id, stage=1, started_at=now, active=True)
             session.add(plan)
         elif not plan.active:

@@ -5,13 +5,13 @@ rows, read the overview."""
 
 from collections.abc import Mapping
 from datetime import datetime, time, timedelta
-from typing import Protocol
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.db.base import insert_for, utcnow
+from bot.db.chats import enroll_user
 from bot.db.engine import Database
 from bot.db.models import (
     ClubAttendance,
@@ -24,6 +24,7 @@ from bot.db.models import (
     UserSettings,
 )
 from bot.db.outbox import FINISHED
+from bot.db.reminders import row_for
 from bot.domain.recovery.entry import PainEntry
 from bot.domain.runner import (
     KeptMessage,
@@ -37,7 +38,6 @@ from bot.domain.runner import (
     local_today,
     overview_of,
 )
-from bot.domain.schedule.firing import Rule, next_firing
 from bot.domain.schedule.quiet import QuietHours
 from bot.domain.schedule.recurrence import WeeklyTime
 from bot.domain.schedule.sources import RunnerPlan, rules_for
@@ -45,9 +45,10 @@ from bot.domain.schedule.wall import to_utc
 
 
 async def settings_of(session: AsyncSession, user_id: int) -> UserSettings:
-    """The user's settings, created with the defaults on first use (the user row must exist)."""
+    """The user's settings, created with the defaults on first use (and the user with them)."""
     settings = await session.get(UserSettings, user_id)
     if settings is None:
+        await enroll_user(session, user_id)
         # Two first taps may arrive together: insert-or-nothing, then read whichever row won.
         await session.execute(
             insert_for(session, UserSettings).values(user_id=user_id).on_conflict_do_nothing()
@@ -75,60 +76,6 @@ async def after_run_checkins(session: AsyncSession, settings: UserSettings) -> b
         return settings.after_run_checkins
     comeback = await session.get(ComebackPlan, settings.user_id)
     return comeback is not None and comeback.active
-
-
-def row_for(rule: Rule, chat_id: int, user_id: int | None, after: datetime) -> Reminder:
-    firing = next_firing(rule, after)
-    return Reminder(
-        chat_id=chat_id,
-        user_id=user_id,
-        kind=rule.kind,
-        zone=rule.zone,
-        weekdays="".join(str(day) for day in rule.weekdays),
-        local_time=rule.local_time,
-        lead_minutes=int(rule.lead.total_seconds() // 60),
-        quiet_start=rule.quiet.start if rule.quiet else None,
-        quiet_end=rule.quiet.end if rule.quiet else None,
-        next_fire_at=firing.fire_at,
-        event_at=firing.event_at,
-        occurrence_key=firing.key,
-        active=True,
-    )
-
-
-class RuleColumns(Protocol):
-    """The columns of a reminder row that make its rule: a Reminder, or a row selecting them."""
-
-    @property
-    def kind(self) -> str: ...
-    @property
-    def zone(self) -> str: ...
-    @property
-    def weekdays(self) -> str: ...
-    @property
-    def local_time(self) -> time: ...
-    @property
-    def lead_minutes(self) -> int: ...
-    @property
-    def quiet_start(self) -> time | None: ...
-    @property
-    def quiet_end(self) -> time | None: ...
-
-
-def rule_of(row: RuleColumns) -> Rule:
-    quiet = (
-        QuietHours(row.quiet_start, row.quiet_end)
-        if row.quiet_start is not None and row.quiet_end is not None
-        else None
-    )
-    return Rule(
-        kind=row.kind,  # type: ignore[arg-type]  # written from a Kind by row_for
-        zone=row.zone,
-        weekdays=tuple(int(day) for day in row.weekdays),
-        local_time=row.local_time,
-        lead=timedelta(minutes=row.lead_minutes),
-        quiet=quiet,
-    )
 
 
 async def rebuild_reminders(session: AsyncSession, user_id: int, now: datetime) -> None:

@@ -39,7 +39,7 @@ from sqlalchemy.sql.dml import Update
 from bot.db.base import UtcDateTime
 from bot.db.engine import Database
 from bot.db.models import Delivery, Reminder
-from bot.db.runners import RuleColumns
+from bot.db.reminders import RuleColumns
 from bot.domain.schedule.deadlines import WARMUPS
 from bot.domain.schedule.firing import Firing
 

@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.db.engine import Database
-from bot.db.runners import rule_of
+from bot.db.reminders import rule_of
 from bot.db.schedule import BATCH, GroupPlan, PendingFiring, due_groups, write_plans
 from bot.domain.schedule.deadlines import WARMUPS, deadline, is_late
 from bot.domain.schedule.firing import CATCH_UP, Firing, Rule, next_firing

@@ -9,7 +9,7 @@ from dataclasses import replace
 from datetime import datetime
 
 from bot.db.engine import Database
-from bot.db.runners import RuleColumns, rule_of
+from bot.db.reminders import RuleColumns, rule_of
 from bot.db.schedule import rule_sizes
 from bot.domain.schedule.capacity import WEEK, Crowd, Forecast, forecast
 from bot.domain.schedule.firing import Rule, next_firing

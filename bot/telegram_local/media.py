@@ -75,3 +75,10 @@ def _box(data: bytes, start: int, end: int, kind: bytes) -> tuple[int, int] | No
             return pos + header, min(end, pos + size)
         pos += size
     return None
+
+
+def image_extension(data: bytes) -> str:
+    """The file name extension that fits the image's format: ".png", ".gif" or ".jpg"."""
+    if data.startswith(b"\x89PNG"):
+        return ".png"
+    return ".gif" if data.startswith(b"GIF8") else ".jpg"

@@ -24,8 +24,8 @@ async def runner(
     lead_minutes: int = 15,
 ) -> None:
     async with database.transaction() as session:
-        await chats.record_chat(session, user_id, "private")
-        await chats.record_user(session, user_id, "en")
+        await chats.enroll_user(session, user_id)
+        await chats.user_seen(session, user_id, "en")
         settings = await runners.settings_of(session, user_id)
         settings.timezone, settings.stretch_time = zone, stretch_time
         settings.rest_day_nudges, settings.warmup_lead_minutes = nudges, lead_minutes

@@ -43,8 +43,8 @@ async def _prepare(database_url: str, api: LocalBotApi) -> list[LocalChat]:
     now = datetime.now(UTC)
     async with database.transaction() as session:
         for chat in chats:
-            await chat_rows.record_chat(session, chat.id, "private")
-            await chat_rows.record_user(session, chat.id, "en")
+            await chat_rows.enroll_user(session, chat.id)
+            await chat_rows.user_seen(session, chat.id, "en")
         await session.execute(
             insert(Reminder),
             [

@@ -5,7 +5,7 @@ import asyncio
 from datetime import UTC, datetime, time, timedelta
 
 from bot.db.engine import Database
-from bot.db.runners import row_for, rule_of
+from bot.db.reminders import row_for, rule_of
 from bot.delivery.planner import due_firings, plan_due
 from bot.domain.schedule.deadlines import is_late
 from bot.domain.schedule.firing import Rule

@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import select
 
 from bot.commands import COMMANDS
-from bot.db.models import User
+from bot.db.models import Chat, User
 from bot.features.basics.texts import DISCLAIMER
 from tests.e2e.conftest import World
 
@@ -47,12 +47,31 @@ async def test_command_menus_are_set_for_private_chats_and_groups(world: World) 
     assert "help" in scopes["all_group_chats"] and "deletemydata" not in scopes["all_group_chats"]
 
 
-async def test_only_the_user_id_and_language_are_stored(world: World) -> None:
+async def test_talking_to_the_bot_stores_nobody(world: World) -> None:
+    _, chat = world.private(language_code="de")
+    for text in ("/start", "/help", "hello", "/kneepain", "/stretch", "/mydata", "/timezone IST"):
+        await world.driver.send(chat, text)
+    async with world.database.transaction() as session:
+        assert (await session.execute(select(User))).all() == []
+        assert (await session.execute(select(Chat))).all() == []
+
+
+async def test_a_feature_stores_only_the_user_id_and_language(world: World) -> None:
     user, chat = world.private(language_code="de")
-    await world.driver.send(chat, "/start")
+    await world.driver.send(chat, "/timezone Berlin")
     async with world.database.transaction() as session:
         stored = (await session.execute(select(User))).scalar_one()
     assert (stored.id, stored.language_code, stored.is_active) == (user.id, "de", True)
+
+
+async def test_after_deletemydata_mydata_shows_nothing(world: World) -> None:
+    _, chat = world.private()
+    await world.driver.send(chat, "/timezone Berlin")
+    [question] = await world.driver.send(chat, "/deletemydata")
+    await world.driver.press(chat, question, "Yes, delete everything")
+    [reply] = await world.driver.send(chat, "/mydata")
+    assert "user id" not in reply.text and "First seen" not in reply.text
+    assert reply.text == "Nothing is stored about you."
 
 
 async def test_deletemydata_erases_the_user_after_confirming(world: World) -> None:
@@ -66,6 +85,7 @@ async def test_deletemydata_erases_the_user_after_confirming(world: World) -> No
 
 async def test_deletemydata_can_be_cancelled(world: World) -> None:
     _, chat = world.private()
+    await world.driver.send(chat, "/timezone Berlin")
     [question] = await world.driver.send(chat, "/deletemydata")
     [done] = await world.driver.press(chat, question, "Cancel")
     assert done.text == "Nothing was deleted."
@@ -75,6 +95,7 @@ async def test_deletemydata_can_be_cancelled(world: World) -> None:
 
 async def test_a_forged_button_gets_a_friendly_answer(world: World) -> None:
     _, chat = world.private()
+    await world.driver.send(chat, "/timezone Berlin")
     [question] = await world.driver.send(chat, "/deletemydata")
     for data in ("del:maybe", "\x00<b>nonsense" * 4, "del:yes:extra", "x" * 64):
         assert await world.driver.press_data(chat, question, data) == []
@@ -87,7 +108,7 @@ async def test_a_forged_button_gets_a_friendly_answer(world: World) -> None:
 
 async def test_blocking_the_bot_marks_the_user_unreachable(world: World) -> None:
     user, chat = world.private()
-    await world.driver.send(chat, "/start")
+    await world.driver.send(chat, "/timezone Berlin")
     await chat.block_bot()
     await world.driver.settle()
     async with world.database.transaction() as session:

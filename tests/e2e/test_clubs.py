@@ -9,6 +9,7 @@ bot's rate limiter enforces: each test keeps well under that.
 
 import asyncio
 from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
 
@@ -136,7 +137,9 @@ async def test_an_anonymous_admin_counts_as_an_admin(world: World) -> None:
     club, _ann, _bob = await new_club(world, supergroup=True)
     message = await club.send_as_chat("/clubtimezone Berlin")
     await world.driver.settle(message.update_id)
-    assert club.bot_messages[-1].text.startswith("✅ The club's timezone is now Europe/Berlin.")
+    there = f"{world.clock().astimezone(ZoneInfo('Europe/Berlin')):%H:%M}"
+    confirmed = f"✅ The club's timezone is now Europe/Berlin ({there} there now)."
+    assert club.bot_messages[-1].text.startswith(confirmed)
     assert not [call for call in world.api.calls if call.method == "getChatMember"]
 
 
@@ -149,7 +152,7 @@ async def test_unreadable_input_gets_an_example_and_changes_nothing(world: World
         "/clubrun remove 3": "no club runs to remove",
         "/clubrun dance": "try add, list or remove",
         "/clubstretch teatime": "“teatime” as a time",
-        "/clubtimezone <b>Atlantis</b>": "couldn't find the time zone '<b>Atlantis</b>'",
+        "/clubtimezone <b>Atlantis</b>": "couldn't find the timezone '<b>Atlantis</b>'",
     }
     for command, problem in cases.items():
         [reply] = await world.driver.send(club, command, from_user=ann)
@@ -257,7 +260,7 @@ async def test_admins_set_the_club_up_by_tapping(world: World) -> None:
     [menu] = await world.driver.send(club, "/clubsettings", from_user=ann)
     for label in ("🌍 Timezone", "Berlin"):
         await world.driver.press(club, menu, label, by=ann)
-    assert "✅ The club's timezone is now Europe/Berlin." in menu.text
+    assert "✅ The club's timezone is now Europe/Berlin (" in menu.text
     for label in ("➕ Add a run", "Tue", "18", "18:30"):
         [edited] = await world.driver.press(club, menu, label, by=ann)
         assert edited is menu

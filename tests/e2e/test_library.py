@@ -44,7 +44,10 @@ async def test_the_stretch_of_the_day_is_shared_and_changes_daily(
     today = stretch_of_the_day(library.stretches, world.clock().date())
     assert ann.text == bob.text
     assert ann.text.startswith("Stretch of the day · 23 November\n\n" + today.name)
+    await tap(world, ann_chat, ann, "📚 Sources")  # one tap away, in the same message
     assert library.sources[today.sources[0]].cite in ann.text
+    await tap(world, ann_chat, ann, "‹ Back")
+    assert today.name in ann.text
     world.clock.advance(timedelta(days=1))
     [tomorrow] = await world.driver.send(ann_chat, "/stretch")
     expected = stretch_of_the_day(library.stretches, world.clock().date())
@@ -158,14 +161,19 @@ async def test_prevent_states_the_evidence_and_opens_every_section(
     [message] = await world.driver.send(chat, "/prevent")
     assert "Strength training – helps" in message.text
     assert "Stretching – not shown to help" in message.text
-    sections = labels(message)
+    *sections, cited = labels(message)
     prevention = library.prevention
     assert sections == [
         *(factor.name for factor in prevention.risk_factors),
         prevention.see_a_doctor.name,
     ]
+    assert cited == "📚 Sources"
     for section in sections:
         await tap(world, chat, message, section)
+        assert message.text.startswith(section + "\n")
+        await tap(world, chat, message, "📚 Sources")
+        assert message.text.startswith("Source")
+        await tap(world, chat, message, "‹ Back")
         assert message.text.startswith(section + "\n")
         await tap(world, chat, message, "« Prevention overview")
     await tap(world, chat, message, prevention.see_a_doctor.name)

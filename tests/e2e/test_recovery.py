@@ -58,6 +58,10 @@ async def comeback_session(world: World, chat: LocalChat, pain: str) -> LocalMes
     return screen
 
 
+def labels(message: LocalMessage) -> list[str]:
+    return [label for row in message.buttons for label, _ in row]
+
+
 def next_day(world: World) -> None:
     world.clock.advance(timedelta(days=1))
 
@@ -77,12 +81,13 @@ async def test_logging_a_run_by_tapping_stores_it_and_gives_the_zone(
     [question] = await world.driver.send(chat, "/log")
     assert "How much did the knee hurt during today’s run?" in question.text
     await tap(world, chat, question, pain)
-    assert f"Logged: {pain}/10 during the run." in question.text
+    assert f"{pain}/10 during the run." in question.text
+    assert await logs(world, user) == []  # stored once the last question is answered
     await tap(world, chat, question, length)
     assert question.text.startswith(zone)
-    assert NOT_FOR in question.text
+    assert NOT_FOR in question.text  # the caveat comes with the first verdict
     assert ("/kneepain" in question.text) is kneepain
-    assert question.buttons == []
+    assert labels(question) == ["✏️ Correct or delete"]
     [row] = await logs(world, user)
     assert (row.day, row.during_run, row.minutes, row.stage) == (
         date(2026, 11, 23),
@@ -92,12 +97,78 @@ async def test_logging_a_run_by_tapping_stores_it_and_gives_the_zone(
     )
 
 
-async def test_logging_twice_on_a_day_corrects_that_days_entry(world: World) -> None:
+async def test_a_second_run_on_a_day_is_kept_and_replacing_asks_first(world: World) -> None:
     user, chat = world.private()
-    await log_run(world, chat, "6", "30 min")
-    await log_run(world, chat, "3", "Skip")
+    await log_run(world, chat, "4", "30 min")
+    question = await log_run(world, chat, "2", "Skip")
+    assert "You already logged a run on Mon 23 Nov: 4/10 · 30 min." in question.text
+    assert len(await logs(world, user)) == 1  # nothing replaced or added without asking
+    await tap(world, chat, question, "➕ Another run")
+    assert question.text.startswith("🟢") and NOT_FOR not in question.text  # the caveat once
+    question = await log_run(world, chat, "7", "Skip")
+    assert "You already logged 2 runs" in question.text
+    await tap(world, chat, question, "✏️ Replace 2/10")
+    assert question.text.startswith("🔴 Red")
+    rows = await logs(world, user)
+    assert [(row.during_run, row.minutes) for row in rows] == [(4, 30), (7, None)]
+
+
+async def test_yesterdays_run_can_be_logged(world: World) -> None:
+    user, chat = world.private()
+    [question] = await world.driver.send(chat, "/log")
+    await tap(world, chat, question, "📅 Another day")
+    assert "Which day was the run?" in question.text
+    await tap(world, chat, question, "Yesterday")
+    assert "your run on Sun 22 Nov" in question.text
+    await tap(world, chat, question, "3")
+    assert "3/10 during the run on Sun 22 Nov." in question.text
+    await tap(world, chat, question, "45 min")
     [row] = await logs(world, user)
-    assert (row.during_run, row.minutes) == (3, None)
+    assert (row.day, row.during_run, row.minutes) == (date(2026, 11, 22), 3, 45)
+
+
+async def test_a_run_is_corrected_and_deleted_from_the_logs_own_screen(world: World) -> None:
+    user, chat = world.private()
+    verdict = await log_run(world, chat, "6", "30 min")
+    await tap(world, chat, verdict, "✏️ Correct or delete")
+    assert "During the run: 6/10" in verdict.text
+    await tap(world, chat, verdict, "✏️ Correct")
+    await tap(world, chat, verdict, "2")
+    await tap(world, chat, verdict, "45 min")
+    assert verdict.text.startswith("🟢")
+    [row] = await logs(world, user)
+    assert (row.during_run, row.minutes) == (2, 45)
+    [question] = await world.driver.send(chat, "/log")
+    await tap(world, chat, question, "🗂 Your runs")
+    await tap(world, chat, question, "Mon 23 Nov · 2/10 · 45 min")
+    await tap(world, chat, question, "🗑 Delete")
+    assert "This cannot be undone" in question.text and await logs(world, user) != []
+    await tap(world, chat, question, "Yes, delete")
+    assert question.text.startswith("Deleted your run on Mon 23 Nov")
+    assert await logs(world, user) == []
+
+
+@pytest.mark.parametrize("steps", [[], ["3"], ["📅 Another day"], ["📅 Another day", "Yesterday"]])
+async def test_cancel_on_every_step_stores_nothing(world: World, steps: list[str]) -> None:
+    user, chat = world.private()
+    [question] = await world.driver.send(chat, "/log")
+    for label in steps:
+        await tap(world, chat, question, label)
+    await tap(world, chat, question, "✖ Cancel")
+    assert question.text.startswith("Cancelled: nothing was changed.")
+    assert await logs(world, user) == []
+
+
+async def test_the_morning_answer_is_for_every_run_of_that_day(world: World) -> None:
+    user, chat = world.private()
+    await log_run(world, chat, "2", "20 min")
+    question = await log_run(world, chat, "3", "30 min")
+    await tap(world, chat, question, "➕ Another run")
+    next_day(world)
+    await answer_morning(world, chat, "1", "Neither")
+    assert [row.next_morning for row in await logs(world, user)] == [1, 1]
+    [question] = await world.driver.send(chat, "/log")  # nothing left to ask about
+    assert "during today’s run" in question.text
 
 
 async def test_the_next_morning_answer_completes_the_verdict(world: World) -> None:
@@ -199,6 +270,10 @@ async def test_stopping_the_plan_keeps_the_log(world: World) -> None:
     [offer] = await world.driver.send(chat, "/comeback")
     await tap(world, chat, offer, "Start at stage 1")
     await tap(world, chat, offer, "Stop the plan")
+    assert "Stop the walk-run plan?" in offer.text
+    stored = await plan(world, user)
+    assert stored is not None and stored.active  # nothing stops without confirming
+    await tap(world, chat, offer, "Yes, stop it")
     assert "stopped" in offer.text
     stored = await plan(world, user)
     assert stored is not None and not stored.active
@@ -234,7 +309,14 @@ async def test_forged_buttons_are_answered_as_expired(world: World) -> None:
         "rl:p:f:11",
         "rl:p:f:03",
         "rl:m:1:31",
-        f"rl:m:{ann_log.id}:30",  # someone else's run
+        "rl:m:f:3:20261301:30",  # no such date
+        "rl:m:f:3:20261001:30",  # further back than /log reaches
+        "rl:m:f:3:20261124:30",  # tomorrow
+        "rl:new:f:2026112",
+        f"rl:rep:{ann_log.id}:3:30",  # someone else's run
+        f"rl:e:{ann_log.id}",
+        f"rl:fix:{ann_log.id}",
+        f"rl:del:{ann_log.id}:yes",
         f"rl:am:{ann_log.id}:3",
         f"rl:sg:{ann_log.id}:n",
         "rl:sg:1:maybe",
@@ -245,7 +327,7 @@ async def test_forged_buttons_are_answered_as_expired(world: World) -> None:
         assert world.driver.last_answer is not None
         assert "expired" in (world.driver.last_answer.text or ""), data
     [row] = await logs(world, ann)
-    assert (row.minutes, row.next_morning) == (None, None)
+    assert (row.during_run, row.minutes, row.next_morning) == (2, None, None)
 
 
 async def test_comeback_without_a_timezone_asks_for_session_days(world: World) -> None:

@@ -61,7 +61,7 @@ async def test_the_morning_after_a_logged_run_the_bot_asks_about_the_knee(world:
     await at(world, berlin(24, 8))
     [question] = new_messages(chat, seen)
     assert "How does the knee feel this morning?" in question.text
-    assert "After your run on 23 Nov" in question.text
+    assert "After your run on Mon 23 Nov" in question.text
     await tap(world, chat, question, "2")
     await tap(world, chat, question, "Neither")
     assert question.text.startswith("🟠 Amber")  # 4 during the run, settled by the morning
@@ -152,6 +152,7 @@ async def test_no_after_run_check_in_once_the_run_is_logged(world: World) -> Non
     world.clock.now = berlin(23, 8)
     await tap(world, chat, offer, "Done: log it")
     await tap(world, chat, offer, "1")
+    await tap(world, chat, offer, "Skip")
     seen = len(chat.bot_messages)
     await at(world, berlin(23, 9))
     assert new_messages(chat, seen) == []

@@ -120,7 +120,7 @@ async def test_a_group_that_became_a_supergroup_gets_its_reminder_at_the_new_id(
     await club.add_bot(by=ann)
     await world.driver.settle()
     async with world.database.transaction() as session:
-        from bot.db.runners import row_for
+        from bot.db.reminders import row_for
         from bot.domain.schedule.firing import Rule
 
         rule = Rule("warmup", "Europe/Berlin", (0,), time(7, 0), lead=timedelta(minutes=15))

@@ -104,6 +104,56 @@ async def test_the_timezone_can_be_typed(world: World, typed: str, zone: str) ->
     assert "➕ Add a run" in labels(reply)  # no runs yet: the next step is one tap away
 
 
+@pytest.mark.parametrize(
+    ("typed", "zone", "there"),
+    [
+        ("EST", "America/New_York", "03:00"),  # New York's clock, not Panama's fixed UTC-5
+        ("munich", "Europe/Berlin", "09:00"),
+        ("NYC", "America/New_York", "03:00"),
+        ("Zurich", "Europe/Zurich", "09:00"),
+    ],
+)
+async def test_a_typed_zone_is_confirmed_with_the_time_there(
+    world: World, typed: str, zone: str, there: str
+) -> None:
+    user, chat = world.private()
+    [reply] = await world.driver.send(chat, f"/timezone {typed}")
+    assert reply.text.startswith(f"✅ Timezone: {zone} ({there} there now).")
+    settings = await stored(world, user)
+    assert settings is not None and settings.timezone == zone
+
+
+async def test_an_offset_offers_the_places_on_it_and_one_tap_sets_it(world: World) -> None:
+    user, chat = world.private()
+    [choice] = await world.driver.send(chat, "/timezone UTC+2")  # 10:00 at UTC+2 now
+    assert "UTC+2" in choice.text and "summer time" in choice.text
+    assert "Athens · 10:00" in labels(choice) and "Berlin · 09:00" not in labels(choice)
+    assert await stored(world, user) is None  # nothing is set until a place is tapped
+    await tap(world, chat, choice, "Athens · 10:00")
+    assert choice.text.startswith("✅ Timezone: Europe/Athens (10:00 there now).")
+    settings = await stored(world, user)
+    assert settings is not None and settings.timezone == "Europe/Athens"
+
+
+async def test_an_ambiguous_abbreviation_offers_each_place(world: World) -> None:
+    user, chat = world.private()
+    [choice] = await world.driver.send(chat, "/timezone IST")
+    assert {"India · 13:30", "Dublin · 08:00", "Jerusalem · 10:00"} <= set(labels(choice))
+    await tap(world, chat, choice, "Dublin · 08:00")
+    settings = await stored(world, user)
+    assert settings is not None and settings.timezone == "Europe/Dublin"
+
+
+async def test_a_forged_zone_button_changes_nothing(world: World) -> None:
+    user, chat = world.private()
+    [choice] = await world.driver.send(chat, "/timezone IST")
+    await world.driver.press_data(chat, choice, "cfg:zone:Mars:Olympus_Mons")
+    assert world.driver.last_answer is not None and "expired" in (
+        world.driver.last_answer.text or ""
+    )
+    assert await stored(world, user) is None
+
+
 async def test_an_unknown_zone_gets_suggestions_and_changes_nothing(world: World) -> None:
     user, chat = await berlin_runner(world)
     before = await snapshot(world, user)
@@ -206,7 +256,8 @@ async def test_runs_can_be_added_by_tapping(world: World) -> None:
         await tap(world, chat, menu, day)
         await tap(world, chat, menu, hour)
         await tap(world, chat, menu, minute)
-    assert menu.text.startswith("✅ Added: Sat 08:05.\nNext warm-up reminder: Tue 24 Nov 18:15.")
+    assert menu.text.startswith("✅ Added: Sat 08:05.\n\nYour runs")
+    assert menu.text.count("Next warm-up reminder: Tue 24 Nov 18:15.") == 1  # said once
     assert await planned(world, user) == (
         WeeklyTime(TUE, time(18, 30)),
         WeeklyTime(SAT, time(8, 5)),
@@ -220,7 +271,8 @@ async def test_runs_can_be_removed_and_cleared_by_tapping(world: World) -> None:
     await tap(world, chat, menu, "🏃 Runs")
     await tap(world, chat, menu, "➖ Remove a run")
     await tap(world, chat, menu, "✕ Wed 07:00")
-    assert menu.text.startswith("✅ Removed: Wed 07:00.\nNext warm-up reminder: Sat 28 Nov 09:15.")
+    assert menu.text.startswith("✅ Removed: Wed 07:00.\n\nYour runs")
+    assert menu.text.count("Next warm-up reminder: Sat 28 Nov 09:15.") == 1
     assert await planned(world, user) == (WeeklyTime(MON, time(7)), WeeklyTime(SAT, time(9, 30)))
     await tap(world, chat, menu, "🗑 Clear all")
     assert menu.text.startswith("Clear your run plan?")
@@ -376,7 +428,9 @@ async def test_pause_by_tapping_then_resume(world: World) -> None:
     menu = await settings_menu(world, chat)
     await tap(world, chat, menu, "⏸ Pause")
     await tap(world, chat, menu, "7 days")
-    assert menu.text.startswith("⏸ Paused for 7 days: reminders start again on Mon 30 Nov.")
+    assert menu.text.startswith(
+        "⏸ Paused for 7 days: reminders start again on Mon 30 Nov at 00:00."
+    )
     settings = await stored(world, user)
     assert settings is not None and settings.paused_until == date(2026, 11, 30)
     rows = await reminders(world, user)
@@ -452,7 +506,7 @@ async def test_mydata_lists_everything_stored(world: World) -> None:
         "Runs: Mon 07:00, Wed 07:00, Sat 09:30",
         "Warm-up reminder: 15 min before each run",
         "Quiet hours: 22:00–07:00",
-        "Scheduled reminders: 4 (1 rest-day nudge, 3 warm-up)",
+        "Scheduled reminders: 4 (1 rest-day nudge, 3 warm-ups)",
         "Messages waiting to be sent: 0",
         "/deletemydata",
     ):
@@ -461,6 +515,11 @@ async def test_mydata_lists_everything_stored(world: World) -> None:
 
 async def test_mydata_stores_nothing_new(world: World) -> None:
     user, chat = world.private()
+    [reply] = await world.driver.send(chat, "/mydata")
+    assert reply.text == "Nothing is stored about you."
+    [question] = await world.driver.send(chat, "/log")  # a logged run, but no settings
+    await tap(world, chat, question, "2")
+    await tap(world, chat, question, "Skip")
     [reply] = await world.driver.send(chat, "/mydata")
     assert "None chosen yet" in reply.text
     assert await stored(world, user) is None
@@ -539,3 +598,12 @@ async def test_settings_buttons_pressed_in_a_group_expire(world: World) -> None:
     await world.driver.press_data(club, reply, "cfg:lead:30", by=ann)
     answer = world.driver.last_answer
     assert answer is not None and "expired" in (answer.text or "")
+
+
+async def test_a_tapped_change_names_the_next_reminder_once(world: World) -> None:
+    _, chat = await berlin_runner(world)
+    menu = await settings_menu(world, chat)
+    await tap(world, chat, menu, "⏱ Warm-up lead")
+    await tap(world, chat, menu, "20 min")
+    assert menu.text.startswith("✅ Warm-up reminders 20 min before each run.")
+    assert menu.text.count("Next ") == 1  # the confirmation's, not the menu's too

@@ -6,6 +6,13 @@ from bot.ui.keyboards import MAX_LABEL_CHARS
 from bot.ui.screen import Screen
 from tests.support.spec import SpecChecker
 
+# What a phone shows without scrolling far: the budget of every screen's visible text.
+PHONE_SCREEN_CHARS = 1200
+
+
+def visible_length(screen: Screen) -> int:
+    return len(parse_html(screen.text).text)
+
 
 def assert_sendable(screen: Screen, checker: SpecChecker) -> None:
     assert len(parse_html(screen.text).text) <= MAX_MESSAGE_CHARS

@@ -44,3 +44,16 @@ class PainEntry:
         if self.next_morning is None:
             return self.during_run
         return max(self.during_run, self.next_morning)
+
+
+@dataclass(frozen=True, slots=True)
+class NewRun:
+    """A run being logged through /log's questions: stored once the last one is answered."""
+
+    day: date  # the runner's local date of the run
+    pain: int  # during the run, 0-10
+    minutes: int | None
+    comeback: bool  # tapped as a session of the walk-run plan
+
+    def __post_init__(self) -> None:
+        _check_pain("pain", self.pain)

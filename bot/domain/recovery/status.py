@@ -52,15 +52,19 @@ def waiting_for_morning(runs: Sequence[LoggedRun], today: date) -> LoggedRun | N
         for run in runs
         if run.entry.next_morning is None and today - MORNING_WITHIN <= run.entry.day < today
     ]
-    return max(recent, key=lambda run: run.entry.day, default=None)
+    return max(recent, key=lambda run: (run.entry.day, run.log_id), default=None)
 
 
 def red_day(runs: Sequence[LoggedRun], today: date) -> RedDay | None:
     """The latest run up to today, if it is recent and the pain rules call it red."""
-    past = [run.entry for run in runs if run.entry.day <= today]
+    # The latest by day, then by the order logged (a day may have several runs).
+    ordered = sorted(
+        (run for run in runs if run.entry.day <= today), key=lambda run: (run.entry.day, run.log_id)
+    )
+    past = [run.entry for run in ordered]
     if not past:
         return None
-    latest = max(past, key=lambda entry: entry.day)
+    latest = past[-1]
     if latest.day < today - RED_WITHIN:
         return None
     verdict = classify(latest, [entry for entry in past if entry is not latest])

@@ -14,15 +14,26 @@ _GONE = {ChatMember.LEFT, ChatMember.BANNED}
 _GROUPS = {Chat.GROUP, Chat.SUPERGROUP}
 
 
-async def record_contact(update: Update, context: BotContext) -> None:
-    """Runs before every other handler: remembers private users (id and language only) and chats."""
-    chat, user = update.effective_chat, update.effective_user
-    if chat is None:
+async def record_group(update: Update, context: BotContext) -> None:
+    """Runs before every other handler: an update from a group means the bot is (again) in it.
+    Private chats are not recorded here: a person is stored only once a feature needs them."""
+    chat = update.effective_chat
+    if chat is None or chat.type == chat.PRIVATE:
         return
     async with context.services.database.transaction() as session:
         await chats.record_chat(session, chat.id, chat.type)
-        if chat.type == chat.PRIVATE and user is not None and not user.is_bot:
-            await chats.record_user(session, user.id, user.language_code)
+
+
+async def refresh_user(update: Update, context: BotContext) -> None:
+    """Runs after the other handlers: a stored user who writes or taps is reachable again, with
+    the language their app reports (id and language are all that is kept of them)."""
+    chat, user = update.effective_chat, update.effective_user
+    if chat is None or chat.type != chat.PRIVATE or user is None or user.is_bot:
+        return
+    if update.message is None and update.callback_query is None:  # e.g. blocked: not a sign of life
+        return
+    async with context.services.database.transaction() as session:
+        await chats.user_seen(session, user.id, user.language_code)
 
 
 async def bot_membership_changed(update: Update, context: BotContext) -> None:
@@ -56,7 +67,7 @@ async def bot_membership_changed(update: Update, context: BotContext) -> None:
 
 async def group_migrated(update: Update, context: BotContext) -> None:
     """A group became a supergroup. Both chats report it; moving is safe to repeat. Handled
-    instead of record_contact, which would bring the old group back."""
+    instead of record_group, which would bring the old group back."""
     message = update.effective_message
     assert message is not None
     if message.migrate_to_chat_id is not None:
@@ -70,9 +81,11 @@ async def group_migrated(update: Update, context: BotContext) -> None:
 
 def register(application: BotApplication) -> None:
     # One handler per group runs: membership changes and migrations first, every other update
-    # falls through to record_contact.
+    # falls through to record_group. After the features (group 1), refresh_user: a user whom a
+    # feature has just stored gets their language on their very first update.
     application.add_handler(
         ChatMemberHandler(bot_membership_changed, ChatMemberHandler.MY_CHAT_MEMBER), group=-1
     )
     application.add_handler(MessageHandler(filters.StatusUpdate.MIGRATE, group_migrated), group=-1)
-    application.add_handler(TypeHandler(Update, record_contact), group=-1)
+    application.add_handler(TypeHandler(Update, record_group), group=-1)
+    application.add_handler(TypeHandler(Update, refresh_user), group=1)

@@ -20,6 +20,8 @@ def privacy(pain_log_days: int) -> str:
         [
             b("Your data"),
             b("What is stored") + "\n"
+            "Nothing, until you set something up: talking to the bot, /kneepain and the "
+            "library leave no record of you. Once you do:\n"
             "• your Telegram user id and language code – to answer you in a private chat\n"
             "• whether the bot can still reach you – so nothing is sent after you block it\n"
             "• what you choose in /settings: your timezone, weekly run plan and reminder settings "

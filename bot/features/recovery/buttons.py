@@ -2,16 +2,30 @@
 
 Every press is parsed back into one of the dataclasses below; anything else (stale, forged,
 out of range) parses to None and is answered as expired. Row ids are checked against the
-presser in bot.db.painlog, so a forged id changes nothing.
+presser in bot.db.painlog, so a forged id changes nothing; a day must be within DAYS_BACK of the
+presser's today, which the handler checks.
+
+  rl:new:<c|f>[:<yyyymmdd>]                     the during-run question (today, or that day)
+  rl:day:<c|f>                                  pick an earlier day
+  rl:p:<c|f>:<pain>[:<yyyymmdd>]                the pain chosen: ask how long (nothing stored)
+  rl:m:<c|f>:<pain>:<yyyymmdd>:<minutes>        store the run (asks first if the day has runs)
+  rl:add:<c|f>:<pain>:<yyyymmdd>:<minutes>      store it as another run that day
+  rl:fix:<id>  rl:fp:<id>:<pain>  rl:rep:<id>:<pain>:<minutes>   correct a logged run
+  rl:ls  rl:e:<id>  rl:del:<id>[:yes]           the log's own screen: runs, one run, delete
+  rl:am:<id>:<pain>  rl:sg:<id>:<sign>          the next-morning question
+  rl:x                                          cancel: nothing (more) is changed
+  rl:start  rl:stop[:yes]                       the walk-run plan
 """
 
 from dataclasses import dataclass
+from datetime import date
 
-from bot.domain.recovery.entry import PAIN_MAX, Sign
+from bot.domain.recovery.entry import PAIN_MAX, NewRun, Sign
 from bot.ui.callback import Buttons, number_from
 
 RECOVERY = Buttons("rl", __name__)
 DURATIONS = (20, 30, 45, 60, 90)  # minutes offered after a run; 0 means skipped
+DAYS_BACK = 14  # how far back a run can be logged or read from a button
 _SIGNS: dict[str, Sign] = {"n": "none", "st": "stiffer", "sw": "swelling"}
 _SIGN_CODES = {sign: code for code, sign in _SIGNS.items()}
 
@@ -21,18 +35,61 @@ class AskPain:
     """Show the during-run question; `comeback` tags the run as a walk-run session."""
 
     comeback: bool
+    day: date | None = None  # None: the presser's today
+
+
+@dataclass(frozen=True)
+class PickDay:
+    comeback: bool
 
 
 @dataclass(frozen=True)
 class Pain:
     comeback: bool
     pain: int
+    day: date | None = None  # None: the presser's today
 
 
 @dataclass(frozen=True)
-class Minutes:
+class StoreRun:
+    """Store a run; `another`: the runner already chose "another run" over replacing one."""
+
+    run: NewRun
+    another: bool = False
+
+
+@dataclass(frozen=True)
+class Correct:
     log_id: int
+
+
+@dataclass(frozen=True)
+class CorrectPain:
+    log_id: int
+    pain: int
+
+
+@dataclass(frozen=True)
+class Replace:
+    log_id: int
+    pain: int
     minutes: int | None
+
+
+@dataclass(frozen=True)
+class ListRuns:
+    pass
+
+
+@dataclass(frozen=True)
+class ShowRun:
+    log_id: int
+
+
+@dataclass(frozen=True)
+class Delete:
+    log_id: int
+    confirmed: bool
 
 
 @dataclass(frozen=True)
@@ -48,32 +105,86 @@ class Signs:
 
 
 @dataclass(frozen=True)
+class Cancel:
+    pass
+
+
+@dataclass(frozen=True)
 class StartPlan:
     pass
 
 
 @dataclass(frozen=True)
 class StopPlan:
-    pass
+    confirmed: bool
 
 
-Press = AskPain | Pain | Minutes | Morning | Signs | StartPlan | StopPlan
+Press = (
+    AskPain
+    | PickDay
+    | Pain
+    | StoreRun
+    | Correct
+    | CorrectPain
+    | Replace
+    | ListRuns
+    | ShowRun
+    | Delete
+    | Morning
+    | Signs
+    | Cancel
+    | StartPlan
+    | StopPlan
+)
 
 
 def _flag(comeback: bool) -> str:
     return "c" if comeback else "f"
 
 
-def ask_pain(comeback: bool) -> str:
-    return RECOVERY.data("new", _flag(comeback))
+def _day(day: date) -> str:
+    return f"{day:%Y%m%d}"
 
 
-def pain(comeback: bool, value: int) -> str:
-    return RECOVERY.data("p", _flag(comeback), value)
+def ask_pain(comeback: bool, day: date | None = None) -> str:
+    return RECOVERY.data("new", _flag(comeback), *([_day(day)] if day else []))
 
 
-def minutes(log_id: int, value: int | None) -> str:
-    return RECOVERY.data("m", log_id, value or 0)
+def pick_day(comeback: bool) -> str:
+    return RECOVERY.data("day", _flag(comeback))
+
+
+def pain(comeback: bool, value: int, day: date | None = None) -> str:
+    return RECOVERY.data("p", _flag(comeback), value, *([_day(day)] if day else []))
+
+
+def store_run(run: NewRun, another: bool) -> str:
+    verb = "add" if another else "m"
+    return RECOVERY.data(verb, _flag(run.comeback), run.pain, _day(run.day), run.minutes or 0)
+
+
+def correct(log_id: int) -> str:
+    return RECOVERY.data("fix", log_id)
+
+
+def correct_pain(log_id: int, value: int) -> str:
+    return RECOVERY.data("fp", log_id, value)
+
+
+def replace(log_id: int, value: int, minutes: int | None) -> str:
+    return RECOVERY.data("rep", log_id, value, minutes or 0)
+
+
+def list_runs() -> str:
+    return RECOVERY.data("ls")
+
+
+def show_run(log_id: int) -> str:
+    return RECOVERY.data("e", log_id)
+
+
+def delete(log_id: int, confirmed: bool) -> str:
+    return RECOVERY.data("del", log_id, *(["yes"] if confirmed else []))
 
 
 def morning(log_id: int, value: int) -> str:
@@ -84,12 +195,16 @@ def signs(log_id: int, sign: Sign) -> str:
     return RECOVERY.data("sg", log_id, _SIGN_CODES[sign])
 
 
+def cancel() -> str:
+    return RECOVERY.data("x")
+
+
 def start_plan() -> str:
     return RECOVERY.data("start")
 
 
-def stop_plan() -> str:
-    return RECOVERY.data("stop")
+def stop_plan(confirmed: bool) -> str:
+    return RECOVERY.data("stop", *(["yes"] if confirmed else []))
 
 
 def _comeback(flag: str) -> bool | None:
@@ -98,29 +213,81 @@ def _comeback(flag: str) -> bool | None:
 
 PAIN_SCORES = range(PAIN_MAX + 1)
 LOG_IDS = range(2**31)  # the database's integer ids
+_MINUTES = (0, *DURATIONS)  # 0: skipped
 
 
 def _log_id(text: str) -> int | None:
     return number_from(text, LOG_IDS)
 
 
-def parse(args: tuple[str, ...]) -> Press | None:
+def _date(text: str) -> date | None:
+    if len(text) != 8 or not (text.isascii() and text.isdecimal()):
+        return None
+    try:
+        return date(int(text[:4]), int(text[4:6]), int(text[6:]))
+    except ValueError:
+        return None
+
+
+def _run(flag: str, value: str, day: str, minutes: str, another: bool) -> StoreRun | None:
+    comeback, pain_score = _comeback(flag), number_from(value, PAIN_SCORES)
+    when, length = _date(day), number_from(minutes, _MINUTES)
+    if comeback is None or pain_score is None or when is None or length is None:
+        return None
+    return StoreRun(NewRun(when, pain_score, length or None, comeback), another)
+
+
+def _log_press(args: tuple[str, ...]) -> Press | None:
+    """Presses about one logged run, by its id."""
     match args:
-        case ("new", flag) if (comeback := _comeback(flag)) is not None:
-            return AskPain(comeback)
-        case ("p", flag, value) if (comeback := _comeback(flag)) is not None:
+        case ("fix", log_id) if (row := _log_id(log_id)) is not None:
+            return Correct(row)
+        case ("fp", log_id, value) if (row := _log_id(log_id)) is not None:
             number = number_from(value, PAIN_SCORES)
-            return None if number is None else Pain(comeback, number)
-        case ("m", log_id, value) if (row := _log_id(log_id)) is not None:
-            number = number_from(value, (0, *DURATIONS))  # 0: skipped
-            return None if number is None else Minutes(row, number or None)
+            return None if number is None else CorrectPain(row, number)
+        case ("rep", log_id, value, minutes) if (row := _log_id(log_id)) is not None:
+            number, length = number_from(value, PAIN_SCORES), number_from(minutes, _MINUTES)
+            return (
+                None if number is None or length is None else Replace(row, number, length or None)
+            )
+        case ("e", log_id) if (row := _log_id(log_id)) is not None:
+            return ShowRun(row)
+        case ("del", log_id) if (row := _log_id(log_id)) is not None:
+            return Delete(row, confirmed=False)
+        case ("del", log_id, "yes") if (row := _log_id(log_id)) is not None:
+            return Delete(row, confirmed=True)
         case ("am", log_id, value) if (row := _log_id(log_id)) is not None:
             number = number_from(value, PAIN_SCORES)
             return None if number is None else Morning(row, number)
         case ("sg", log_id, code) if (row := _log_id(log_id)) is not None and code in _SIGNS:
             return Signs(row, _SIGNS[code])
+    return None
+
+
+def parse(args: tuple[str, ...]) -> Press | None:
+    match args:
+        case ("new", flag, *day) if (comeback := _comeback(flag)) is not None and len(day) <= 1:
+            when = _date(day[0]) if day else None
+            return None if day and when is None else AskPain(comeback, when)
+        case ("day", flag) if (comeback := _comeback(flag)) is not None:
+            return PickDay(comeback)
+        case ("p", flag, value, *day) if (comeback := _comeback(flag)) is not None and len(
+            day
+        ) <= 1:
+            number, when = number_from(value, PAIN_SCORES), _date(day[0]) if day else None
+            return (
+                None if number is None or (day and when is None) else Pain(comeback, number, when)
+            )
+        case ("m" | "add" as verb, flag, value, day, minutes):
+            return _run(flag, value, day, minutes, another=verb == "add")
+        case ("ls",):
+            return ListRuns()
+        case ("x",):
+            return Cancel()
         case ("start",):
             return StartPlan()
         case ("stop",):
-            return StopPlan()
-    return None
+            return StopPlan(confirmed=False)
+        case ("stop", "yes"):
+            return StopPlan(confirmed=True)
+    return _log_press(args)

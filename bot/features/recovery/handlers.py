@@ -2,7 +2,7 @@
 Thin: rules in bot.domain.recovery, queries in bot.db.painlog, screens in screens/."""
 
 import asyncio
-from datetime import UTC, date
+from datetime import UTC, date, timedelta
 
 from telegram import InputFile, Update
 from telegram.constants import ParseMode
@@ -34,9 +34,11 @@ async def _send(update: Update, screen: Screen) -> None:
     await reply(update, screen.text, screen.markup)
 
 
-async def _ask_pain(update: Update, context: BotContext, comeback: bool) -> Screen:
+async def _ask_pain(
+    update: Update, context: BotContext, comeback: bool, day: date | None = None
+) -> Screen:
     stage = await painlog.active_stage(context.services.database, _user_id(update))
-    return log.ask_pain(comeback and stage is not None, stage if comeback else None)
+    return log.ask_pain(comeback and stage is not None, stage if comeback else None, day)
 
 
 async def log_run(update: Update, context: BotContext) -> None:
@@ -81,35 +83,94 @@ async def comeback(update: Update, context: BotContext) -> None:
     await _send(update, plan.current(content, stage, sessions))
 
 
+def _within_reach(day: date | None, today: date) -> bool:
+    """A day carried by a button: none (today), or a past day /log still accepts."""
+    return day is None or today - timedelta(days=grammar.DAYS_BACK) <= day <= today
+
+
+async def _verdict(
+    context: BotContext, user_id: int, review: RunReview | None, log_id: int
+) -> Screen | None:
+    if review is None:
+        return None
+    database = context.services.database
+    first = await painlog.run_count(database, user_id) == 1
+    return log.verdict(context.services.library.comeback, review, log_id, first=first)
+
+
+async def _store(context: BotContext, user_id: int, press: grammar.StoreRun) -> Screen | None:
+    services = context.services
+    run, database = press.run, services.database
+    if not press.another:
+        logged = await painlog.runs_on(database, user_id, run.day)
+        if logged:
+            return log.another_or_replace(run, logged)
+    stages = services.library.comeback.stage_count
+    review, log_id = await painlog.add_run(database, user_id, run, stages, services.clock())
+    return await _verdict(context, user_id, review, log_id)
+
+
+async def _log_screen(update: Update, context: BotContext, press: grammar.Press) -> Screen | None:
+    """/log's screens; None when the press refers to nothing of the presser's."""
+    services = context.services
+    database, user_id = services.database, _user_id(update)
+    stages = services.library.comeback.stage_count
+    today, _ = await _today(update, context)
+    match press:
+        case grammar.AskPain(comeback=tagged, day=day) if _within_reach(day, today):
+            return await _ask_pain(update, context, tagged, day)
+        case grammar.PickDay(comeback=tagged):
+            return log.pick_day(tagged, today)
+        case grammar.Pain(comeback=tagged, pain=pain, day=day) if _within_reach(day, today):
+            return log.ask_minutes(tagged, pain, day or today, today)
+        case grammar.StoreRun(run=run) if _within_reach(run.day, today):
+            return await _store(context, user_id, press)
+        case grammar.Correct(log_id=log_id):
+            found = await painlog.run_of(database, user_id, log_id)
+            return log.ask_correction(found) if found is not None else None
+        case grammar.CorrectPain(log_id=log_id, pain=pain):
+            return log.ask_corrected_minutes(log_id, pain)
+        case grammar.Replace(log_id=log_id, pain=pain, minutes=minutes):
+            review = await painlog.replace_run(database, user_id, log_id, pain, minutes, stages)
+            return await _verdict(context, user_id, review, log_id)
+        case grammar.ListRuns():
+            since = today - timedelta(days=grammar.DAYS_BACK)
+            return log.runs_list(await painlog.recent_runs(database, user_id, since))
+        case grammar.ShowRun(log_id=log_id):
+            found = await painlog.run_of(database, user_id, log_id)
+            return log.run_screen(found) if found is not None else None
+        case grammar.Delete(log_id=log_id, confirmed=False):
+            found = await painlog.run_of(database, user_id, log_id)
+            return log.confirm_delete(found) if found is not None else None
+        case grammar.Delete(log_id=log_id, confirmed=True):
+            gone = await painlog.delete_run(database, user_id, log_id)
+            return log.deleted(gone) if gone is not None else None
+        case grammar.Morning(log_id=log_id, pain=pain):
+            found_morning = await painlog.set_morning(database, user_id, log_id, pain)
+            return log.ask_signs(log_id, pain) if found_morning else None
+        case grammar.Signs(log_id=log_id, sign=sign):
+            review = await painlog.set_signs(database, user_id, log_id, sign, stages)
+            return await _verdict(context, user_id, review, log_id)
+        case grammar.Cancel():
+            return log.cancelled()
+    return None
+
+
 async def _screen(update: Update, context: BotContext, press: grammar.Press) -> Screen | None:
     """The screen after a press, or None when it refers to nothing of the presser's."""
     services = context.services
     database, user_id = services.database, _user_id(update)
     content = services.library.comeback
-    review: RunReview | None
     match press:
-        case grammar.AskPain(comeback=tagged):
-            return await _ask_pain(update, context, tagged)
-        case grammar.Pain(comeback=tagged, pain=pain):
-            today, _ = await _today(update, context)
-            log_id = await painlog.log_run(database, user_id, today, pain, tagged, services.clock())
-            return log.ask_minutes(log_id, pain)
-        case grammar.Minutes(log_id=log_id, minutes=minutes):
-            review = await painlog.set_minutes(
-                database, user_id, log_id, minutes, content.stage_count
-            )
-        case grammar.Morning(log_id=log_id, pain=pain):
-            found = await painlog.set_morning(database, user_id, log_id, pain)
-            return log.ask_signs(log_id, pain) if found else None
-        case grammar.Signs(log_id=log_id, sign=sign):
-            review = await painlog.set_signs(database, user_id, log_id, sign, content.stage_count)
         case grammar.StartPlan():
             stage = await painlog.start_plan(database, user_id, services.clock())
             return plan.current(content, stage, await painlog.session_schedule(database, user_id))
-        case grammar.StopPlan():
+        case grammar.StopPlan(confirmed=False):
+            return plan.confirm_stop()
+        case grammar.StopPlan(confirmed=True):
             await painlog.stop_plan(database, user_id, services.clock())
             return plan.stopped()
-    return None if review is None else log.verdict(content, review)
+    return await _log_screen(update, context, press)
 
 
 async def pressed(update: Update, context: BotContext, args: tuple[str, ...]) -> PressAnswer:

@@ -18,7 +18,7 @@ from bot.domain.runner import (
     Stop,
 )
 from bot.domain.schedule.parse import ParseError, parse_runs
-from bot.domain.schedule.zones import resolve_zone
+from bot.domain.schedule.zones import match_zone
 from bot.features.settings import screens as render
 from bot.features.settings.buttons import SETTINGS
 from bot.features.settings.screens import location, options, runs, timezone
@@ -73,12 +73,16 @@ async def set_timezone(update: Update, context: BotContext) -> None:
     if not text:
         await _send(update, timezone.regions(await _read(update, context)))
         return
+    now = context.services.clock()
     try:
-        zone = resolve_zone(text)
+        found = match_zone(text, now)
     except ParseError as error:
         await reply(update, timezone.unknown_zone(error))
         return
-    await _typed(update, context, SetZone(zone.key))
+    if found.sure:
+        await _typed(update, context, SetZone(found.zones[0]))
+    else:  # nothing is stored until a place is tapped
+        await _send(update, timezone.choices(text, found, now))
 
 
 async def set_runs(update: Update, context: BotContext) -> None:

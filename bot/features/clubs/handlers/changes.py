@@ -20,8 +20,9 @@ async def apply(
 ) -> str:
     """Applies `change` (the sender is an admin); returns the note for the answer."""
     services = context.services
+    now = services.clock()
     try:
-        outcome = await clubs.apply(services.database, chat_id, thread_id, change, services.clock())
+        outcome = await clubs.apply(services.database, chat_id, thread_id, change, now)
     except (RunClash, TooManyRuns) as refusal:
         return texts.refused(refusal)
-    return texts.changed(outcome)
+    return texts.changed(outcome, now)

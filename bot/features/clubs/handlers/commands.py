@@ -3,6 +3,7 @@ group's admins may change anything. /clubsettings is in club_menu, /clubdeleteda
 "I'm running" in club_going."""
 
 from collections.abc import Callable, Coroutine, Sequence
+from datetime import datetime
 from typing import Any
 
 from telegram import Update
@@ -44,9 +45,9 @@ class Unreadable(Exception):
         self.text = texts.unreadable(problem, example)
 
 
-def _zone(words: Sequence[str]) -> SetClubZone:
+def _zone(words: Sequence[str], now: datetime) -> SetClubZone:
     try:
-        return SetClubZone(resolve_zone(" ".join(words)).key)
+        return SetClubZone(resolve_zone(" ".join(words), now).key)
     except ParseError as error:
         raise Unreadable(h(error.message), ZONE_EXAMPLE) from error
 
@@ -75,7 +76,7 @@ def _removal(words: Sequence[str], club: Club) -> RemoveClubRun:
     return RemoveClubRun(club.runs[number - 1].id)
 
 
-def _stretch(words: Sequence[str]) -> SetClubStretch:
+def _stretch(words: Sequence[str], _now: datetime) -> SetClubStretch:
     if len(words) == 1 and words[0].lower() in _OFF:
         return SetClubStretch(None)
     try:
@@ -115,16 +116,18 @@ async def club_run(update: Update, context: BotContext) -> None:
 
 
 def _setting(
-    usage: Callable[[Club], str], read: Callable[[Sequence[str]], ClubChange]
+    usage: Callable[[Club], str], read: Callable[[Sequence[str], datetime], ClubChange]
 ) -> Callable[[Update, BotContext], Coroutine[Any, Any, None]]:
-    """A one-setting command: without words it shows the setting and how to change it."""
+    """A one-setting command: without words it shows the setting and how to change it; `read`
+    gets the words and the time now (a zone's name can depend on the date)."""
 
     async def handle(update: Update, context: BotContext) -> None:
         words = context.args or []
         if not words:
             await reply(update, usage(await this_club(update, context)))
             return
-        await _change(update, context, lambda _club: read(words))
+        now = context.services.clock()
+        await _change(update, context, lambda _club: read(words, now))
 
     return handle
 

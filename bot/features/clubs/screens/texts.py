@@ -1,5 +1,8 @@
 """The club's words in the group: the introduction, the settings, answers to the club commands."""
 
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
 from bot.domain.club import (
     MAX_CLUB_RUNS,
     MAX_TITLE,
@@ -126,11 +129,13 @@ def done(note: str, club: Club) -> str:
     return f"{note}\n\n{summary(club)}{no_zone_yet(club)}"
 
 
-def changed(outcome: ClubChanged) -> str:
-    """The note on what a change did: the first line of a command's answer or of the menu."""
+def changed(outcome: ClubChanged, now: datetime) -> str:
+    """The note on what a change did: the first line of a command's answer or of the menu.
+    A new timezone comes with the time there now, so a wrong one shows at once."""
     match outcome:
         case SetClubZone(zone):
-            return f"✅ The club's timezone is now {h(zone)}."
+            there = now.astimezone(ZoneInfo(zone))
+            return f"✅ The club's timezone is now {h(zone)} ({there:%H:%M} there now)."
         case ClubRunsAdded(runs, lead_minutes):
             names = ", ".join(run_name(run) for run in runs)
             return f"✅ Added: {names}. A warm-up reminder comes {lead_minutes} min before."

@@ -4,11 +4,12 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from telegram import InlineKeyboardButton
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.domain.content.library import Library
 from bot.ui.html import b, h, i
 from bot.ui.keyboards import button
+from bot.ui.screen import Screen
 
 T = TypeVar("T")
 
@@ -33,6 +34,17 @@ def sources(library: Library, source_ids: Iterable[str]) -> str:
     if len(cites) == 1:
         return i(f"Source: {cites[0]}")
     return i("Sources:\n" + "\n".join(f"• {cite}" for cite in cites))
+
+
+def sources_button(data: str) -> InlineKeyboardButton:
+    """The citations are one tap away, not pasted under every card."""
+    return button("📚 Sources", data)
+
+
+def sources_screen(library: Library, source_ids: Iterable[str], back_data: str) -> Screen:
+    """A card's citations in place of the card, with the way back to it."""
+    back = button("‹ Back", back_data)
+    return Screen(sources(library, source_ids), InlineKeyboardMarkup([[back]]))
 
 
 def duration(seconds: int) -> str:

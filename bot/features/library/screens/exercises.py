@@ -1,8 +1,8 @@
 """/exercises: browse by goal or by knee condition, then open an exercise card.
 
 Callback data: `ex:g` the menu of topics, `ex:l:<topic>:<page>` a page of a topic's exercises,
-`ex:e:<exercise id>:<topic>:<page>` a card with Back to that page. A topic is `strength`,
-`mobility` or a condition id.
+`ex:e:<exercise id>:<topic>:<page>` a card with Back to that page (`...:src` its sources). A
+topic is `strength`, `mobility` or a condition id.
 """
 
 from dataclasses import dataclass
@@ -21,7 +21,8 @@ from bot.features.library.screens.common import (
     numbered,
     page_of,
     section,
-    sources,
+    sources_button,
+    sources_screen,
 )
 from bot.ui.callback import number_from
 from bot.ui.html import b, h, i
@@ -95,7 +96,7 @@ def _dose(exercise: Exercise) -> str:
     return dose + (", each side" if exercise.per_side else "")
 
 
-def card(library: Library, exercise: Exercise, topic: Topic, page: Page[Exercise]) -> Screen:
+def card(exercise: Exercise, topic: Topic, page: Page[Exercise]) -> Screen:
     text = "\n\n".join(
         [
             b(h(exercise.name)) + "\n" + h(exercise.purpose),
@@ -104,11 +105,11 @@ def card(library: Library, exercise: Exercise, topic: Topic, page: Page[Exercise
             section("Make it harder", bullets(exercise.progressions)),
             section("Make it easier", bullets(exercise.regressions)),
             section("Take care", bullets(exercise.cautions)),
-            sources(library, exercise.sources),
         ]
     )
     back = button("« Back", EXERCISES.data("l", topic.key, page.number))
-    return Screen(text, InlineKeyboardMarkup([[back]]))
+    cited = sources_button(EXERCISES.data("e", exercise.id, topic.key, page.number, "src"))
+    return Screen(text, InlineKeyboardMarkup([[back, cited]]))
 
 
 def exercise_button_for(
@@ -129,10 +130,15 @@ def route(library: Library, args: tuple[str, ...]) -> Screen | None:
         case ("l", key, number):
             topic = _topic(library, key)
             return None if topic is None else list_page(library, topic, number_from(number))
-        case ("e", exercise_id, key, number):
+        case ("e", exercise_id, key, number, *part) if part in ([], ["src"]):
             # The exercise must be on that page, so Back returns to where it was opened from.
             topic = _topic(library, key)
             page = page_of(topic.exercises, number_from(number)) if topic else None
             exercise = next((e for e in page.items if e.id == exercise_id), None) if page else None
-            return card(library, exercise, topic, page) if topic and page and exercise else None
+            if not (topic and page and exercise):
+                return None
+            if part:
+                back = EXERCISES.data("e", exercise_id, key, number)
+                return sources_screen(library, exercise.sources, back)
+            return card(exercise, topic, page)
     return None

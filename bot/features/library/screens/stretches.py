@@ -1,6 +1,7 @@
 """/stretch: the stretch of the day, any other stretch, and the list of all of them.
 
-Callback data: `st:s:<stretch id>` opens a stretch, `st:l:<page>` a page of the list.
+Callback data: `st:s:<stretch id>` opens a stretch, `st:s:<stretch id>:src` its sources,
+`st:l:<page>` a page of the list.
 """
 
 from datetime import date
@@ -18,7 +19,8 @@ from bot.features.library.screens.common import (
     page_containing,
     page_of,
     section,
-    sources,
+    sources_button,
+    sources_screen,
 )
 from bot.ui.callback import number_from
 from bot.ui.html import b, h, i
@@ -31,7 +33,7 @@ def _dose(stretch: Stretch) -> str:
     return f"{b('Hold')} {stretch.hold_seconds} s × {stretch.repetitions}{side}"
 
 
-def _card_text(library: Library, stretch: Stretch) -> str:
+def _card_text(stretch: Stretch) -> str:
     return "\n\n".join(
         [
             b(h(stretch.name)) + "\n" + i("Stretches: " + h(", ".join(stretch.muscles))),
@@ -41,7 +43,6 @@ def _card_text(library: Library, stretch: Stretch) -> str:
             section("Common mistakes", bullets(stretch.mistakes)),
             section("Why it helps", h(stretch.why)),
             section("Take care", bullets(stretch.cautions)),
-            sources(library, stretch.sources),
         ]
     )
 
@@ -54,19 +55,20 @@ def _card_keyboard(library: Library, stretch: Stretch) -> InlineKeyboardMarkup:
             [
                 button("Another stretch", STRETCHES.data("s", following.id)),
                 button("All stretches", STRETCHES.data("l", page_containing(stretches, stretch))),
-            ]
+            ],
+            [sources_button(STRETCHES.data("s", stretch.id, "src"))],
         ]
     )
 
 
 def card(library: Library, stretch: Stretch) -> Screen:
-    return Screen(_card_text(library, stretch), _card_keyboard(library, stretch))
+    return Screen(_card_text(stretch), _card_keyboard(library, stretch))
 
 
 def of_the_day(library: Library, local_date: date) -> Screen:
     stretch = stretch_of_the_day(library.stretches, local_date)
     heading = b(f"Stretch of the day · {local_date.day} {local_date:%B}")
-    return Screen(heading + "\n\n" + _card_text(library, stretch), _card_keyboard(library, stretch))
+    return Screen(heading + "\n\n" + _card_text(stretch), _card_keyboard(library, stretch))
 
 
 def list_page(library: Library, number: int | None) -> Screen | None:
@@ -88,6 +90,10 @@ def route(library: Library, args: tuple[str, ...]) -> Screen | None:
         case ("s", stretch_id):
             stretch = next((s for s in library.stretches if s.id == stretch_id), None)
             return None if stretch is None else card(library, stretch)
+        case ("s", stretch_id, "src"):
+            stretch = next((s for s in library.stretches if s.id == stretch_id), None)
+            back = STRETCHES.data("s", stretch_id)
+            return None if stretch is None else sources_screen(library, stretch.sources, back)
         case ("l", number):
             return list_page(library, number_from(number))
     return None

@@ -1,7 +1,9 @@
 """/warmup: the full routine, its short version, and a step-by-step walk through either.
 
 Callback data: `wu:<version>` shows a routine, `wu:<version>:<move index>` one of its moves,
-`wu:<version>:done` the end of the walk; the version is `full` or `quick`.
+`wu:<version>:done` the end of the walk, `wu:<version>:src` the sources; the version is `full` or
+`quick`. The full routine lists its moves; how to do each is in the step-by-step walk, so that
+the routine fits a phone screen.
 """
 
 from typing import Literal
@@ -11,7 +13,7 @@ from telegram import InlineKeyboardMarkup
 from bot.domain.content.library import Library
 from bot.domain.content.warmup import Warmup, WarmupMove, WarmupVersion
 from bot.features.library.buttons import WARMUP
-from bot.features.library.screens.common import duration, minutes, sources
+from bot.features.library.screens.common import duration, minutes, sources_button, sources_screen
 from bot.ui.callback import number_from
 from bot.ui.html import b, h, i
 from bot.ui.keyboards import button
@@ -33,6 +35,12 @@ def _dose(move: WarmupMove) -> str:
     return f"{count}, {length}"
 
 
+def _cited(library: Library, version: Version) -> list[str]:
+    warmup = library.warmup
+    moves = _version(warmup, version).moves
+    return [*warmup.sources, *(source for move in moves for source in move.sources)]
+
+
 def _heading(routine: WarmupVersion) -> str:
     return b(h(routine.name)) + f" – about {minutes(routine.seconds)} min"
 
@@ -46,11 +54,14 @@ def routine(library: Library, version: Version) -> Screen:
         else f"{len(chosen.moves)} moves from the full warm-up, for when time is short."
     )
     moves = "\n".join(
-        f"{n}. {b(h(move.name))} – {h(_dose(move))}\n{h(move.how)}"
+        f"{n}. {b(h(move.name))} – {h(_dose(move))}"
+        + ("" if version == "full" else f"\n{h(move.how)}")
         for n, move in enumerate(chosen.moves, start=1)
     )
-    cited = [*warmup.sources, *(source for move in chosen.moves for source in move.sources)]
-    text = "\n\n".join([_heading(chosen), intro, moves, sources(library, cited)])
+    parts = [_heading(chosen), intro, moves]
+    if version == "full":
+        parts.append("Step by step shows how to do each move.")
+    text = "\n\n".join(parts)
     other: Version = "quick" if version == "full" else "full"
     switch = f"{'Short' if other == 'quick' else 'Full'} version"
     switch += f" ({minutes(_version(warmup, other).seconds)} min)"
@@ -61,7 +72,8 @@ def routine(library: Library, version: Version) -> Screen:
                 [
                     button(switch, WARMUP.data(other)),
                     button("Step by step", WARMUP.data(version, 0)),
-                ]
+                ],
+                [sources_button(WARMUP.data(version, "src"))],
             ]
         ),
     )
@@ -116,6 +128,8 @@ def route(library: Library, args: tuple[str, ...]) -> Screen | None:
             return routine(library, VERSIONS[version])
         case (version, "done") if version in VERSIONS:
             return done(library, VERSIONS[version])
+        case (version, "src") if version in VERSIONS:
+            return sources_screen(library, _cited(library, VERSIONS[version]), WARMUP.data(version))
         case (version, index) if version in VERSIONS:
             return step(library, VERSIONS[version], number_from(index))
     return None

@@ -1,48 +1,197 @@
-"""/log: pain during the run, how long it was, the next morning, and the verdict."""
+"""/log: pain during the run and how long it was (stored only after both), for today or an
+earlier day; a day that has runs already asks whether this is another run or a correction; the
+next morning; the verdict; and the log's own screen, where a run is corrected or deleted.
+Every step has Cancel."""
 
-from datetime import date
+from collections.abc import Callable
+from datetime import date, timedelta
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.domain.content.comeback import Comeback
 from bot.domain.recovery import Decision, RunReview, Sign, Zone
+from bot.domain.recovery.entry import NewRun, PainEntry
+from bot.domain.recovery.status import LoggedRun
 from bot.features.recovery import buttons as grammar
 from bot.features.recovery.screens.common import pain_rows
-from bot.ui.calendar import day_label
+from bot.ui.calendar import DAYS, day_label
 from bot.ui.html import b, h, i
 from bot.ui.screen import Screen
 
 ZONE_ICONS: dict[Zone, str] = {"green": "🟢", "amber": "🟠", "red": "🔴"}  # the text names it
 SCALE = "0 = no pain, 10 = the worst pain you can imagine."
 KNEEPAIN_HINT = "Some of this can be a warning sign: check it with /kneepain."
+_LOGS_IT = "Your answer, or Skip, logs the run."
+PICKED_DAYS = 7  # today and the six days before, offered to tap
+LISTED_RUNS = 8
 
 
-def ask_pain(comeback: bool, stage: int | None = None) -> Screen:
+def _cancel() -> InlineKeyboardButton:
+    return InlineKeyboardButton("✖ Cancel", callback_data=grammar.cancel())
+
+
+def _date(day: date) -> str:
+    """'Thu 3 Dec'."""
+    return f"{DAYS[day.weekday()]} {day_label(day)}"
+
+
+def _run_words(entry: PainEntry, *, dated: bool = True) -> str:
+    """'Thu 3 Dec · 4/10 · 30 min' ('4/10 · 30 min' undated)."""
+    words = [_date(entry.day)] if dated else []
+    words.append(f"{entry.during_run}/10")
+    if entry.minutes is not None:
+        words.append(f"{entry.minutes} min")
+    return " · ".join(words)
+
+
+def ask_pain(comeback: bool, stage: int | None = None, day: date | None = None) -> Screen:
+    """The first question; `day` None means today's run."""
     session = f" (walk-run stage {stage})" if stage is not None else ""
-    text = f"{b('How much did the knee hurt during today’s run' + h(session) + '?')}\n{SCALE}"
-    rows = pain_rows(lambda value: grammar.pain(comeback, value))
+    which = "today’s run" if day is None else f"your run on {_date(day)}"
+    text = f"{b(f'How much did the knee hurt during {which}{h(session)}?')}\n{SCALE}"
+    rows = pain_rows(lambda value: grammar.pain(comeback, value, day))
+    rows.append(
+        [
+            InlineKeyboardButton("📅 Another day", callback_data=grammar.pick_day(comeback)),
+            InlineKeyboardButton("🗂 Your runs", callback_data=grammar.list_runs()),
+        ]
+    )
+    rows.append([_cancel()])
     return Screen(text, InlineKeyboardMarkup(rows))
 
 
-def ask_minutes(log_id: int, pain: int) -> Screen:
+def pick_day(comeback: bool, today: date) -> Screen:
+    days = [today - timedelta(days=back) for back in range(1, PICKED_DAYS)]
+    labels = ["Yesterday", *(_date(day) for day in days[1:])]
     buttons = [
-        InlineKeyboardButton(f"{value} min", callback_data=grammar.minutes(log_id, value))
+        InlineKeyboardButton(label, callback_data=grammar.ask_pain(comeback, day))
+        for label, day in zip(labels, days, strict=True)
+    ]
+    rows = [buttons[start : start + 2] for start in range(0, len(buttons), 2)]
+    rows.append(
+        [InlineKeyboardButton("‹ Today", callback_data=grammar.ask_pain(comeback)), _cancel()]
+    )
+    return Screen(b("Which day was the run?"), InlineKeyboardMarkup(rows))
+
+
+def _minutes_rows(data: Callable[[int | None], str]) -> list[list[InlineKeyboardButton]]:
+    buttons = [
+        InlineKeyboardButton(f"{value} min", callback_data=data(value))
         for value in grammar.DURATIONS
     ]
-    skip = InlineKeyboardButton("Skip", callback_data=grammar.minutes(log_id, None))
-    text = f"Logged: {pain}/10 during the run.\n{b('How long did you run?')} (optional)"
-    return Screen(text, InlineKeyboardMarkup([buttons, [skip]]))
+    return [buttons, [InlineKeyboardButton("Skip", callback_data=data(None)), _cancel()]]
+
+
+def ask_minutes(comeback: bool, pain: int, day: date, today: date) -> Screen:
+    when = "" if day == today else f" on {_date(day)}"
+    text = f"{pain}/10 during the run{when}.\n{b('How long did you run?')} {_LOGS_IT}"
+    rows = _minutes_rows(
+        lambda minutes: grammar.store_run(NewRun(day, pain, minutes, comeback), another=False)
+    )
+    return Screen(text, InlineKeyboardMarkup(rows))
+
+
+def another_or_replace(run: NewRun, logged: list[LoggedRun]) -> Screen:
+    """The day has runs already: nothing is replaced without asking."""
+    earlier = "; ".join(_run_words(other.entry, dated=False) for other in logged)
+    text = (
+        f"You already logged {'a run' if len(logged) == 1 else f'{len(logged)} runs'} on "
+        f"{_date(run.day)}: {h(earlier)}.\n{b('Is this another run, or a correction?')}"
+    )
+    rows = [[InlineKeyboardButton("➕ Another run", callback_data=grammar.store_run(run, True))]]
+    rows += [
+        [
+            InlineKeyboardButton(
+                f"✏️ Replace {_run_words(other.entry, dated=False)}",
+                callback_data=grammar.replace(other.log_id, run.pain, run.minutes),
+            )
+        ]
+        for other in logged[-3:]
+    ]
+    rows.append([_cancel()])
+    return Screen(text, InlineKeyboardMarkup(rows))
+
+
+def ask_correction(run: LoggedRun) -> Screen:
+    text = (
+        f"Correcting your run on {_run_words(run.entry)}.\n"
+        f"{b('How much did the knee hurt during it?')}\n{SCALE}"
+    )
+    rows = pain_rows(lambda value: grammar.correct_pain(run.log_id, value))
+    rows.append([_cancel()])
+    return Screen(text, InlineKeyboardMarkup(rows))
+
+
+def ask_corrected_minutes(log_id: int, pain: int) -> Screen:
+    text = f"{pain}/10 during the run.\n{b('How long did you run?')} {_LOGS_IT}"
+    rows = _minutes_rows(lambda minutes: grammar.replace(log_id, pain, minutes))
+    return Screen(text, InlineKeyboardMarkup(rows))
+
+
+def runs_list(runs: list[LoggedRun]) -> Screen:
+    if not runs:
+        return Screen(
+            f"No runs logged in the last {grammar.DAYS_BACK} days. /log after your next run."
+        )
+    text = f"{b('Your runs')} (the last {grammar.DAYS_BACK} days). Tap one to correct or delete it."
+    rows = [
+        [InlineKeyboardButton(_run_words(run.entry), callback_data=grammar.show_run(run.log_id))]
+        for run in runs[:LISTED_RUNS]
+    ]
+    rows.append([InlineKeyboardButton("✖ Close", callback_data=grammar.cancel())])
+    return Screen(text, InlineKeyboardMarkup(rows))
+
+
+def run_screen(run: LoggedRun) -> Screen:
+    entry = run.entry
+    lines = [b(f"Your run on {_date(entry.day)}"), f"During the run: {entry.during_run}/10"]
+    lines.append(f"Length: {entry.minutes} min" if entry.minutes else "Length: not given")
+    if entry.next_morning is not None:
+        signs = [
+            sign for sign, on in (("stiffer", entry.stiffer), ("swollen", entry.swelling)) if on
+        ]
+        lines.append(
+            f"The next morning: {entry.next_morning}/10" + (f", {signs[0]}" if signs else "")
+        )
+    rows = [
+        [
+            InlineKeyboardButton("✏️ Correct", callback_data=grammar.correct(run.log_id)),
+            InlineKeyboardButton("🗑 Delete", callback_data=grammar.delete(run.log_id, False)),
+        ],
+        [InlineKeyboardButton("‹ Your runs", callback_data=grammar.list_runs())],
+    ]
+    return Screen("\n".join(lines), InlineKeyboardMarkup(rows))
+
+
+def confirm_delete(run: LoggedRun) -> Screen:
+    text = f"Delete your run on {_run_words(run.entry)}? This cannot be undone."
+    rows = [
+        [
+            InlineKeyboardButton("Yes, delete", callback_data=grammar.delete(run.log_id, True)),
+            InlineKeyboardButton("Cancel", callback_data=grammar.show_run(run.log_id)),
+        ]
+    ]
+    return Screen(text, InlineKeyboardMarkup(rows))
+
+
+def deleted(entry: PainEntry) -> Screen:
+    rows = [[InlineKeyboardButton("🗂 Your runs", callback_data=grammar.list_runs())]]
+    return Screen(f"Deleted your run on {_run_words(entry)}.", InlineKeyboardMarkup(rows))
+
+
+def cancelled() -> Screen:
+    return Screen("Cancelled: nothing was changed. /log whenever you like.")
 
 
 def ask_morning(log_id: int, day: date) -> Screen:
     text = (
-        f"{b('How does the knee feel this morning?')}\n"
-        f"After your run on {h(day_label(day))}. {SCALE}"
+        f"{b('How does the knee feel this morning?')}\nAfter your run on {h(_date(day))}. {SCALE}"
     )
     rows = pain_rows(lambda value: grammar.morning(log_id, value))
     rows.append(
         [InlineKeyboardButton("Log a new run instead", callback_data=grammar.ask_pain(False))]
     )
+    rows.append([_cancel()])
     return Screen(text, InlineKeyboardMarkup(rows))
 
 
@@ -57,7 +206,7 @@ def ask_signs(log_id: int, pain: int) -> Screen:
         InlineKeyboardButton(label, callback_data=grammar.signs(log_id, sign))
         for label, sign in choices
     ]
-    return Screen(text, InlineKeyboardMarkup([row]))
+    return Screen(text, InlineKeyboardMarkup([row, [_cancel()]]))
 
 
 def _plan_line(content: Comeback, decision: Decision) -> str:
@@ -67,13 +216,17 @@ def _plan_line(content: Comeback, decision: Decision) -> str:
     return f"{b('Walk-run plan')}: {h(words)} Next session: stage {decision.stage}. /comeback"
 
 
-def verdict(content: Comeback, review: RunReview) -> Screen:
+def verdict(content: Comeback, review: RunReview, log_id: int, *, first: bool) -> Screen:
+    """The verdict on a stored run. The caveat on what the rules are not for comes with the
+    runner's first verdict; after that it stays in /comeback and the README, not under each."""
     found = review.verdict
     parts = [f"{ZONE_ICONS[found.zone]} {h(content.steps[found.step].text)}"]
     if found.suggest_kneepain:
         parts.append(KNEEPAIN_HINT)
     if review.decision is not None:
         parts.append(_plan_line(content, review.decision))
-    parts.append(i(h(content.not_for.text)))
+    if first:
+        parts.append(i(h(content.not_for.text)))
     parts.append("See the trend: /progress")
-    return Screen("\n\n".join(parts))
+    rows = [[InlineKeyboardButton("✏️ Correct or delete", callback_data=grammar.show_run(log_id))]]
+    return Screen("\n\n".join(parts), InlineKeyboardMarkup(rows))

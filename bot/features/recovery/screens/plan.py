@@ -82,7 +82,18 @@ def current(content: Comeback, stage: int, sessions: SessionSchedule) -> Screen:
     rows = [
         [InlineKeyboardButton("Done: log it", callback_data=grammar.ask_pain(True))],
         [InlineKeyboardButton("📅 Session days", callback_data=OPEN_RUN_PLAN)],
-        [InlineKeyboardButton("Stop the plan", callback_data=grammar.stop_plan())],
+        [InlineKeyboardButton("Stop the plan", callback_data=grammar.stop_plan(False))],
+    ]
+    return Screen(text, InlineKeyboardMarkup(rows))
+
+
+def confirm_stop() -> Screen:
+    text = "Stop the walk-run plan? Your pain log is kept; starting again later begins at stage 1."
+    rows = [
+        [
+            InlineKeyboardButton("Yes, stop it", callback_data=grammar.stop_plan(True)),
+            InlineKeyboardButton("Cancel", callback_data=grammar.cancel()),
+        ]
     ]
     return Screen(text, InlineKeyboardMarkup(rows))
 

@@ -45,7 +45,7 @@ def _pause_note(change: Pause, view: RunnerOverview) -> str:
         )
     return (
         f"⏸ Paused for {change.days} day{'s' if change.days != 1 else ''}: reminders start again "
-        f"on {b(day(view.resume_on))}. /resume brings them back sooner."
+        f"on {b(day(view.resume_on))} at 00:00. /resume brings them back sooner."
     )
 
 
@@ -121,13 +121,12 @@ def note(change: RunnerChange, view: RunnerOverview) -> str:
 
 def after_press(change: RunnerChange, view: RunnerOverview) -> Screen:
     """A change made by tapping: the confirmation above the screen it was made from."""
-    text = note(change, view)
     match change:
-        case ReplaceRuns() | AddRun() | RemoveRun():
-            return runs.runs_screen(view, text)
+        case ReplaceRuns() | AddRun() | RemoveRun():  # the runs screen has the rest: say it once
+            return runs.runs_screen(view, _headline(change, view))
         case SetQuiet():
-            return options.quiet(view, text)
-    return menu(view, text)
+            return options.quiet(view, note(change, view))
+    return menu(view, note(change, view))
 
 
 def after_command(change: RunnerChange, view: RunnerOverview) -> Screen:

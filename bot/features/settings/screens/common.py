@@ -20,6 +20,12 @@ KIND_NAMES = {
     "nudge": "rest-day nudge",
     "postrun": "after-run check-in",
 }
+KIND_PLURALS = {
+    "warmup": "warm-ups",
+    "stretch": "stretches of the day",
+    "nudge": "rest-day nudges",
+    "postrun": "after-run check-ins",
+}
 EDGES: dict[str, QuietEdge] = {"start": "start", "end": "end"}  # callback text -> edge
 ZONE_EXAMPLE = "/timezone Berlin"
 RUNS_EXAMPLE = "/runs mon,wed 07:00; sat 09:30"

@@ -4,6 +4,7 @@ or a change to make. Anything else (stale, forged, out of range) reads as None.
   cfg                           the menu
   cfg:tz[:<region>[:<city>]]    regions, a region's places, set that place's zone
   cfg:loc:<id>                  the zone of a city near a shared location (location.places)
+  cfg:zone:<area>:<city>        that IANA zone, offered when what was typed fits several
   cfg:run                       the plan
   cfg:run:add[:<day>[:<hour>[:<minute>]]]   add a run, one tap at a time
   cfg:run:rm[:<day>:<hour>:<minute>]        remove a run
@@ -23,7 +24,9 @@ from datetime import time
 from functools import partial
 
 from bot.domain import runner
+from bot.domain.schedule.places import REGIONS
 from bot.domain.schedule.recurrence import WEEKDAYS, WeeklyTime
+from bot.domain.schedule.zones import is_zone
 from bot.features.settings.screens import location, options, runs, timezone
 from bot.features.settings.screens.common import EDGES
 from bot.features.settings.screens.menu import menu
@@ -58,7 +61,7 @@ def _timezone(args: tuple[str, ...]) -> Press | None:
         case ():
             return Open(timezone.regions)
         case (region,):
-            number = number_from(region, range(len(timezone.REGIONS)))
+            number = number_from(region, range(len(REGIONS)))
             return Open(partial(timezone.cities, number)) if number is not None else None
         case (region, city):
             index, place = number_from(region), number_from(city)
@@ -149,6 +152,9 @@ def parse(args: tuple[str, ...]) -> Press | None:
         case ("pse", days):
             number = number_from(days, options.PAUSE_DAYS)
             return runner.Pause(number) if number is not None else None
+        case ("zone", *parts):
+            name = "/".join(parts)
+            return runner.SetZone(name) if is_zone(name) else None
         case ("loc", index):
             number = number_from(index)
             zone = location.zone_by_id(number) if number is not None else None

@@ -17,7 +17,7 @@ from telegram import InlineKeyboardMarkup
 from bot.domain.runner import RunnerOverview
 from bot.domain.schedule.zones import _tzdata_lines
 from bot.features.settings.screens.common import ZONE_EXAMPLE, data, rows
-from bot.features.settings.screens.timezone import local_time
+from bot.features.settings.screens.timezone import local_time, place_name
 from bot.ui.html import b
 from bot.ui.keyboards import button
 from bot.ui.screen import Screen
@@ -70,10 +70,6 @@ def zone_by_id(index: int) -> str | None:
     return table[index][2] if 0 <= index < len(table) else None
 
 
-def _city(zone: str) -> str:
-    return zone.rsplit("/", 1)[-1].replace("_", " ")
-
-
 def clock_picker(ids: tuple[int, ...], view: RunnerOverview) -> Screen:
     zones = [(index, places()[index][2]) for index in ids]
     text = (
@@ -82,7 +78,7 @@ def clock_picker(ids: tuple[int, ...], view: RunnerOverview) -> Screen:
         f"Tap the one your clock shows. None of them? Type {ZONE_EXAMPLE} or pick from the list."
     )
     buttons = [
-        button(f"{_city(zone)} · {local_time(zone, view)}", data("loc", index))
+        button(f"{place_name(zone)} · {local_time(zone, view)}", data("loc", index))
         for index, zone in zones
     ]
     keyboard = [*rows(buttons, 2), [button("🌍 Pick from the list", data("tz"))]]

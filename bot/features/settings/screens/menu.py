@@ -32,7 +32,11 @@ def status(view: RunnerOverview, kind: str | None = None) -> str:
         return "⏹ Reminders are stopped: /resume turns them back on."
     if view.zone is None:
         return f"Reminders start once you set your timezone (🌍 Timezone, or {ZONE_EXAMPLE})."
-    paused = f"⏸ Paused: reminders start again on {day(view.resume_on)}. " if view.resume_on else ""
+    paused = (
+        f"⏸ Paused: reminders start again on {day(view.resume_on)} at 00:00. "
+        if view.resume_on
+        else ""
+    )
     found = view.next(kind) or view.next()
     if found is None:
         return paused + "No reminders yet: add your runs (🏃 Runs) or a stretch time."
@@ -69,14 +73,15 @@ def with_note(note: str, text: str) -> str:
 
 
 def menu(view: RunnerOverview, note: str = "") -> Screen:
-    text = "\n\n".join(
-        [
-            b("Your settings"),
-            settings_lines(view),
-            "🔔 " + status(view),
-            "Tap to change. Typing works too: /timezone Berlin, /runs mon,wed 07:00, /pause 7.",
-        ]
+    """The menu; below a change's confirmation (`note`, which names the next reminder), without
+    its own line about the next reminder, so that one message says it once."""
+    parts = [b("Your settings"), settings_lines(view)]
+    if not note:
+        parts.append("🔔 " + status(view))
+    parts.append(
+        "Tap to change. Typing works too: /timezone Berlin, /runs mon,wed 07:00, /pause 7."
     )
+    text = "\n\n".join(parts)
     nudges = "💤 Turn nudges off" if view.nudges else "💤 Turn nudges on"
     checkins = "📝 Turn check-ins off" if view.checkins else "📝 Turn check-ins on"
     if view.stopped:

@@ -5,7 +5,7 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from bot.domain.runner import KeptMessage, MyData, RunningTap, StoredRun
-from bot.features.settings.screens.common import KIND_NAMES, run_list
+from bot.features.settings.screens.common import KIND_NAMES, KIND_PLURALS, run_list
 from bot.features.settings.screens.menu import settings_lines, status
 from bot.ui.calendar import DAYS, MONTHS, day_label
 from bot.ui.html import b, h
@@ -24,7 +24,8 @@ def _reminder_counts(counts: Mapping[str, int]) -> str:
     if not total:
         return "0"
     kinds = ", ".join(
-        f"{count} {KIND_NAMES.get(kind, kind)}" for kind, count in sorted(counts.items())
+        f"{count} {(KIND_NAMES if count == 1 else KIND_PLURALS).get(kind, kind)}"
+        for kind, count in sorted(counts.items())
     )
     return f"{total} ({kinds})"
 

@@ -1,114 +1,19 @@
 """Choosing a timezone by tapping: a region, then a city from a short list of common zones.
 Anything else is typed (/timezone <city>) or found from a shared location."""
 
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from telegram import InlineKeyboardMarkup
 
 from bot.domain.runner import RunnerOverview
 from bot.domain.schedule.parse import ParseError
-from bot.domain.schedule.zones import ZoneNotFound
+from bot.domain.schedule.places import REGIONS
+from bot.domain.schedule.zones import ZoneMatch, ZoneNotFound, format_offset
 from bot.features.settings.screens.common import ZONE_EXAMPLE, back, data, rows
 from bot.ui.html import b, h
 from bot.ui.keyboards import button
 from bot.ui.screen import Screen
-
-# Indices are the callback data (cfg:tz:<region>:<city>): append, never reorder, so old buttons
-# keep meaning the same city.
-REGIONS: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
-    (
-        "Europe",
-        (
-            ("London", "Europe/London"),
-            ("Dublin", "Europe/Dublin"),
-            ("Lisbon", "Europe/Lisbon"),
-            ("Madrid", "Europe/Madrid"),
-            ("Paris", "Europe/Paris"),
-            ("Amsterdam", "Europe/Amsterdam"),
-            ("Berlin", "Europe/Berlin"),
-            ("Zurich", "Europe/Zurich"),
-            ("Rome", "Europe/Rome"),
-            ("Stockholm", "Europe/Stockholm"),
-            ("Warsaw", "Europe/Warsaw"),
-            ("Athens", "Europe/Athens"),
-            ("Helsinki", "Europe/Helsinki"),
-            ("Kyiv", "Europe/Kyiv"),
-            ("Istanbul", "Europe/Istanbul"),
-            ("Moscow", "Europe/Moscow"),
-        ),
-    ),
-    (
-        "North America",
-        (
-            ("Honolulu", "Pacific/Honolulu"),
-            ("Anchorage", "America/Anchorage"),
-            ("Vancouver", "America/Vancouver"),
-            ("Los Angeles", "America/Los_Angeles"),
-            ("Phoenix", "America/Phoenix"),
-            ("Denver", "America/Denver"),
-            ("Mexico City", "America/Mexico_City"),
-            ("Chicago", "America/Chicago"),
-            ("Toronto", "America/Toronto"),
-            ("New York", "America/New_York"),
-            ("Halifax", "America/Halifax"),
-            ("St. John's", "America/St_Johns"),
-        ),
-    ),
-    (
-        "South America",
-        (
-            ("Bogotá", "America/Bogota"),
-            ("Lima", "America/Lima"),
-            ("Caracas", "America/Caracas"),
-            ("Santiago", "America/Santiago"),
-            ("Buenos Aires", "America/Argentina/Buenos_Aires"),
-            ("São Paulo", "America/Sao_Paulo"),
-        ),
-    ),
-    (
-        "Africa",
-        (
-            ("Casablanca", "Africa/Casablanca"),
-            ("Accra", "Africa/Accra"),
-            ("Lagos", "Africa/Lagos"),
-            ("Cairo", "Africa/Cairo"),
-            ("Johannesburg", "Africa/Johannesburg"),
-            ("Nairobi", "Africa/Nairobi"),
-        ),
-    ),
-    (
-        "Asia",
-        (
-            ("Jerusalem", "Asia/Jerusalem"),
-            ("Riyadh", "Asia/Riyadh"),
-            ("Tehran", "Asia/Tehran"),
-            ("Dubai", "Asia/Dubai"),
-            ("Karachi", "Asia/Karachi"),
-            ("India", "Asia/Kolkata"),
-            ("Dhaka", "Asia/Dhaka"),
-            ("Bangkok", "Asia/Bangkok"),
-            ("Jakarta", "Asia/Jakarta"),
-            ("Singapore", "Asia/Singapore"),
-            ("Hong Kong", "Asia/Hong_Kong"),
-            ("China", "Asia/Shanghai"),
-            ("Manila", "Asia/Manila"),
-            ("Seoul", "Asia/Seoul"),
-            ("Tokyo", "Asia/Tokyo"),
-        ),
-    ),
-    (
-        "Australia & Pacific",
-        (
-            ("Perth", "Australia/Perth"),
-            ("Darwin", "Australia/Darwin"),
-            ("Adelaide", "Australia/Adelaide"),
-            ("Brisbane", "Australia/Brisbane"),
-            ("Sydney", "Australia/Sydney"),
-            ("Melbourne", "Australia/Melbourne"),
-            ("Auckland", "Pacific/Auckland"),
-        ),
-    ),
-)
 
 TYPING_HINT = (
     f"Not listed? Type your city: {ZONE_EXAMPLE} or /timezone new york.\n"
@@ -123,7 +28,11 @@ def zone_at(region: int, city: int) -> str | None:
 
 
 def local_time(zone: str, view: RunnerOverview) -> str:
-    return f"{view.now.astimezone(ZoneInfo(zone)):%H:%M}"
+    return time_in(zone, view.now)
+
+
+def time_in(zone: str, now: datetime) -> str:
+    return f"{now.astimezone(ZoneInfo(zone)):%H:%M}"
 
 
 def _current(view: RunnerOverview) -> str:
@@ -160,3 +69,31 @@ def unknown_zone(error: ParseError) -> str:
     examples = [f"/timezone {zone}" for zone in suggestions] or [ZONE_EXAMPLE, "/timezone new york"]
     lines = "\n".join(f"<code>{h(example)}</code>" for example in examples)
     return f"{h(error.message)}\n\n{lines}\n\nNothing was changed."
+
+
+def choices(typed: str, found: ZoneMatch, now: datetime) -> Screen:
+    """Several zones fit what was typed: each with the time there now, to tap the right clock."""
+    if found.offset is not None:
+        offset = format_offset(found.offset)
+        intro = (
+            f"{b(h(offset))} is a fixed offset, and clocks that change for summer time leave it "
+            f"for half the year. These places are at {h(offset)} now: tap the one whose clock "
+            "you live by, and reminders follow it all year."
+        )
+    else:
+        intro = f"{b(h(typed.strip()))} could be several places. Tap the one whose clock is yours."
+    buttons = [
+        button(f"{place_name(zone)} · {time_in(zone, now)}", data("zone", *zone.split("/")))
+        for zone in found.zones
+    ]
+    text = "\n\n".join([intro, "Nothing is changed until you tap."])
+    return Screen(
+        text,
+        InlineKeyboardMarkup([*rows(buttons, 2), [button("🌍 Pick from the list", data("tz"))]]),
+    )
+
+
+def place_name(zone: str) -> str:
+    """'America/Argentina/Buenos_Aires' -> 'Buenos Aires'; 'Asia/Kolkata' -> 'India'."""
+    named = {place: label for _, places in REGIONS for label, place in places}
+    return named.get(zone) or zone.rsplit("/", 1)[-1].replace("_", " ")
