@@ -14,7 +14,6 @@ from telegram import (
 from telegram.ext import ApplicationBuilder, ContextTypes
 
 from bot.commands import Where, commands_for
-from bot.delivery.pacing import PacedRateLimiter
 from bot.delivery.tick import install as install_scheduler
 from bot.features.basics import errors
 from bot.features.basics import handlers as basics
@@ -26,6 +25,8 @@ from bot.features.recovery import handlers as recovery
 from bot.features.settings import handlers as settings
 from bot.features.triage import handlers as triage
 from bot.services import BotApplication, BotContext, Services
+from bot.ui.outgoing import GroupReplies
+from bot.ui.pacing import PacedRateLimiter
 
 log = logging.getLogger(__name__)
 
@@ -84,7 +85,7 @@ def build_application(services: Services, *, token: str, base_url: str) -> BotAp
         .base_url(base_url)
         .base_file_url(file_url(base_url))
         .context_types(ContextTypes(context=BotContext))
-        .rate_limiter(PacedRateLimiter(services.settings.send_rate))
+        .rate_limiter(PacedRateLimiter(services.settings.send_rate, services.clock, services.sleep))
         .concurrent_updates(True)
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
@@ -94,6 +95,13 @@ def build_application(services: Services, *, token: str, base_url: str) -> BotAp
     application.bot_data["scheduler"] = install_scheduler(application, services)
     register_handlers(application)
     return application
+
+
+def group_replies(application: BotApplication) -> GroupReplies:
+    """The queues of answers to groups (the console and tests wait for them to empty)."""
+    limiter = application.bot.rate_limiter
+    assert isinstance(limiter, PacedRateLimiter)
+    return limiter.groups
 
 
 @asynccontextmanager

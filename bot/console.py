@@ -8,7 +8,7 @@ buttons numbered, and typing a number presses that button. Messages the bot send
 import asyncio
 from typing import TextIO
 
-from bot.app import build_application, polling
+from bot.app import build_application, group_replies, polling
 from bot.services import Services
 from bot.telegram_local import LocalBotApi, render_message
 from bot.telegram_local.driver import Driver
@@ -71,7 +71,8 @@ async def run_console(services: Services, stdin: TextIO, stdout: TextIO) -> None
     async with LocalBotApi() as api:
         application = build_application(services, token=api.token, base_url=api.base_url)
         async with polling(application):
-            console = Console(Driver(api, application.update_queue), stdout)
+            driver = Driver(api, application.update_queue, group_replies(application).idle)
+            console = Console(driver, stdout)
             if stdin.isatty():
                 stdout.write(INTRO + "\n\n")
             watcher = asyncio.create_task(_watch(console))

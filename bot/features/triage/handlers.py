@@ -16,7 +16,7 @@ from bot.features.triage.buttons import ANSWER, CANCEL, RESTART
 from bot.services import BotApplication, BotContext
 from bot.ui import keyboards
 from bot.ui.presses import PressAnswer, on_press
-from bot.ui.replies import edit, reply
+from bot.ui.replies import edit, reply, reply_now
 from bot.ui.screen import Screen
 from bot.ui.signed import StateSigner
 
@@ -37,7 +37,7 @@ async def begin(update: Update, context: BotContext) -> None:
     question = next_question((), content)
     assert question is not None, "the questionnaire has questions"
     keyboard = render.question_keyboard(question, "", _signer(context), context.services.clock())
-    message = await reply(update, render.question_text(question, first=True), keyboard)
+    message = await reply_now(update, render.question_text(question, first=True), keyboard)
     _restart_timeout(context, message)
 
 
