@@ -3,8 +3,10 @@ evenly spaced schedule, a little under the configured send rate.
 
 PTB's AIORateLimiter counts its overall limit with a bucket: a bucket of `rate` lets twice the
 rate through in its first second, and a bucket of one loses whatever time a late request costs.
-PacedRateLimiter keeps PTB's limiter for what it does well (each group's own limit, the pause
-after a 429) and replaces its overall bucket with a Pace.
+Its group limit is a bucket too (20 at once, then one every 3 s: more than 20 in a strict
+minute), a 429 anywhere pauses every chat, and a reply waiting for its group's turn holds a
+handler slot. PacedRateLimiter replaces it: one Pace overall, each group's strict window and
+429 pauses per chat in a SendBudget, and answers to groups queued per group (bot.ui.outgoing).
 """
 
 import asyncio
