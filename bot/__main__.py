@@ -3,21 +3,24 @@
 import argparse
 import asyncio
 import logging
+import signal
 import sys
-from urllib.parse import urlparse
 
-from bot.app import ALLOWED_UPDATES, build_application
+from telegram.error import InvalidToken, NetworkError
+
+from bot.app import ALLOWED_UPDATES, build_application, webhook
 from bot.config import ConfigError, Settings, load_settings
 from bot.db.engine import Database
 from bot.db.migrate import upgrade
 from bot.domain.content.library import load_library
 from bot.domain.yamlfile import ContentError
 from bot.logs import configure_logging
-from bot.services import Services
+from bot.services import BotApplication, Services
 
 log = logging.getLogger("bot")
 
 EXIT_CONFIG = 2
+EXIT_UNREACHABLE = 1
 
 
 def _secrets(settings: Settings) -> list[str]:
@@ -34,23 +37,26 @@ def _services(settings: Settings) -> Services:
     return Services(settings=settings, database=Database(settings.database_url), library=library)
 
 
+async def _serve_webhook(application: BotApplication, url: str, secret: str, port: int) -> None:
+    stopped = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for stop_signal in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(stop_signal, stopped.set)
+    async with webhook(application, url=url, secret=secret, port=port):
+        log.info("serving the webhook on port %d", port)
+        await stopped.wait()
+
+
 def run(settings: Settings, mode: str = "auto") -> None:
     token = settings.require_token()
     if mode == "webhook" and not settings.uses_webhook:
         raise ConfigError("WEBHOOK_URL: set it (and WEBHOOK_SECRET) to run in webhook mode")
     services = _services(settings)
     application = build_application(services, token=token, base_url=settings.telegram_api_base_url)
-    webhook = mode == "webhook" or (mode == "auto" and settings.uses_webhook)
-    if webhook and settings.webhook_url is not None and settings.webhook_secret is not None:
-        log.info("serving the webhook on port %d", settings.port)
-        application.run_webhook(
-            listen="0.0.0.0",  # noqa: S104 - a web dyno must accept the platform's router
-            port=settings.port,
-            url_path=urlparse(settings.webhook_url).path.lstrip("/"),
-            webhook_url=settings.webhook_url,
-            secret_token=settings.webhook_secret.get_secret_value(),
-            allowed_updates=ALLOWED_UPDATES,
-        )
+    use_webhook = mode == "webhook" or (mode == "auto" and settings.uses_webhook)
+    if use_webhook and settings.webhook_url is not None and settings.webhook_secret is not None:
+        secret = settings.webhook_secret.get_secret_value()
+        asyncio.run(_serve_webhook(application, settings.webhook_url, secret, settings.port))
     else:
         log.info("polling Telegram for updates")
         application.run_polling(allowed_updates=ALLOWED_UPDATES)
@@ -94,6 +100,14 @@ def main(argv: list[str] | None = None) -> int:
     except (ConfigError, ContentError) as error:
         print(f"kneecoach: {error}", file=sys.stderr)
         return EXIT_CONFIG
+    # At start-up only (later, polling retries by itself). One line, never the error's own
+    # text or traceback: both can carry the request URL, and the URL carries the token.
+    except InvalidToken:
+        print("kneecoach: Telegram rejected TELEGRAM_BOT_TOKEN (401): check it", file=sys.stderr)
+        return EXIT_CONFIG
+    except NetworkError:
+        print("kneecoach: cannot reach the Bot API at TELEGRAM_API_BASE_URL", file=sys.stderr)
+        return EXIT_UNREACHABLE
     return 0
 
 

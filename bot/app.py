@@ -4,6 +4,7 @@ import gc
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from urllib.parse import urlparse
 
 from telegram import (
     BotCommand,
@@ -27,11 +28,14 @@ from bot.features.triage import handlers as triage
 from bot.services import BotApplication, BotContext, Services
 from bot.ui.outgoing import GroupReplies
 from bot.ui.pacing import PacedRateLimiter
+from bot.ui.presses import press_guard
+from bot.webhook import start_receiver
 
 log = logging.getLogger(__name__)
 
 # Only what the handlers use: fewer updates to fetch, nothing the bot cannot act on.
 ALLOWED_UPDATES = [Update.MESSAGE, Update.CALLBACK_QUERY, Update.MY_CHAT_MEMBER]
+PRESS_GUARD_GROUP = -2  # features use 0 and chats uses -1
 
 
 async def set_command_menus(application: BotApplication) -> None:
@@ -61,6 +65,8 @@ async def _post_shutdown(application: BotApplication) -> None:
 
 
 def register_handlers(application: BotApplication) -> None:
+    # Before everything, even recording the contact: a press on data its message does not offer.
+    application.add_handler(press_guard(), group=PRESS_GUARD_GROUP)
     chats.register(application)  # first: it records who can be reached before anything answers
     privacy.register(application)
     triage.register(application)
@@ -118,5 +124,38 @@ async def polling(application: BotApplication) -> AsyncIterator[BotApplication]:
             yield application
         finally:
             await updater.stop()
+            await application.stop()
+    await _post_shutdown(application)
+
+
+@asynccontextmanager
+async def webhook(
+    application: BotApplication,
+    *,
+    url: str,
+    secret: str,
+    port: int,
+    listen: str = "0.0.0.0",  # noqa: S104 - a web dyno must accept the platform's router
+) -> AsyncIterator[BotApplication]:
+    """Serves Telegram's posts to `url` with our own receiver (bot.webhook), which refuses a
+    request before reading it, inside an already running event loop."""
+    async with application:
+        await _post_init(application)
+        await application.start()
+        server = start_receiver(
+            application.bot,
+            application.update_queue,
+            path=urlparse(url).path or "/",
+            secret=secret,
+            listen=listen,
+            port=port,
+        )
+        try:
+            await application.bot.set_webhook(
+                url, allowed_updates=ALLOWED_UPDATES, secret_token=secret
+            )
+            yield application
+        finally:
+            server.stop()
             await application.stop()
     await _post_shutdown(application)

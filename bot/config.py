@@ -1,6 +1,7 @@
 """Every setting comes from the environment (or a `.env` file), validated once at start-up."""
 
 import re
+from datetime import timedelta
 from pathlib import Path
 from typing import Literal
 
@@ -20,7 +21,8 @@ _URL_PREFIXES = {
 }
 _SUPPORTED_DRIVERS = ("postgresql+asyncpg://", "sqlite+aiosqlite://")
 _TOKEN = re.compile(r"^\d{1,20}:[A-Za-z0-9_-]{1,100}$")
-_WEBHOOK_SECRET = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
+# Telegram allows 1-256 of these; anything short enough to guess is refused here.
+_WEBHOOK_SECRET = re.compile(r"^[A-Za-z0-9_-]{16,256}$")
 
 
 class ConfigError(Exception):
@@ -46,6 +48,8 @@ class Settings(BaseSettings):
     send_rate: float = Field(default=30, gt=0, le=1000)
     # A reminder claimed by a process that then died is sent by another after this long.
     claim_lease_seconds: float = Field(default=60, gt=0, le=3600)
+    # Logged runs older than this are deleted (health data is kept no longer than it helps).
+    pain_log_keep_days: int = Field(default=365, ge=28, le=3650)
     content_dir: Path = CONTENT_DIR
 
     @field_validator("telegram_bot_token")
@@ -58,9 +62,8 @@ class Settings(BaseSettings):
     @field_validator("webhook_secret")
     @classmethod
     def _secret_shape(cls, value: SecretStr | None) -> SecretStr | None:
-        # Telegram's rule for secret_token: 1-256 characters A-Z, a-z, 0-9, _ and -.
         if value is not None and not _WEBHOOK_SECRET.match(value.get_secret_value()):
-            raise ValueError("use 1-256 characters from A-Z, a-z, 0-9, _ and -")
+            raise ValueError("use 16-256 characters from A-Z, a-z, 0-9, _ and -")
         return value
 
     @field_validator("log_level", mode="before")
@@ -83,6 +86,10 @@ class Settings(BaseSettings):
         if self.webhook_url and not self.webhook_secret:
             raise ValueError("WEBHOOK_SECRET is required when WEBHOOK_URL is set")
         return self
+
+    @property
+    def pain_log_keep(self) -> timedelta:
+        return timedelta(days=self.pain_log_keep_days)
 
     @property
     def uses_webhook(self) -> bool:

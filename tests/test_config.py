@@ -69,6 +69,9 @@ def test_database_urls_get_the_async_driver(
         ("LOG_LEVEL", "chatty", "LOG_LEVEL"),
         ("WEBHOOK_URL", "http://insecure.example/hook", "WEBHOOK_URL"),
         ("WEBHOOK_URL", "https://bot.example/hook", "WEBHOOK_SECRET"),
+        ("WEBHOOK_SECRET", "a", "WEBHOOK_SECRET"),
+        ("WEBHOOK_SECRET", "fifteen-chars-x", "WEBHOOK_SECRET"),
+        ("WEBHOOK_SECRET", "sixteen chars ok", "WEBHOOK_SECRET"),  # a space: Telegram refuses it
     ],
 )
 def test_a_bad_setting_is_named_in_one_line(
@@ -104,6 +107,28 @@ def test_run_without_a_token_exits_2_with_one_line(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
 
 
+def test_a_short_webhook_secret_exits_2_with_one_line(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "run"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={
+            "PATH": "/usr/bin:/bin",
+            "PYTHONPATH": str(ROOT),
+            "TELEGRAM_BOT_TOKEN": TOKEN,
+            "WEBHOOK_URL": "https://bot.example/hook",
+            "WEBHOOK_SECRET": "a",
+        },
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert result.stderr.strip().count("\n") == 0
+    assert "WEBHOOK_SECRET" in result.stderr and "16" in result.stderr
+    assert TOKEN not in result.stderr
+
+
 def test_log_lines_never_show_the_token(
     caplog: pytest.LogCaptureFixture, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -116,9 +141,11 @@ def test_log_lines_never_show_the_token(
             raise RuntimeError(f"connection to /bot{TOKEN}/getUpdates reset")
         except RuntimeError:
             logging.getLogger("bot").exception("polling failed")
+        logging.getLogger("bot").warning("calling https://api.telegram.org/bot%s/getMe", TOKEN)
     finally:
         logging.basicConfig(force=True)
     err = capsys.readouterr().err
     assert "polling failed" in err and "getMe failed" in err
     assert TOKEN not in err
-    assert "<redacted>" in err
+    assert "builtins.RuntimeError" in err and "RuntimeError: " not in err  # type, no message
+    assert "bot<redacted>/getMe" in err  # our own lines are masked

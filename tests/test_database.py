@@ -1,11 +1,20 @@
 """The schema: migrations and models in step, on SQLite and PostgreSQL."""
 
+import asyncio
+import os
+import sys
+from pathlib import Path
+
+import pytest
 from sqlalchemy import select
 
 from bot.db import chats
 from bot.db.engine import Database
 from bot.db.migrate import check, upgrade
 from bot.db.models import Chat, User
+from tests.support.postgres import PostgresServer
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 async def test_migrations_match_the_models(database_url: str) -> None:
@@ -17,6 +26,34 @@ async def test_migrating_twice_changes_nothing(database_url: str) -> None:
     await upgrade(database_url)
     await upgrade(database_url)
     await check(database_url)
+
+
+@pytest.mark.postgres
+async def test_three_processes_migrating_a_fresh_postgresql_at_once_all_succeed(
+    postgres_server: PostgresServer, tmp_path: Path
+) -> None:
+    """Several dynos starting at once on a new database: each `python -m bot migrate` exits 0."""
+    url = await postgres_server.create_database()
+    env = {**os.environ, "DATABASE_URL": url, "PYTHONPATH": str(ROOT)}
+    processes = [
+        await asyncio.create_subprocess_exec(
+            sys.executable,
+            "-m",
+            "bot",
+            "migrate",
+            cwd=tmp_path,
+            env=env,
+            stdout=asyncio.subprocess.DEVNULL,
+            stderr=asyncio.subprocess.PIPE,
+        )
+        for _ in range(3)
+    ]
+    results = await asyncio.wait_for(
+        asyncio.gather(*(process.communicate() for process in processes)), timeout=120
+    )
+    errors = [stderr.decode() for _, stderr in results]
+    assert [process.returncode for process in processes] == [0, 0, 0], errors
+    await check(url)
 
 
 async def test_a_user_who_blocks_the_bot_is_marked_unreachable(database: Database) -> None:

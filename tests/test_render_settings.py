@@ -13,6 +13,7 @@ from bot.domain.runner import (
     Pause,
     ReplaceRuns,
     RunnerOverview,
+    RunningTap,
     SetLead,
     SetZone,
     Stop,
@@ -227,6 +228,7 @@ def test_echoed_input_is_escaped(checker: SpecChecker) -> None:
                 runs=VIEWS["typical"].runs,
                 reminders={"warmup": 3, "nudge": 1},
                 pending_deliveries=0,
+                running=(RunningTap(HOSTILE, NOW, "Europe/Berlin", HOSTILE),),
             )
         ),
     ]

@@ -2,8 +2,11 @@
 way on SQLite and PostgreSQL."""
 
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import DateTime, Dialect, MetaData, func
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
@@ -52,3 +55,9 @@ class Timestamps:
     updated_at: Mapped[datetime] = mapped_column(
         UtcDateTime, default=utcnow, server_default=func.now(), onupdate=utcnow
     )
+
+
+def insert_for(session: AsyncSession, model: type[Base]) -> Any:
+    """INSERT with ON CONFLICT support, in the dialect of the session's database."""
+    dialect = session.get_bind().dialect.name
+    return (postgresql.insert if dialect == "postgresql" else sqlite.insert)(model)

@@ -4,27 +4,12 @@ may be handled concurrently, and two first messages must not both try to insert 
 from typing import Any
 
 from sqlalchemy import delete, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.dml import Insert
 
-from bot.db.base import Base, utcnow
-from bot.db.models import (
-    CLUB_KINDS,
-    Chat,
-    ClubAttendance,
-    ClubRun,
-    ClubSettings,
-    Delivery,
-    Reminder,
-    User,
-)
-
-
-def insert_for(session: AsyncSession, model: type[Base]) -> Any:
-    """INSERT with ON CONFLICT support, in the dialect of the session's database."""
-    dialect = session.get_bind().dialect.name
-    return (postgresql.insert if dialect == "postgresql" else sqlite.insert)(model)
+from bot.db import clubs
+from bot.db.base import Base, insert_for, utcnow
+from bot.db.models import Chat, Delivery, Reminder, User
 
 
 async def _upsert(session: AsyncSession, model: type[Base], values: dict[str, Any]) -> None:
@@ -72,7 +57,7 @@ async def move_chat(session: AsyncSession, old_chat_id: int, new_chat_id: int) -
         await session.execute(update(Chat).where(Chat.id == old_chat_id).values(id=new_chat_id))
     else:  # the new supergroup already wrote to the bot
         await session.execute(delete(Chat).where(Chat.id == old_chat_id))
-    await _move_club(session, old_chat_id, new_chat_id)
+    await clubs.move_club(session, old_chat_id, new_chat_id)
     await session.execute(
         update(Reminder).where(Reminder.chat_id == old_chat_id).values(chat_id=new_chat_id)
     )
@@ -81,26 +66,8 @@ async def move_chat(session: AsyncSession, old_chat_id: int, new_chat_id: int) -
     )
 
 
-async def _move_club(session: AsyncSession, old_chat_id: int, new_chat_id: int) -> None:
-    """The club's settings and runs go with the chat, unless the supergroup was set up already
-    (its admins spoke last): then the old group's club, reminders included, is dropped."""
-    if await session.get(ClubSettings, new_chat_id) is None:
-        for model in (ClubSettings, ClubRun):
-            await session.execute(
-                update(model).where(model.chat_id == old_chat_id).values(chat_id=new_chat_id)
-            )
-        return
-    for model in (ClubSettings, ClubRun):
-        await session.execute(delete(model).where(model.chat_id == old_chat_id))
-    await session.execute(
-        delete(Reminder).where(Reminder.chat_id == old_chat_id, Reminder.kind.in_(CLUB_KINDS))
-    )
-
-
 async def delete_user(session: AsyncSession, user_id: int) -> None:
     """Erases everything stored about a user (their private chat included)."""
     await session.execute(delete(Chat).where(Chat.id == user_id))
     await session.execute(delete(User).where(User.id == user_id))
-    # Taps on "I'm running" in club groups are the user's too (no foreign key: members of a
-    # club need not have started the bot).
-    await session.execute(delete(ClubAttendance).where(ClubAttendance.user_id == user_id))
+    await clubs.forget_member(session, user_id)

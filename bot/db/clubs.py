@@ -4,12 +4,14 @@ chat; its rows are keyed by the chat id. The rules live in bot.domain.club."""
 
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
+from dataclasses import dataclass
 from datetime import datetime, time
+from typing import NamedTuple
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.db.chats import insert_for
+from bot.db.base import insert_for
 from bot.db.engine import Database
 from bot.db.models import (
     CLUB_KINDS,
@@ -39,6 +41,23 @@ from bot.domain.club import (
 )
 
 MAX_NAME = 64  # Telegram's limit for a first name
+
+
+@dataclass(frozen=True)
+class Tap:
+    """A press of "I'm running": who, on which reminder, and the post it was on."""
+
+    delivery_id: int
+    user_id: int
+    first_name: str
+    message_id: int
+
+
+class ListedPost(NamedTuple):
+    """A club-run post whose list shows a runner."""
+
+    delivery: Delivery
+    message_id: int
 
 
 async def settings_of(session: AsyncSession, chat_id: int) -> ClubSettings:
@@ -179,23 +198,39 @@ async def club_warmup_sent(
     return delivery
 
 
-async def toggle_attendance(
-    session: AsyncSession, delivery_id: int, user_id: int, first_name: str, now: datetime
-) -> bool:
+async def toggle_attendance(session: AsyncSession, tap: Tap, now: datetime) -> bool:
     """Adds the runner to the list, or takes them off if they were on it; True if now on it.
     An insert that conflicts is a second tap, even when two taps race."""
     statement = insert_for(session, ClubAttendance).values(
-        delivery_id=delivery_id, user_id=user_id, first_name=first_name[:MAX_NAME], joined_at=now
+        delivery_id=tap.delivery_id,
+        user_id=tap.user_id,
+        first_name=tap.first_name[:MAX_NAME],
+        joined_at=now,
+        message_id=tap.message_id,
     )
     added = await session.execute(statement.on_conflict_do_nothing())
     if added.rowcount:  # type: ignore[attr-defined]
         return True
     await session.execute(
         delete(ClubAttendance).where(
-            ClubAttendance.delivery_id == delivery_id, ClubAttendance.user_id == user_id
+            ClubAttendance.delivery_id == tap.delivery_id, ClubAttendance.user_id == tap.user_id
         )
     )
     return False
+
+
+async def lists_showing(session: AsyncSession, user_id: int) -> list[ListedPost]:
+    """The posts whose "I'm running" list shows this runner (read before erasing them)."""
+    rows = await session.execute(
+        select(Delivery, ClubAttendance.message_id)
+        .join(ClubAttendance, ClubAttendance.delivery_id == Delivery.id)
+        .where(ClubAttendance.user_id == user_id)
+    )
+    return [
+        ListedPost(delivery, message_id)
+        for delivery, message_id in rows.all()
+        if message_id is not None  # a tap from before posts were kept
+    ]
 
 
 async def attendees(session: AsyncSession, delivery_id: int) -> tuple[str, ...]:
@@ -212,3 +247,25 @@ async def forget_past_attendance(session: AsyncSession, now: datetime) -> None:
     """Names are kept only until the run starts: the message shows them from then on."""
     started = select(Delivery.id).where(Delivery.kind == "club_warmup", Delivery.event_at <= now)
     await session.execute(delete(ClubAttendance).where(ClubAttendance.delivery_id.in_(started)))
+
+
+async def move_club(session: AsyncSession, old_chat_id: int, new_chat_id: int) -> None:
+    """The club's settings and runs go with the chat, unless the supergroup was set up already
+    (its admins spoke last): then the old group's club, reminders included, is dropped."""
+    if await session.get(ClubSettings, new_chat_id) is None:
+        for model in (ClubSettings, ClubRun):
+            await session.execute(
+                update(model).where(model.chat_id == old_chat_id).values(chat_id=new_chat_id)
+            )
+        return
+    for model in (ClubSettings, ClubRun):
+        await session.execute(delete(model).where(model.chat_id == old_chat_id))
+    await session.execute(
+        delete(Reminder).where(Reminder.chat_id == old_chat_id, Reminder.kind.in_(CLUB_KINDS))
+    )
+
+
+async def forget_member(session: AsyncSession, user_id: int) -> None:
+    """A member's taps on "I'm running" go with the rest of their data (no foreign key: members
+    of a club need not have started the bot)."""
+    await session.execute(delete(ClubAttendance).where(ClubAttendance.user_id == user_id))

@@ -185,6 +185,9 @@ class ClubAttendance(Base):
     )
     first_name: Mapped[str] = mapped_column(String(64))
     joined_at: Mapped[datetime] = mapped_column(UtcDateTime)  # the list shows who came first
+    # The post showing the list, to edit the name off it when the runner erases their data
+    # (None for taps recorded before it was kept).
+    message_id: Mapped[int | None] = mapped_column(BigInteger)
 
 
 class PainLog(Base):

@@ -10,10 +10,10 @@ from collections.abc import Collection, Sequence
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.db.chats import insert_for
+from bot.db.base import insert_for
 from bot.db.engine import Database
 from bot.db.models import ComebackPlan, Delivery, PainLog, PlannedRun, UserSettings
 from bot.db.runners import after_run_checkins, rebuild_reminders, runs_of
@@ -245,3 +245,9 @@ async def stop_plan(database: Database, user_id: int, now: datetime) -> None:
             update(ComebackPlan).where(ComebackPlan.user_id == user_id).values(active=False)
         )
         await rebuild_reminders(session, user_id, now)
+
+
+async def delete_before(session: AsyncSession, day: date) -> int:
+    """Deletes every logged run on a local date before `day`; returns how many."""
+    result = await session.execute(delete(PainLog).where(PainLog.day < day))
+    return int(result.rowcount)  # type: ignore[attr-defined]

@@ -11,15 +11,28 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.db.base import utcnow
-from bot.db.chats import insert_for
+from bot.db.base import insert_for, utcnow
 from bot.db.engine import Database
-from bot.db.models import ComebackPlan, Delivery, PainLog, PlannedRun, Reminder, User, UserSettings
+from bot.db.models import (
+    ClubAttendance,
+    ComebackPlan,
+    Delivery,
+    PainLog,
+    PlannedRun,
+    Reminder,
+    User,
+    UserSettings,
+)
+from bot.db.outbox import FINISHED
+from bot.domain.recovery.entry import PainEntry
 from bot.domain.runner import (
+    KeptMessage,
     MyData,
     RunnerChange,
     RunnerOverview,
     RunnerSettings,
+    RunningTap,
+    StoredRun,
     apply_change,
     local_today,
     overview_of,
@@ -242,9 +255,6 @@ async def my_data(database: Database, user_id: int, now: datetime) -> MyData | N
                 Delivery.user_id == user_id, Delivery.status == "pending"
             )
         )
-        logs = await session.scalar(
-            select(func.count(PainLog.id)).where(PainLog.user_id == user_id)
-        )
         plan = await session.get(ComebackPlan, user_id)
         return MyData(
             user_id=user.id,
@@ -255,6 +265,47 @@ async def my_data(database: Database, user_id: int, now: datetime) -> MyData | N
             runs=await runs_of(session, user_id),
             reminders=dict(counts.all()),
             pending_deliveries=pending or 0,
-            pain_logs=logs or 0,
+            pain_log=await _pain_log(session, user_id),
             comeback_stage=plan.stage if plan is not None and plan.active else None,
+            running=await _running(session, user_id),
+            kept_messages=await _kept_messages(session, user_id),
         )
+
+
+async def _pain_log(session: AsyncSession, user_id: int) -> tuple[StoredRun, ...]:
+    rows = await session.execute(
+        select(PainLog).where(PainLog.user_id == user_id).order_by(PainLog.day, PainLog.id)
+    )
+    return tuple(
+        StoredRun(
+            PainEntry(
+                day=row.day,
+                during_run=row.during_run,
+                next_morning=row.next_morning,
+                minutes=row.minutes,
+                swelling=row.swelling,
+                stiffer=row.stiffer,
+            ),
+            row.stage,
+        )
+        for row in rows.scalars()
+    )
+
+
+async def _running(session: AsyncSession, user_id: int) -> tuple[RunningTap, ...]:
+    rows = await session.execute(
+        select(ClubAttendance.first_name, Delivery.event_at, Delivery.zone, Delivery.title)
+        .join(Delivery, Delivery.id == ClubAttendance.delivery_id)
+        .where(ClubAttendance.user_id == user_id)
+        .order_by(Delivery.event_at)
+    )
+    return tuple(RunningTap(*row) for row in rows.all())
+
+
+async def _kept_messages(session: AsyncSession, user_id: int) -> tuple[KeptMessage, ...]:
+    rows = await session.execute(
+        select(Delivery.kind, Delivery.event_at, Delivery.zone, Delivery.status)
+        .where(Delivery.user_id == user_id, Delivery.status.in_(FINISHED))
+        .order_by(Delivery.event_at)
+    )
+    return tuple(KeptMessage(*row) for row in rows.all())

@@ -7,12 +7,12 @@ from telegram import Bot
 
 from bot.delivery.dispatcher import Dispatcher
 from bot.delivery.planner import plan_due
-from bot.delivery.retention import purge_outbox
+from bot.delivery.retention import purge_outbox, purge_pain_log
 from bot.services import BotApplication, BotContext, Services
 
 log = logging.getLogger(__name__)
 JOB_NAME = "reminders"
-PURGE_EVERY = timedelta(hours=1)  # finished outbox rows go within the hour after a week
+PURGE_EVERY = timedelta(hours=1)  # what is kept for a while goes within the hour after
 
 
 class Scheduler:
@@ -35,8 +35,11 @@ class Scheduler:
             log.info("reminders: %d planned, %d sent", planned, sent)
         if self._next_purge is None or now >= self._next_purge:
             self._next_purge = now + PURGE_EVERY
-            if purged := await purge_outbox(self._services.database, now):
+            database, keep = self._services.database, self._services.settings.pain_log_keep
+            if purged := await purge_outbox(database, now):
                 log.info("outbox: %d finished deliveries older than a week deleted", purged)
+            if purged := await purge_pain_log(database, now, keep):
+                log.info("pain log: %d runs older than %d days deleted", purged, keep.days)
 
 
 def install(application: BotApplication, services: Services) -> Scheduler:

@@ -12,6 +12,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Literal
 from zoneinfo import ZoneInfo
 
+from bot.domain.recovery.entry import PainEntry
 from bot.domain.schedule.parse import MAX_RUNS
 from bot.domain.schedule.quiet import QuietHours
 from bot.domain.schedule.recurrence import WeeklyTime
@@ -216,8 +217,36 @@ def overview_of(
 
 
 @dataclass(frozen=True)
+class StoredRun:
+    """One row of the pain log, as stored."""
+
+    entry: PainEntry
+    stage: int | None  # the walk-run stage, when the run was a /comeback session
+
+
+@dataclass(frozen=True)
+class RunningTap:
+    """One "I'm running" on a club run's post: the name the group sees, and the run."""
+
+    first_name: str
+    run_at: datetime
+    zone: str
+    title: str | None
+
+
+@dataclass(frozen=True)
+class KeptMessage:
+    """A message planned for the runner and finished with, kept a while against duplicates."""
+
+    kind: str
+    planned_for: datetime
+    zone: str
+    status: str  # sent, failed, dropped (too late) or uncertain
+
+
+@dataclass(frozen=True)
 class MyData:
-    """Everything stored about a runner, for /mydata."""
+    """Everything stored about a runner, for /mydata: the rows themselves, not counts."""
 
     user_id: int
     language_code: str | None
@@ -227,5 +256,7 @@ class MyData:
     runs: tuple[WeeklyTime, ...]
     reminders: Mapping[str, int]  # kind -> scheduled reminder rows
     pending_deliveries: int
-    pain_logs: int = 0  # runs logged with /log
+    pain_log: tuple[StoredRun, ...] = ()  # oldest first
     comeback_stage: int | None = None  # the walk-run stage of an active /comeback plan
+    running: tuple[RunningTap, ...] = ()
+    kept_messages: tuple[KeptMessage, ...] = ()

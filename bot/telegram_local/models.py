@@ -4,12 +4,20 @@ Each object serializes with Telegram's field names (`to_json`) so PTB's `de_json
 """
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypedDict
 
 from bot.telegram_local.wire import JSONDict
 
 if TYPE_CHECKING:
     from bot.telegram_local.chat import LocalChat
+
+
+class UserDetails(TypedDict, total=False):
+    """What a person may have besides a first name."""
+
+    username: str
+    last_name: str
+    language_code: str
 
 
 @dataclass(frozen=True)

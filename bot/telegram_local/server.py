@@ -12,7 +12,7 @@ import time
 from collections import defaultdict, deque
 from collections.abc import Callable, Mapping
 from types import TracebackType
-from typing import Protocol
+from typing import Protocol, Unpack
 
 from tornado.httpserver import HTTPServer
 from tornado.netutil import bind_sockets
@@ -28,6 +28,7 @@ from bot.telegram_local.models import (
     LocalCallbackQuery,
     LocalUser,
     RecordedCall,
+    UserDetails,
     describe_calls,
 )
 from bot.telegram_local.wire import BadPayloadError, JSONDict, decode_params, read_params
@@ -167,17 +168,8 @@ class LocalBotApi:
 
     # People and chats.
 
-    def user(
-        self,
-        first_name: str,
-        *,
-        username: str | None = None,
-        last_name: str | None = None,
-        language_code: str | None = None,
-    ) -> LocalUser:
-        return self._world.new_user(
-            first_name, username=username, last_name=last_name, language_code=language_code
-        )
+    def user(self, first_name: str, **details: Unpack[UserDetails]) -> LocalUser:
+        return self._world.new_user(first_name, **details)
 
     def private_chat(self, user: LocalUser) -> LocalChat:
         return self._world.private_chat(user)

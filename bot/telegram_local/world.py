@@ -1,6 +1,7 @@
 """Everything the local Telegram knows: people, chats, files, the bot's settings and updates."""
 
 import itertools
+from typing import Unpack
 
 from bot.telegram_local.changes import Changes
 from bot.telegram_local.chat import LocalChat
@@ -10,6 +11,7 @@ from bot.telegram_local.models import (
     LocalUser,
     RecordedCall,
     StoredFile,
+    UserDetails,
 )
 from bot.telegram_local.updates import UpdateQueue
 from bot.telegram_local.wire import JSONDict
@@ -39,21 +41,8 @@ class World:
         self._query_ids = itertools.count(4_300_000_000_000_000_001)
         self._file_numbers = itertools.count(1)
 
-    def new_user(
-        self,
-        first_name: str,
-        *,
-        username: str | None = None,
-        last_name: str | None = None,
-        language_code: str | None = None,
-    ) -> LocalUser:
-        user = LocalUser(
-            next(self._user_ids),
-            first_name,
-            username=username,
-            last_name=last_name,
-            language_code=language_code,
-        )
+    def new_user(self, first_name: str, **details: Unpack[UserDetails]) -> LocalUser:
+        user = LocalUser(next(self._user_ids), first_name, **details)
         self.users[user.id] = user
         return user
 

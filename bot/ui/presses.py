@@ -1,6 +1,10 @@
 """One way to answer a button press: read the data, refuse stale or forged presses, answer the
 press (every press must be answered, or the phone shows a spinner), then edit or send.
 
+A modified client can send any callback data on any message, so `press_guard` (which runs before
+every other handler) lets through only data that is one of the pressed message's own buttons;
+anything else is answered "expired" and nothing is edited.
+
 A feature writes only `respond(update, context, args)`, returning what the press should show:
   Screen      -> the pressed message is edited into it
   NewMessage  -> it is sent below, and the pressed message stays (a triage outcome, a reminder)
@@ -12,8 +16,8 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from telegram import Update
-from telegram.ext import CallbackContext, CallbackQueryHandler
+from telegram import CallbackQuery, Message, Update
+from telegram.ext import ApplicationHandlerStop, CallbackContext, CallbackQueryHandler
 
 from bot.ui.callback import Buttons
 from bot.ui.replies import edit, expire, reply
@@ -36,6 +40,33 @@ class Notice:
 
 PressAnswer = Screen | NewMessage | Notice | None
 Respond = Callable[[Update, ContextT, tuple[str, ...]], Awaitable[PressAnswer]]
+
+
+def offered(query: CallbackQuery) -> bool:
+    """Whether the pressed message shows a button with exactly this data. Telegram sends the
+    message as it is now, keyboard included; data it does not show was forged or belongs to a
+    screen already left."""
+    message = query.message
+    markup = message.reply_markup if isinstance(message, Message) else None
+    if query.data is None or markup is None:
+        return False
+    shown = (button.callback_data for row in markup.inline_keyboard for button in row)
+    return query.data in shown
+
+
+async def _refuse_unoffered(update: Update, _context: object) -> None:
+    query = update.callback_query
+    assert query is not None  # CallbackQueryHandler routes only presses here
+    if offered(query):
+        return
+    await query.answer(expired_button())  # stops the spinner; the message stays as it is
+    raise ApplicationHandlerStop
+
+
+def press_guard() -> CallbackQueryHandler[Any, None]:
+    """Register in a group before every other (bot.app uses -2): a press whose data the pressed
+    message does not offer stops here."""
+    return CallbackQueryHandler(_refuse_unoffered)
 
 
 async def _take_keyboard_away(update: Update) -> None:

@@ -1,7 +1,10 @@
 """Sending replies the same way everywhere: HTML, no link previews, in the asker's forum topic.
 A reply in a group joins that group's queue (bot.ui.outgoing) instead of holding the handler."""
 
-from telegram import InlineKeyboardMarkup, LinkPreviewOptions, Message, Update
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from telegram import Bot, InlineKeyboardMarkup, LinkPreviewOptions, Message, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest
 from telegram.ext import ExtBot
@@ -56,15 +59,37 @@ async def expire(update: Update, text: str) -> None:
 
 
 async def edit(update: Update, text: str, markup: InlineKeyboardMarkup | None = None) -> None:
-    """Replaces the text of the message whose button was pressed. A double tap asks again for
-    what is already shown; Telegram refuses that edit as "not modified", and that is fine."""
+    """Replaces the text of the message whose button was pressed."""
     query = update.callback_query
     if query is None:
         raise ValueError("edit() needs a callback query")
-    try:
+    with _unless_unchanged():
         await query.edit_message_text(
             text, parse_mode=ParseMode.HTML, reply_markup=markup, link_preview_options=NO_PREVIEW
         )
+
+
+async def edit_posted(
+    bot: Bot, chat_id: int, message_id: int, text: str, markup: InlineKeyboardMarkup | None
+) -> None:
+    """Replaces the text of a message the bot sent earlier, pressed or not."""
+    with _unless_unchanged():
+        await bot.edit_message_text(
+            text,
+            chat_id=chat_id,
+            message_id=message_id,
+            parse_mode=ParseMode.HTML,
+            reply_markup=markup,
+            link_preview_options=NO_PREVIEW,
+        )
+
+
+@contextmanager
+def _unless_unchanged() -> Iterator[None]:
+    """A double tap asks again for what is already shown; Telegram refuses that edit as "not
+    modified", and that is fine."""
+    try:
+        yield
     except BadRequest as error:
         if "not modified" not in error.message:
             raise

@@ -144,11 +144,15 @@ async def test_im_running_toggles_and_lists_first_names_in_tapping_order(
     async with database.transaction() as session:
         assert await clubs.club_warmup_sent(session, delivery.id, SUPERGROUP) is None
         assert await clubs.club_warmup_sent(session, delivery.id, GROUP) is not None
-        assert await clubs.toggle_attendance(session, delivery.id, 2, "Bob", TUESDAY_1815)
+        assert await clubs.toggle_attendance(
+            session, clubs.Tap(delivery.id, 2, "Bob", 7), TUESDAY_1815
+        )
         later = TUESDAY_1815 + timedelta(seconds=1)
-        assert await clubs.toggle_attendance(session, delivery.id, 1, "Ann", later)
+        assert await clubs.toggle_attendance(session, clubs.Tap(delivery.id, 1, "Ann", 7), later)
         assert await clubs.attendees(session, delivery.id) == ("Bob", "Ann")
-        assert not await clubs.toggle_attendance(session, delivery.id, 2, "Bob", later)
+        assert not await clubs.toggle_attendance(
+            session, clubs.Tap(delivery.id, 2, "Bob", 7), later
+        )
         assert await clubs.attendees(session, delivery.id) == ("Ann",)
     async with database.transaction() as session:
         await chats.delete_user(session, 1)  # /deletemydata takes the taps too
@@ -160,7 +164,7 @@ async def test_names_are_forgotten_once_the_run_starts(database: Database) -> No
     await plan_due(database, TUESDAY_1815)
     [delivery] = await deliveries(database)
     async with database.transaction() as session:
-        await clubs.toggle_attendance(session, delivery.id, 1, "Ann", TUESDAY_1815)
+        await clubs.toggle_attendance(session, clubs.Tap(delivery.id, 1, "Ann", 7), TUESDAY_1815)
     async with database.transaction() as session:
         await clubs.forget_past_attendance(session, TUESDAY_1830 - timedelta(seconds=1))
         assert await clubs.attendees(session, delivery.id) == ("Ann",)
@@ -192,7 +196,7 @@ async def test_erasing_a_club_takes_all_of_its_rows_and_nothing_of_anyone_elses(
     assert await plan_due(database, TUESDAY_1815) == 2  # GROUP's warm-up and the runner's
     warmup = next(row for row in await deliveries(database) if row.kind == "club_warmup")
     async with database.transaction() as session:
-        await clubs.toggle_attendance(session, warmup.id, 1, "Ann", TUESDAY_1815)
+        await clubs.toggle_attendance(session, clubs.Tap(warmup.id, 1, "Ann", 7), TUESDAY_1815)
     others = {(row.chat_id, row.kind) for row in await reminders(database)} - {
         (GROUP, "club_warmup"),
         (GROUP, "club_stretch"),

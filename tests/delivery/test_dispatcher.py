@@ -12,13 +12,15 @@ from datetime import UTC, datetime, timedelta
 from http import HTTPStatus
 from typing import Any
 
-from sqlalchemy import insert, select, update
+import httpx
+from sqlalchemy import insert, select, text, update
 from telegram import Bot
+from telegram.error import TimedOut
 from telegram.ext import ExtBot
 from telegram.request import BaseRequest, RequestData
 
 from bot.db.engine import Database
-from bot.db.models import Delivery
+from bot.db.models import Chat, Delivery
 from bot.delivery.dispatcher import CONCURRENCY, Dispatcher
 from bot.domain.content.library import Library
 from bot.ui.pacing import Pace, PacedRateLimiter, turns_per_second
@@ -275,3 +277,78 @@ async def test_the_rate_limiter_paces_requests_to_chats_only() -> None:
 
     assert await through("sendMessage", {"chat_id": FIRST_CHAT}) >= 4 / turns_per_second(100)
     assert await through("answerCallbackQuery", {"callback_query_id": "1"}) < 0.03
+
+
+async def test_a_pool_timeout_is_retried_not_left_in_doubt(
+    database: Database, library: Library
+) -> None:
+    await due(database, 1)
+    requests = Requests()
+
+    async def first_waits_for_the_pool(index: int) -> Answer | None:
+        if index == 0:  # as PTB's HTTPXRequest says that no connection freed up in time
+            raise TimedOut("Pool timeout: not sent") from httpx.PoolTimeout("pool")
+        return None
+
+    bot = stand_in_bot(database, requests, first_waits_for_the_pool)
+    dispatcher = Dispatcher(database, bot, library, 300, LEASE)
+    assert await dispatcher.drain(NOW) == 0
+    [row] = (await outbox(database)).values()
+    assert (row.status, row.not_before) == ("pending", NOW + timedelta(seconds=2))
+    assert await dispatcher.drain(NOW + timedelta(seconds=3)) == 1
+    assert requests.sent == [FIRST_CHAT]
+
+
+async def test_a_read_timeout_stays_in_doubt(database: Database, library: Library) -> None:
+    """The request may have reached Telegram: sending it again could make a duplicate."""
+    await due(database, 1)
+
+    async def read_times_out(_index: int) -> Answer | None:
+        raise TimedOut from httpx.ReadTimeout("read")
+
+    bot = stand_in_bot(database, Requests(), read_times_out)
+    assert await Dispatcher(database, bot, library, 300, LEASE).drain(NOW) == 0
+    assert [row.status for row in (await outbox(database)).values()] == ["uncertain"]
+
+
+async def test_a_database_error_in_one_delivery_fails_only_that_one(
+    database: Database, library: Library, database_url: str
+) -> None:
+    """A blocked chat is deactivated; here the database refuses that (a real error, raised by a
+    trigger) for one chat. That delivery fails; the drain goes on and sends every other."""
+    blocked = FIRST_CHAT
+    async with database.transaction() as session:
+        session.add(Chat(id=blocked, kind="private"))
+        for statement in refuse_updating_chat(database_url, blocked):
+            await session.execute(text(statement))
+    await due(database, 20)
+
+    async def first_is_blocked(index: int) -> Answer | None:
+        if index != 0:
+            return None
+        return HTTPStatus.FORBIDDEN, {
+            "ok": False,
+            "error_code": HTTPStatus.FORBIDDEN,
+            "description": "Forbidden: bot was blocked by the user",
+        }
+
+    requests = Requests()
+    bot = stand_in_bot(database, requests, first_is_blocked)
+    assert await Dispatcher(database, bot, library, 300, LEASE).drain(NOW) == 19
+    rows = await outbox(database)
+    assert rows[blocked].status == "failed"
+    assert {rows[chat].status for chat in rows if chat != blocked} == {"sent"}
+
+
+def refuse_updating_chat(database_url: str, chat_id: int) -> list[str]:
+    if database_url.startswith("sqlite"):
+        return [
+            f"CREATE TRIGGER refuse BEFORE UPDATE ON chats WHEN OLD.id = {chat_id} "
+            "BEGIN SELECT RAISE(ABORT, 'refused'); END"
+        ]
+    return [
+        "CREATE FUNCTION refuse() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'refused'; END $$ "
+        "LANGUAGE plpgsql",
+        f"CREATE TRIGGER refuse BEFORE UPDATE ON chats FOR EACH ROW WHEN (OLD.id = {chat_id}) "
+        "EXECUTE FUNCTION refuse()",
+    ]

@@ -184,6 +184,26 @@ async def test_im_running_lists_who_is_coming_and_a_second_tap_undoes(world: Wor
     assert "started" in answered(world)
 
 
+async def test_forged_data_on_the_warmup_post_changes_nothing(world: World) -> None:
+    """A modified client can send any data on any message: another feature's buttons ("kn"
+    restarts a triage, "del:no" answers /deletemydata), data no family claims ("zzz"), a signature
+    that is not ASCII. Each is only answered "expired": the post keeps its text, its list and
+    its button, and nothing new appears in the group."""
+    club, ann, bob = await new_club(world)
+    await set_up(world, club, ann)
+    world.clock.now = WARMUP_DUE
+    await world.tick()
+    [warmup] = warmups(club)
+    await world.driver.press(club, warmup, GOING, by=ann)
+    shown, buttons, posts = warmup.text, warmup.buttons, len(club.bot_messages)
+    before = await stored(world)
+    for forged in ("zzz", "kn", "del:no", "k:a:1:éé", "going", "going:1:2", "x" * 64):
+        assert await world.driver.press_data(club, warmup, forged, by=bob) == [], forged
+        assert "expired" in answered(world)
+    assert (warmup.text, warmup.buttons) == (shown, buttons) and "Running (1): Ann" in shown
+    assert len(club.bot_messages) == posts and await stored(world) == before
+
+
 async def test_a_removed_bot_sends_nothing_and_adding_it_back_resumes(world: World) -> None:
     club, ann, _bob = await new_club(world)
     await set_up(world, club, ann)

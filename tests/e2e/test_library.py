@@ -170,7 +170,8 @@ async def test_prevent_states_the_evidence_and_opens_every_section(
         assert message.text.startswith(section + "\n")
         await tap(world, chat, message, "« Prevention overview")
     await tap(world, chat, message, prevention.see_a_doctor.name)
-    assert prevention.see_a_doctor.signs[0] in message.text
+    first_sign = library.triage.safety_net[prevention.see_a_doctor.signs[0]]
+    assert first_sign.text in message.text
 
 
 async def test_the_library_works_in_groups_and_forum_topics(world: World) -> None:
@@ -213,10 +214,9 @@ async def test_stale_or_forged_buttons_are_answered_as_expired(world: World, com
     )
     for data in forged:
         [message] = await world.driver.send(chat, f"/{command}")
-        await world.driver.press_data(chat, message, data)
+        assert await world.driver.press_data(chat, message, data) == []  # nothing is edited
         assert world.driver.last_answer is not None
         assert "expired" in (world.driver.last_answer.text or "")
-        assert message.buttons == []  # the dead keyboard is taken away
     [message] = await world.driver.send(chat, f"/{command}")
     assert message.buttons
 
@@ -226,8 +226,8 @@ async def test_a_double_tap_changes_nothing_and_needs_no_apology(world: World) -
     [message] = await world.driver.send(chat, "/warmup")
     [data] = [target for row in message.buttons for label, target in row if label == "Step by step"]
     await world.driver.press_data(chat, message, data)
-    assert await world.driver.press_data(chat, message, data) == []  # the same screen again
-    assert world.driver.last_answer is not None and not world.driver.last_answer.text
+    # The second tap reaches a message that has moved on: it changes nothing and sends nothing.
+    assert await world.driver.press_data(chat, message, data) == []
     assert len(chat.bot_messages) == 1
 
 

@@ -11,7 +11,8 @@ def _values(spec: FieldSpec) -> st.SearchStrategy[Any]:
     if spec.kind == "bool":
         return st.booleans()
     if spec.kind == "int":
-        return st.integers(0, 120)  # covers every age, day and minute limit in the rules
+        values = st.integers(0, 120)  # covers every age, day and minute limit in the rules
+        return st.none() | values if spec.optional else values
     if spec.kind == "choice":
         return st.sampled_from(spec.values)
     return st.lists(st.sampled_from(spec.values), unique=True)

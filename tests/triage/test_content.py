@@ -118,7 +118,11 @@ def _set_option(field: str, value: object) -> Edit:
             _set_when(1, {"not": {"field": "locked", "is": True}, "extra": 1}),
             r"red_flags\.1\.when\.not\.extra: Extra inputs are not permitted",
         ),
-        ("triage.yaml", _ask_morning_first, r"question 'morning': ask_if uses \['age', 'onset'\]"),
+        (
+            "triage.yaml",
+            _ask_morning_first,
+            r"question 'morning': ask_if or show_if uses \['age', 'onset'\]",
+        ),
         ("triage.yaml", _long_label, r"questions\.0\.options\.0\.label: .*at most 30 characters"),
         ("triage.yaml", _set_option("swelling", "huge"), r"swelling cannot be 'huge'"),
         ("conditions.yaml", _unknown_advice, r"conditions\.yaml: .*unknown id 'ice_forever'"),
@@ -134,5 +138,5 @@ def test_broken_content_fails_with_file_and_path(
 
 def test_a_missing_condition_fails(content_copy: Path) -> None:
     _edit(content_copy, "conditions.yaml", lambda data: data["conditions"].pop())
-    with pytest.raises(ContentError, match=r"missing conditions \['referred_hip_pain'\]"):
+    with pytest.raises(ContentError, match=r"missing conditions \['referred_back_pain'\]"):
         load_triage(content_copy)

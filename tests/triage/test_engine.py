@@ -1,22 +1,24 @@
 """How assess() combines rules, ranks conditions and picks advice."""
 
 import pytest
+from hypothesis import given
 from pydantic import ValidationError
 
 from bot.domain.triage import Findings, TriageContent, assess, urgency
+from tests.triage.strategies import findings as any_findings
 
 
 def test_the_most_urgent_rule_decides(content: TriageContent) -> None:
     findings = Findings(
         age=30,
-        calf_swelling_or_breathless=True,
+        breathless_or_chest_pain=True,
         locked=True,
         catching=True,
         weeks_without_improvement=9,
     )
     result = assess(findings, content)
     assert result.level == "emergency"
-    assert result.red_flags[0] == "calf_or_breathless"  # most urgent first
+    assert result.red_flags[0] == "breathless_chest_pain"  # most urgent first
     assert {"locked_knee", "catching"} <= set(result.red_flags)
 
 
@@ -36,7 +38,12 @@ def test_one_argument_uses_the_shipped_content(content: TriageContent) -> None:
 def test_implicated_conditions_are_always_listed(content: TriageContent) -> None:
     # Age alone makes the Ottawa rule fire: a fracture must be on the list even if unlikely.
     findings = Findings(
-        age=70, onset="injury", mechanism="twist", pain_site="joint_line", swelling="delayed"
+        age=70,
+        onset="injury",
+        mechanism="twist",
+        days_since_onset=2,
+        pain_site="joint_line",
+        swelling="delayed",
     )
     result = assess(findings, content)
     assert result.conditions[0] == "meniscus_tear"
@@ -66,7 +73,8 @@ def test_urgent_advice_is_only_the_action(content: TriageContent) -> None:
     assert result.level == "urgent"
     assert result.stop_running
     assert result.advice.self_care == []
-    assert result.advice.get_seen_if == ["sn_deformed", "sn_calf"]  # only what would raise it
+    # Only what would raise it: the emergency signs.
+    assert result.advice.get_seen_if == ["sn_deformed", "sn_breathless", "sn_very_unwell"]
     assert not result.advice.pain_monitoring
 
 
@@ -153,24 +161,33 @@ def test_findings_have_the_agreed_fields_and_neutral_defaults() -> None:
         "age": 30,
         "onset": "gradual",
         "mechanism": "none",
-        "days_since_onset": 0,
+        "days_since_onset": None,
         "weight_bearing": "normal",
         "swelling": "none",
         **dict.fromkeys(
             [
+                "very_swollen",
                 "hot_red_or_fever",
+                "feels_very_unwell",
+                "infection_risk",
+                "blood_thinners",
                 "locked",
                 "catching",
                 "clicking",
                 "giving_way",
                 "cannot_bend_90",
                 "deformity_or_numb_cold_foot",
-                "calf_swelling_or_breathless",
+                "calf_swelling",
+                "breathless_or_chest_pain",
                 "wound_into_joint",
                 "bone_tenderness",
+                "pain_on_hopping",
                 "night_or_rest_pain",
                 "weight_loss_or_lump",
-                "hip_thigh_pain_or_limp",
+                "groin_or_thigh_pain",
+                "bone_stress_risk",
+                "back_pain_or_tingling",
+                "limits_daily_life",
                 "recent_load_increase",
             ],
             False,
@@ -182,3 +199,67 @@ def test_findings_have_the_agreed_fields_and_neutral_defaults() -> None:
     }
     with pytest.raises(ValidationError, match="Extra inputs"):
         Findings.model_validate({"age": 30, "locked_knee": True})
+
+
+# Advice must never contradict the likely causes or the person.
+BONE_CAUSES = {"bone_stress_injury", "fracture", "femoral_stress_fracture"}
+
+
+@given(findings=any_findings)
+def test_no_nsaid_tablets_with_bone_stress_a_fracture_or_blood_thinners(
+    content: TriageContent, findings: Findings
+) -> None:
+    result = assess(findings, content)
+    if BONE_CAUSES & set(result.conditions) or findings.blood_thinners:
+        assert "nsaid_tablets" not in result.advice.self_care
+    if findings.blood_thinners and result.advice.self_care:
+        assert "no_nsaid_blood_thinners" in result.advice.self_care
+
+
+def test_bone_stress_warns_off_anti_inflammatory_tablets(content: TriageContent) -> None:
+    findings = Findings(age=24, bone_tenderness=True, recent_load_increase=True)
+    result = assess(findings, content)
+    assert result.conditions[0] == "bone_stress_injury"
+    assert "no_nsaid_bone" in result.advice.self_care
+    assert "nsaid_tablets" not in result.advice.self_care
+
+
+def test_a_soft_tissue_injury_gets_peace_and_love_not_tablets(content: TriageContent) -> None:
+    findings = Findings(
+        age=26,
+        onset="injury",
+        mechanism="inward_force",
+        days_since_onset=1,
+        pain_site="inner_side_ligament",
+    )
+    result = assess(findings, content)
+    assert result.level == "self_care"
+    assert {"peace_love", "topical_nsaid"} <= set(result.advice.self_care)
+    assert "nsaid_tablets" not in result.advice.self_care
+    assert "anti-inflammatory tablets" in content.advice["peace_love"].text
+
+
+def test_osteoarthritis_gets_gel_first_and_tablets_with_their_cautions(
+    content: TriageContent,
+) -> None:
+    result = assess(Findings(age=60, pain_site="diffuse", morning_stiffness_minutes=15), content)
+    assert result.conditions[0] == "knee_osteoarthritis"
+    advice = result.advice.self_care
+    assert advice.index("topical_nsaid") < advice.index("nsaid_tablets")
+    for caution in ("long runs", "asthma", "kidney", "pregnancy"):
+        assert caution in content.advice["nsaid_tablets"].text
+
+
+def test_pain_monitoring_says_acceptable_not_safe(content: TriageContent) -> None:
+    text = content.pain_monitoring.text
+    assert "acceptable" in text and "safe" not in text
+    # Not for growing children's bone pain.
+    osgood = assess(Findings(age=12, pain_site="below_kneecap"), content)
+    assert osgood.conditions[0] == "osgood_schlatter"
+    assert not osgood.advice.pain_monitoring
+
+
+def test_osteoarthritis_is_not_named_before_45(content: TriageContent) -> None:
+    for age, named in ((44, False), (45, True)):
+        result = assess(Findings(age=age, morning_stiffness_minutes=15), content)
+        assert ("knee_osteoarthritis" in result.conditions) == named, age

@@ -12,7 +12,11 @@ from tests.triage.strategies import with_changes
 # Each alarming finding a runner can report, as the change it makes to the findings.
 RED_FLAG_FINDINGS: list[dict[str, Any]] = [
     {"deformity_or_numb_cold_foot": True},
-    {"calf_swelling_or_breathless": True},
+    {"calf_swelling": True},
+    {"breathless_or_chest_pain": True},
+    {"feels_very_unwell": True},
+    {"very_swollen": True},
+    {"pain_on_hopping": True},
     {"wound_into_joint": True},
     {"hot_red_or_fever": True},
     {"locked": True},
@@ -22,7 +26,7 @@ RED_FLAG_FINDINGS: list[dict[str, Any]] = [
     {"bone_tenderness": True},
     {"night_or_rest_pain": True},
     {"weight_loss_or_lump": True},
-    {"hip_thigh_pain_or_limp": True},
+    {"groin_or_thigh_pain": True},
     {"weight_bearing": "unable"},
     {"swelling": "rapid"},
 ]
@@ -45,8 +49,9 @@ def test_the_level_is_at_least_every_fired_rule(content: TriageContent, findings
         assert urgency(result.level) <= urgency(fired[rule_id])
     if (
         findings.deformity_or_numb_cold_foot
-        or findings.calf_swelling_or_breathless
+        or findings.breathless_or_chest_pain
         or findings.wound_into_joint
+        or findings.feels_very_unwell
     ):
         assert result.level == "emergency"
     if findings.wound_into_joint:

@@ -8,29 +8,50 @@ from bot.domain.triage import Findings, TriageContent, assess, urgency
 
 Case = dict[str, Any]
 INJURY = {"onset": "injury"}
+RECENT = {**INJURY, "days_since_onset": 3}
+OLD = {**INJURY, "days_since_onset": 30}
+BLOW = {**INJURY, "mechanism": "direct_blow"}
 
 # rule id -> (findings that fire it, near misses that must not); age is 30 unless given.
+# Every time-limited rule misses on an injury of unknown date: unknown is never "today".
 RULES: dict[str, tuple[list[Case], list[Case]]] = {
     "deformity_cold_foot": ([{"deformity_or_numb_cold_foot": True}], [{}]),
-    "calf_or_breathless": ([{"calf_swelling_or_breathless": True}], [{}]),
-    "joint_wound": (
+    "breathless_chest_pain": (
         [
-            {"wound_into_joint": True},
-            {**INJURY, "mechanism": "direct_blow", "wound_into_joint": True},
+            {"breathless_or_chest_pain": True},
+            {"breathless_or_chest_pain": True, "calf_swelling": True},
         ],
-        [{**INJURY, "mechanism": "direct_blow"}, {"hot_red_or_fever": True}],
+        [{"calf_swelling": True}],
     ),
+    "joint_wound": (
+        [{"wound_into_joint": True}, {**BLOW, "wound_into_joint": True}],
+        [BLOW, {"hot_red_or_fever": True}],
+    ),
+    "sepsis_signs": ([{"feels_very_unwell": True}], [{"hot_red_or_fever": True}]),
     "ottawa_age": (
-        [{**INJURY, "age": 55, "days_since_onset": 7}, {**INJURY, "age": 80}],
-        [{**INJURY, "age": 54}, {**INJURY, "age": 60, "days_since_onset": 8}, {"age": 60}],
+        [{**INJURY, "age": 55, "days_since_onset": 7}, {**RECENT, "age": 80}],
+        [
+            {**RECENT, "age": 54},
+            {**INJURY, "age": 60, "days_since_onset": 8},
+            {**INJURY, "age": 60},
+            {"age": 60},
+        ],
     ),
     "ottawa_bone": (
         [{**INJURY, "days_since_onset": 7, "bone_tenderness": True}],
-        [{**INJURY, "days_since_onset": 8, "bone_tenderness": True}, {"bone_tenderness": True}],
+        [
+            {**INJURY, "days_since_onset": 8, "bone_tenderness": True},
+            {**INJURY, "bone_tenderness": True},
+            {"bone_tenderness": True},
+        ],
     ),
     "ottawa_flexion": (
-        [{**INJURY, "cannot_bend_90": True}],
-        [{**INJURY, "days_since_onset": 8, "cannot_bend_90": True}, {"cannot_bend_90": True}],
+        [{**RECENT, "cannot_bend_90": True}],
+        [
+            {**OLD, "cannot_bend_90": True},
+            {**INJURY, "cannot_bend_90": True},
+            {"cannot_bend_90": True},
+        ],
     ),
     "cannot_bear_weight": (
         [{"weight_bearing": "unable"}, {**INJURY, "weight_bearing": "unable"}],
@@ -38,44 +59,93 @@ RULES: dict[str, tuple[list[Case], list[Case]]] = {
     ),
     "pittsburgh_age": (
         [
-            {**INJURY, "mechanism": "direct_blow", "age": 11},
-            {**INJURY, "mechanism": "direct_blow", "age": 51},
+            {**BLOW, "days_since_onset": 0, "age": 11},
+            {**BLOW, "days_since_onset": 7, "age": 51},
         ],
         [
-            {**INJURY, "mechanism": "direct_blow", "age": 12},
-            {**INJURY, "mechanism": "direct_blow", "age": 50},
-            {**INJURY, "mechanism": "twist", "age": 51},
+            {**BLOW, "days_since_onset": 0, "age": 12},
+            {**BLOW, "days_since_onset": 0, "age": 50},
+            {**BLOW, "age": 60},
+            {**BLOW, "days_since_onset": 28, "age": 57},
+            {**RECENT, "mechanism": "twist", "age": 51},
         ],
     ),
     "rapid_swelling": (
-        [{**INJURY, "swelling": "rapid"}],
-        [{**INJURY, "swelling": "delayed"}, {"swelling": "mild"}],
+        [{**RECENT, "swelling": "rapid"}],
+        [
+            {**OLD, "swelling": "rapid"},
+            {**INJURY, "swelling": "rapid"},
+            {**RECENT, "swelling": "delayed"},
+        ],
     ),
+    "calf_swelling": ([{"calf_swelling": True}], [{"pain_site": "back_of_knee"}]),
     "hot_red_fever": ([{"hot_red_or_fever": True}], [{"swelling": "mild"}]),
+    "swollen_infection_risk": (
+        [
+            {"infection_risk": True, "very_swollen": True},
+            {"infection_risk": True, **RECENT, "swelling": "delayed"},
+        ],
+        [{"infection_risk": True}, {"infection_risk": True, "swelling": "mild"}],
+    ),
+    "very_swollen": (
+        [{"very_swollen": True}, {**OLD, "very_swollen": True}],
+        [{"swelling": "mild"}],
+    ),
+    "blood_thinner_swelling": (
+        [
+            {**BLOW, "days_since_onset": 1, "blood_thinners": True, "swelling": "mild"},
+            {**RECENT, "blood_thinners": True, "very_swollen": True},
+        ],
+        [
+            {**RECENT, "blood_thinners": True},
+            {**OLD, "blood_thinners": True, "swelling": "mild"},
+            {**RECENT, "swelling": "mild"},
+        ],
+    ),
     "locked_knee": ([{"locked": True}], [{"catching": True}]),
     "child_hip_or_limp": (
-        [{"age": 17, "hip_thigh_pain_or_limp": True}, {"age": 9, "hip_thigh_pain_or_limp": True}],
-        [{"age": 18, "hip_thigh_pain_or_limp": True}, {"age": 14}],
-    ),
-    "catching": ([{"catching": True}], [{"clicking": True}]),
-    "giving_way": ([{"giving_way": True}], [{}]),
-    "delayed_swelling": (
-        [{**INJURY, "swelling": "delayed"}],
-        [{"swelling": "delayed"}, {**INJURY, "swelling": "mild"}],
-    ),
-    "side_step_instability": (
-        [{**INJURY, "mechanism": "inward_force", "worse_with": ["side_step"]}],
         [
-            {**INJURY, "mechanism": "inward_force"},
-            {**INJURY, "mechanism": "twist", "worse_with": ["side_step"]},
+            {"age": 17, "groin_or_thigh_pain": True},
+            {"age": 9, "weight_bearing": "limping"},
         ],
+        [{"age": 18, "groin_or_thigh_pain": True}, {"age": 18, "weight_bearing": "limping"}],
+    ),
+    "femoral_stress": (
+        [
+            {"groin_or_thigh_pain": True, "pain_on_hopping": True},
+            {"groin_or_thigh_pain": True, "weight_bearing": "limping"},
+            {"groin_or_thigh_pain": True, "bone_stress_risk": True},
+        ],
+        [
+            {"groin_or_thigh_pain": True},
+            {"pain_on_hopping": True},
+            {"age": 14, "groin_or_thigh_pain": True, "pain_on_hopping": True},
+        ],
+    ),
+    "pain_on_hopping": ([{"pain_on_hopping": True}], [{"bone_stress_risk": True}]),
+    "catching": ([{"catching": True}], [{"clicking": True}]),
+    "giving_way": ([{"giving_way": True}], [{"worse_with": ["side_step"]}]),
+    "delayed_swelling": (
+        [{**INJURY, "swelling": "delayed"}, {**OLD, "swelling": "delayed"}],
+        [
+            {"swelling": "delayed"},
+            {**INJURY, "swelling": "mild"},
+            {**INJURY, "days_since_onset": 60, "swelling": "delayed"},
+        ],
+    ),
+    "teen_bone_pain": (
+        [{"age": 14, "night_or_rest_pain": True}, {"age": 15, "bone_tenderness": True}],
+        [{"age": 18, "night_or_rest_pain": True}, {"age": 15, **RECENT, "bone_tenderness": True}],
     ),
     "bone_spot_pain": (
         [{"bone_tenderness": True}],
         [{**INJURY, "bone_tenderness": True}, {"recent_load_increase": True}],
     ),
     "late_bone_pain": (
-        [{**INJURY, "days_since_onset": 8, "bone_tenderness": True}],
+        [
+            {**INJURY, "days_since_onset": 8, "bone_tenderness": True},
+            {**INJURY, "bone_tenderness": True},
+        ],
         [
             {**INJURY, "days_since_onset": 7, "bone_tenderness": True},
             {**INJURY, "days_since_onset": 20},
@@ -87,32 +157,24 @@ RULES: dict[str, tuple[list[Case], list[Case]]] = {
         [{"night_or_rest_pain": True}, {"bone_tenderness": True}, {"swelling": "mild"}],
     ),
     "cannot_bend": ([{"cannot_bend_90": True}], [{}]),
-    "no_improvement": ([{"weeks_without_improvement": 6}], [{"weeks_without_improvement": 5}]),
-    "oa_limiting_life": (
-        [
-            {
-                "age": 45,
-                "morning_stiffness_minutes": 30,
-                "pain_site": "joint_line",
-                "worse_with": ["stairs"],
-            },
-            {"age": 60, "weight_bearing": "limping"},
-        ],
-        [
-            {"age": 44, "worse_with": ["stairs"]},
-            {"age": 60, "morning_stiffness_minutes": 31, "worse_with": ["stairs"]},
-            {"age": 60, "pain_site": "below_joint_line", "worse_with": ["rising"]},
-            {"age": 60, "worse_with": ["long_runs"]},
-            {**INJURY, "age": 60, "days_since_onset": 30, "worse_with": ["stairs"]},
-        ],
+    "old_rapid_swelling": (
+        [{**OLD, "swelling": "rapid"}, {**INJURY, "swelling": "rapid"}],
+        [{**RECENT, "swelling": "rapid"}, {**OLD, "swelling": "delayed"}],
     ),
+    "no_improvement": ([{"weeks_without_improvement": 6}], [{"weeks_without_improvement": 5}]),
+    "limits_daily_life": ([{"limits_daily_life": True}], [{"weight_bearing": "limping"}]),
     "long_morning_stiffness": (
         [{"morning_stiffness_minutes": 31}],
         [{"morning_stiffness_minutes": 30}],
     ),
     "adult_hip_pain": (
-        [{"age": 18, "hip_thigh_pain_or_limp": True}],
-        [{"age": 17, "hip_thigh_pain_or_limp": True}, {"age": 40}],
+        [{"age": 18, "groin_or_thigh_pain": True}],
+        [{"age": 17, "groin_or_thigh_pain": True}, {"age": 40}],
+    ),
+    "back_referral": ([{"back_pain_or_tingling": True}], [{}]),
+    "bone_stress_risk": (
+        [{"bone_stress_risk": True}],
+        [{**OLD, "bone_stress_risk": True}, {"recent_load_increase": True}],
     ),
 }
 

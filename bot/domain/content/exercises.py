@@ -4,7 +4,7 @@ from typing import Literal, Self
 
 from pydantic import Field, field_validator, model_validator
 
-from bot.domain.content.fields import Line, Name, OneMessage, Paragraph, duplicates
+from bot.domain.content.fields import Distinct, Line, Name, OneMessage, Paragraph
 from bot.domain.sourced import ContentId, ContentModel, Sourced
 from bot.domain.triage.ids import ConditionId
 
@@ -20,7 +20,7 @@ NO_HOME_EXERCISE: frozenset[ConditionId] = frozenset(
 class Exercise(Sourced, OneMessage):
     id: ContentId
     name: Name
-    goals: tuple[Goal, ...] = Field(min_length=1, max_length=3)
+    goals: Distinct[Goal] = Field(min_length=1, max_length=3)
     purpose: Paragraph
     sets: int = Field(ge=1, le=6)
     reps: int | None = Field(default=None, ge=1, le=30)
@@ -30,21 +30,12 @@ class Exercise(Sourced, OneMessage):
     steps: tuple[Line, ...] = Field(min_length=2, max_length=8)
     progressions: tuple[Line, ...] = Field(min_length=1, max_length=3)
     regressions: tuple[Line, ...] = Field(min_length=1, max_length=3)
-    suits: tuple[ConditionId, ...] = Field(min_length=1)
+    suits: Distinct[ConditionId] = Field(min_length=1)
     cautions: tuple[Line, ...] = Field(min_length=1, max_length=5)
-
-    @field_validator("goals")
-    @classmethod
-    def _goals_unique(cls, goals: tuple[Goal, ...]) -> tuple[Goal, ...]:
-        if repeated := duplicates(goals):
-            raise ValueError(f"repeated goal(s) {repeated}")
-        return goals
 
     @field_validator("suits")
     @classmethod
     def _suits_home_care(cls, suits: tuple[ConditionId, ...]) -> tuple[ConditionId, ...]:
-        if repeated := duplicates(suits):
-            raise ValueError(f"repeated condition(s) {repeated}")
         if barred := sorted(NO_HOME_EXERCISE.intersection(suits)):
             raise ValueError(f"{barred} need medical care, not home exercises")
         return suits
@@ -57,11 +48,4 @@ class Exercise(Sourced, OneMessage):
 
 
 class ExercisesFile(ContentModel):
-    exercises: tuple[Exercise, ...] = Field(min_length=1)
-
-    @field_validator("exercises")
-    @classmethod
-    def _ids_unique(cls, exercises: tuple[Exercise, ...]) -> tuple[Exercise, ...]:
-        if repeated := duplicates(exercise.id for exercise in exercises):
-            raise ValueError(f"duplicate exercise id(s) {repeated}")
-        return exercises
+    exercises: Distinct[Exercise] = Field(min_length=1)

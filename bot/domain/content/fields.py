@@ -1,10 +1,9 @@
 """Field types and checks shared by the stretch, warm-up, exercise and prevention models."""
 
 from collections import Counter
-from collections.abc import Iterable
-from typing import Annotated, Self
+from typing import Annotated, Any, Self, TypeVar
 
-from pydantic import BaseModel, StringConstraints, model_validator
+from pydantic import AfterValidator, BaseModel, StringConstraints, model_validator
 
 from bot.domain.sourced import ContentModel
 
@@ -47,5 +46,13 @@ class OneMessage(ContentModel):
         return self
 
 
-def duplicates(values: Iterable[str]) -> list[str]:
-    return sorted(value for value, count in Counter(values).items() if count > 1)
+def _each_once(items: tuple[Any, ...]) -> tuple[Any, ...]:
+    keys = [getattr(item, "id", item) for item in items]
+    if repeated := sorted(key for key, count in Counter(keys).items() if count > 1):
+        raise ValueError(f"duplicate {repeated}")
+    return items
+
+
+Item = TypeVar("Item")
+# A list in which each entry, or each entry's id where entries have one, stands once.
+Distinct = Annotated[tuple[Item, ...], AfterValidator(_each_once)]

@@ -93,6 +93,14 @@ def _check_not_for(path: Path, comeback: Comeback, triage: TriageContent) -> Non
             )
 
 
+def _check_signs(path: Path, prevention: Prevention, triage: TriageContent) -> None:
+    for index, sign in enumerate(prevention.see_a_doctor.signs):
+        if sign not in triage.safety_net:
+            raise ContentError(
+                f"{path}: see_a_doctor.signs.{index}: {sign!r} is no safety_net sign in triage.yaml"
+            )
+
+
 def load_library(content_dir: Path = CONTENT_DIR) -> Library:
     sources_file = read_model(content_dir / "sources.yaml", SourcesFile)
     sources = {source.id: source for source in sources_file.sources}
@@ -105,6 +113,7 @@ def load_library(content_dir: Path = CONTENT_DIR) -> Library:
     _check_shared_ids(exercises_path, stretches, exercises)
     prevention = _read_cited(content_dir / "prevention.yaml", Prevention, sources)
     triage = load_triage(content_dir)
+    _check_signs(content_dir / "prevention.yaml", prevention, triage)
     _check_cited(content_dir / TRIAGE_FILE, triage.model_copy(update={"conditions": {}}), sources)
     _check_cited(content_dir / CONDITIONS_FILE, {"conditions": triage.conditions}, sources)
     comeback_path = content_dir / "comeback.yaml"

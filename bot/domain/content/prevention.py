@@ -2,9 +2,9 @@
 
 from typing import Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field
 
-from bot.domain.content.fields import Line, Name, OneMessage, Paragraph, duplicates
+from bot.domain.content.fields import Distinct, Line, Name, OneMessage, Paragraph
 from bot.domain.sourced import ContentId, ContentModel, Sourced
 
 # How well a measure is shown to prevent injuries; the renderer words it for runners.
@@ -22,14 +22,7 @@ class Finding(Sourced):
 class Overview(OneMessage):
     name: Name
     intro: Paragraph
-    findings: tuple[Finding, ...] = Field(min_length=1, max_length=8)
-
-    @field_validator("findings")
-    @classmethod
-    def _ids_unique(cls, findings: tuple[Finding, ...]) -> tuple[Finding, ...]:
-        if repeated := duplicates(finding.id for finding in findings):
-            raise ValueError(f"duplicate finding id(s) {repeated}")
-        return findings
+    findings: Distinct[Finding] = Field(min_length=1, max_length=8)
 
 
 class RiskFactor(Sourced, OneMessage):
@@ -44,17 +37,11 @@ class RiskFactor(Sourced, OneMessage):
 class SeeADoctor(Sourced, OneMessage):
     name: Name
     intro: Paragraph
-    signs: tuple[Line, ...] = Field(min_length=1, max_length=10)
+    # Ids of /kneepain's "get seen if" signs (triage.yaml safety_net): one source of truth.
+    signs: tuple[ContentId, ...] = Field(min_length=1, max_length=16)
 
 
 class Prevention(ContentModel):
     overview: Overview
-    risk_factors: tuple[RiskFactor, ...] = Field(min_length=1)
+    risk_factors: Distinct[RiskFactor] = Field(min_length=1)
     see_a_doctor: SeeADoctor
-
-    @field_validator("risk_factors")
-    @classmethod
-    def _ids_unique(cls, factors: tuple[RiskFactor, ...]) -> tuple[RiskFactor, ...]:
-        if repeated := duplicates(factor.id for factor in factors):
-            raise ValueError(f"duplicate risk factor id(s) {repeated}")
-        return factors

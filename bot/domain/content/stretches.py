@@ -1,8 +1,8 @@
 """Static stretches: offered for comfort and mobility, never as injury prevention."""
 
-from pydantic import Field, field_validator
+from pydantic import Field
 
-from bot.domain.content.fields import Label, Line, Name, OneMessage, Paragraph, duplicates
+from bot.domain.content.fields import Distinct, Label, Line, Name, OneMessage, Paragraph
 from bot.domain.sourced import ContentId, ContentModel, Sourced
 
 
@@ -22,11 +22,4 @@ class Stretch(Sourced, OneMessage):
 
 
 class StretchesFile(ContentModel):
-    stretches: tuple[Stretch, ...] = Field(min_length=1)
-
-    @field_validator("stretches")
-    @classmethod
-    def _ids_unique(cls, stretches: tuple[Stretch, ...]) -> tuple[Stretch, ...]:
-        if repeated := duplicates(stretch.id for stretch in stretches):
-            raise ValueError(f"duplicate stretch id(s) {repeated}")
-        return stretches
+    stretches: Distinct[Stretch] = Field(min_length=1)

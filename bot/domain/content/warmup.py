@@ -2,7 +2,7 @@
 
 from pydantic import Field, ValidationInfo, field_validator
 
-from bot.domain.content.fields import Line, Name, OneMessage, Paragraph, duplicates
+from bot.domain.content.fields import Distinct, Line, Name, OneMessage, Paragraph
 from bot.domain.sourced import ContentId, ContentModel, Sourced
 
 
@@ -28,16 +28,9 @@ class WarmupVersion(ContentModel):
 class Warmup(Sourced, OneMessage):
     name: Name
     intro: Paragraph
-    moves: tuple[WarmupMove, ...] = Field(min_length=3, max_length=12)
+    moves: Distinct[WarmupMove] = Field(min_length=3, max_length=12)
     short_name: Name
-    short: tuple[ContentId, ...] = Field(min_length=2)
-
-    @field_validator("moves")
-    @classmethod
-    def _move_ids_unique(cls, moves: tuple[WarmupMove, ...]) -> tuple[WarmupMove, ...]:
-        if repeated := duplicates(move.id for move in moves):
-            raise ValueError(f"duplicate move id(s) {repeated}")
-        return moves
+    short: Distinct[ContentId] = Field(min_length=2)
 
     @field_validator("short")
     @classmethod
@@ -48,8 +41,6 @@ class Warmup(Sourced, OneMessage):
         known = {move.id for move in info.data.get("moves", ())}
         if unknown := [move_id for move_id in short if move_id not in known]:
             raise ValueError(f"unknown move(s) {unknown}")
-        if repeated := duplicates(short):
-            raise ValueError(f"repeated move(s) {repeated}")
         return short
 
     @property

@@ -10,6 +10,7 @@ from bot.domain.triage.questionnaire import (
     findings_from,
     is_finished,
     next_question,
+    shown_options,
 )
 from bot.domain.triage.questions import Option, Question
 from bot.domain.triage.rules import TriageContent
@@ -33,5 +34,6 @@ __all__ = [
     "is_finished",
     "load_triage",
     "next_question",
+    "shown_options",
     "urgency",
 ]

@@ -65,19 +65,23 @@ def assess(findings: Findings, content: TriageContent | None = None) -> Assessme
         red_flags=[rule.id for rule in fired if isinstance(rule, RedFlag)],
         referrals=[rule.id for rule in fired if isinstance(rule, Referral)],
         why={m.condition: list(m.features) for m in matches},
-        advice=_advice(level, matches, content),
+        advice=_advice(level, findings, matches, content),
         stop_running=content.levels[level].stop_running,
     )
 
 
-def _advice(level: Level, matches: Sequence[Match], content: TriageContent) -> Advice:
-    shown = [content.conditions[m.condition] for m in matches]
-    self_care = list(content.levels[level].advice)
+def _advice(
+    level: Level, findings: Findings, matches: Sequence[Match], content: TriageContent
+) -> Advice:
+    causes = [m.condition for m in matches]
+    shown = [content.conditions[cause] for cause in causes]
+    offered = [*content.levels[level].advice]
     for condition in shown[:SELF_CARE_FROM_TOP]:
-        self_care += [a for a in condition.self_care if level in content.advice[a].levels]
+        offered += condition.self_care
+    self_care = [a for a in offered if content.advice[a].fits(level, findings, causes)]
     # Load-guided running suits tendon and kneecap pain, never a possible tear or bone stress.
     pain_monitoring = (
-        level in content.pain_monitoring.levels
+        content.pain_monitoring.fits(level, findings, causes)
         and shown[0].pain_monitoring == "fits"
         and all(condition.pain_monitoring != "never" for condition in shown)
     )

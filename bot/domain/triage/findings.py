@@ -16,6 +16,7 @@ PainSite = Literal[
     "inner_kneecap",
     "below_kneecap",
     "inner_side_ligament",
+    "back_of_knee",
     "diffuse",
 ]
 Trigger = Literal[
@@ -39,22 +40,34 @@ class Findings(BaseModel):
     age: int = Field(ge=0, le=120)
     onset: Onset = "gradual"
     mechanism: Mechanism = "none"
-    days_since_onset: int = Field(default=0, ge=0)
+    # None: not known. A rule that needs recency never reads an unknown date as today.
+    days_since_onset: int | None = Field(default=None, ge=0)
     weight_bearing: WeightBearing = "normal"
     swelling: Swelling = "none"
+    very_swollen: bool = False  # the whole knee visibly swollen and tight, injury or not
     hot_red_or_fever: bool = False
+    feels_very_unwell: bool = False  # shivering, confusion, very fast breathing, mottled skin
+    infection_risk: bool = False  # diabetes, immune-suppressing treatment, a knee replacement,
+    # or an injection or operation on the knee in the last 6 weeks
+    blood_thinners: bool = False
     locked: bool = False
     catching: bool = False
     clicking: bool = False
     giving_way: bool = False
     cannot_bend_90: bool = False
     deformity_or_numb_cold_foot: bool = False
-    calf_swelling_or_breathless: bool = False
+    calf_swelling: bool = False  # a swollen, painful or warm calf
+    breathless_or_chest_pain: bool = False
     wound_into_joint: bool = False  # a cut or wound that goes into the knee joint
     bone_tenderness: bool = False
+    pain_on_hopping: bool = False
     night_or_rest_pain: bool = False
     weight_loss_or_lump: bool = False  # losing weight without trying, or a hard lump
-    hip_thigh_pain_or_limp: bool = False
+    groin_or_thigh_pain: bool = False
+    bone_stress_risk: bool = False  # missed periods, a past stress fracture, under-eating or
+    # very low body weight
+    back_pain_or_tingling: bool = False  # from the back or buttock, tingling, numbness, weak leg
+    limits_daily_life: bool = False  # walking, stairs, work or sleep
     recent_load_increase: bool = False
     pain_site: PainSite = "diffuse"
     worse_with: list[Trigger] = Field(default_factory=list)
@@ -63,12 +76,14 @@ class Findings(BaseModel):
 
 
 Kind = Literal["bool", "int", "choice", "choices"]
+_OPTIONAL_INT = int | None
 
 
 @dataclass(frozen=True)
 class FieldSpec:
     kind: Kind
     values: tuple[str, ...] = ()  # the allowed values of a choice, or of each item of choices
+    optional: bool = False  # None means not known
 
 
 def _spec(annotation: object) -> FieldSpec:
@@ -76,6 +91,8 @@ def _spec(annotation: object) -> FieldSpec:
         return FieldSpec("bool")
     if annotation is int:
         return FieldSpec("int")
+    if annotation == _OPTIONAL_INT:
+        return FieldSpec("int", optional=True)
     if get_origin(annotation) is Literal:
         return FieldSpec("choice", get_args(annotation))
     if get_origin(annotation) is list:

@@ -20,5 +20,11 @@ ConditionId = Literal[
     "septic_arthritis",
     "dvt",
     "referred_hip_pain",
+    "femoral_stress_fracture",
+    "osgood_schlatter",
+    "osteochondritis_dissecans",
+    "inflammatory_arthritis",
+    "bakers_cyst",
+    "referred_back_pain",
 ]
 CONDITION_IDS: tuple[ConditionId, ...] = get_args(ConditionId)

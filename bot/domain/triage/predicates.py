@@ -66,6 +66,8 @@ class FieldTest(ContentModel):
             return self.has in value
         if self.has_any is not None:
             return any(item in value for item in self.has_any)
+        if value is None:  # not known: a bound on it never holds
+            return False
         return (self.gte is None or value >= self.gte) and (self.lte is None or value <= self.lte)
 
     def fields(self) -> frozenset[str]:

@@ -1,7 +1,8 @@
 """The /kneepain conversation as pure functions of the answers given so far.
 
-Answers are (question_id, option_id) pairs in the order given, e.g. a tuple of tuples, so a
-handler can keep them in its conversation state and rebuild everything from them.
+Answers are (question_id, answer) pairs in the order given: the option id, or for a multi-select
+question the tuple of option ids tapped (empty for none), so a handler can keep them in its
+conversation state and rebuild everything from them.
 """
 
 from collections.abc import Sequence
@@ -14,7 +15,8 @@ from bot.domain.triage.load import default_content
 from bot.domain.triage.questions import Option, Question
 from bot.domain.triage.rules import TriageContent
 
-Answers = Sequence[tuple[str, str]]
+Answer = str | tuple[str, ...]
+Answers = Sequence[tuple[str, Answer]]
 
 # Only used until the age question is answered; it comes before every question and rule that
 # depends on age, and 30 triggers no age rule, so it can never make an answer look more urgent.
@@ -49,18 +51,33 @@ def _replay(answers: Answers, content: TriageContent) -> tuple[Findings, frozens
     values: dict[str, Any] = {"age": AGE_BEFORE_ASKED}
     findings = Findings.model_validate(values)
     answered: frozenset[str] = frozenset()
-    for question_id, option_id in answers:
+    for question_id, answer in answers:
         expected = _next(findings, answered, content)
         if expected is None or expected.id != question_id:
             asked = expected.id if expected else "nothing"
             raise AnswerError(f"answer to {question_id!r} when {asked!r} was asked")
-        option = expected.option(option_id)
-        if option is None:
-            raise AnswerError(f"question {question_id!r} has no option {option_id!r}")
-        _apply(values, option)
+        for option in _chosen(expected, answer, findings):
+            _apply(values, option)
         findings = Findings.model_validate(values)
         answered |= {question_id}
     return findings, answered
+
+
+def shown_options(question: Question, findings: Findings) -> tuple[Option, ...]:
+    """The options this runner sees: an option with a show_if shows only when it holds."""
+    return tuple(o for o in question.options if o.show_if is None or o.show_if.holds(findings))
+
+
+def _chosen(question: Question, answer: Answer, findings: Findings) -> list[Option]:
+    ids = answer if isinstance(answer, tuple) else (answer,)
+    if isinstance(answer, tuple) != question.multi or len(set(ids)) != len(ids):
+        raise AnswerError(f"answer {answer!r} does not fit question {question.id!r}")
+    shown = shown_options(question, findings)
+    if not set(ids) <= {option.id for option in shown}:
+        raise AnswerError(f"question {question.id!r} shows no option among {ids!r}")
+    # Applied in the question's order, whatever the order of the ticks: where two options set
+    # the same field, the later (more cautious) one wins, e.g. can't walk over limping.
+    return [option for option in shown if option.id in ids]
 
 
 def _apply(values: dict[str, Any], option: Option) -> None:

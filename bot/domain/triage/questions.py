@@ -13,12 +13,15 @@ QuestionId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9_]{1,16}$")]
 OptionId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9_]{1,12}$")]
 Label = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=30)]
 SetValue = bool | int | str | tuple[str, ...]
+# A multi-select answer travels as a bit mask in two characters of a 62-letter alphabet.
+MAX_MULTI_OPTIONS = 11
 
 
 class Option(ContentModel):
     id: OptionId
     label: Label
     sets: dict[str, SetValue] = Field(default_factory=dict)  # list fields: items are added
+    show_if: Predicate | None = None  # over the findings of the earlier answers
 
     @model_validator(mode="after")
     def _values_fit_findings(self) -> Self:
@@ -37,6 +40,8 @@ class Question(ContentModel):
     id: QuestionId
     text: Text
     ask_if: Predicate | None = None  # over the findings of the answers so far
+    # multi: "tap all that apply, then Done"; the answer is every option tapped (maybe none).
+    multi: bool = False
     options: tuple[Option, ...] = Field(min_length=2)
 
     @model_validator(mode="after")
@@ -44,7 +49,14 @@ class Question(ContentModel):
         ids = [option.id for option in self.options]
         if len(set(ids)) != len(ids):
             raise ValueError(f"duplicate option ids in question {self.id!r}")
+        if self.multi and len(self.options) > MAX_MULTI_OPTIONS:
+            raise ValueError(f"question {self.id!r}: at most {MAX_MULTI_OPTIONS} options")
         return self
+
+    def reads_fields(self) -> frozenset[str]:
+        """The fields whose answers decide whether this question, or one of its options, shows."""
+        tests = [self.ask_if, *(option.show_if for option in self.options)]
+        return frozenset().union(*(test.fields() for test in tests if test is not None))
 
     def option(self, option_id: str) -> Option | None:
         return next((option for option in self.options if option.id == option_id), None)

@@ -1,12 +1,13 @@
 """Pydantic models of content/triage.yaml and content/conditions.yaml, with their own checks."""
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Literal, Self, TypeVar
 
 from pydantic import Field, model_validator
 
 from bot.domain.sourced import ContentId, ContentModel, Sourced, Text
+from bot.domain.triage.findings import Findings
 from bot.domain.triage.ids import CONDITION_IDS, LEVELS, ConditionId, Level
 from bot.domain.triage.predicates import Predicate
 from bot.domain.triage.questions import Question
@@ -44,6 +45,16 @@ class Referral(Sourced):
 class AdviceItem(Sourced):
     text: Text
     levels: tuple[Level, ...] = Field(min_length=1)  # never shown at any other level
+    when: Predicate | None = None  # shown only when this holds over the findings
+    # Never shown while any of these is among the likely causes (NSAID tablets and bone stress).
+    not_with: tuple[ConditionId, ...] = ()
+
+    def fits(self, level: Level, findings: Findings, causes: Collection[ConditionId]) -> bool:
+        return (
+            level in self.levels
+            and (self.when is None or self.when.holds(findings))
+            and not set(self.not_with) & set(causes)
+        )
 
 
 class SafetyNetSign(Sourced):
@@ -81,13 +92,12 @@ class TriageFile(ContentModel):
         """A question may only depend on fields that an earlier question sets."""
         set_so_far: set[str] = set()
         for question in self.questions:
-            if question.ask_if is not None:
-                unset = question.ask_if.fields() - set_so_far
-                if unset:
-                    raise ValueError(
-                        f"question {question.id!r}: ask_if uses {sorted(unset)}, "
-                        "which no earlier question sets"
-                    )
+            unset = question.reads_fields() - set_so_far
+            if unset:
+                raise ValueError(
+                    f"question {question.id!r}: ask_if or show_if uses {sorted(unset)}, "
+                    "which no earlier question sets"
+                )
             set_so_far |= question.sets_fields()
 
 

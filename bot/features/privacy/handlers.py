@@ -1,20 +1,25 @@
 """/privacy, /mydata and /deletemydata."""
 
+from contextlib import suppress
+
 from telegram import Update
+from telegram.error import BadRequest, Forbidden
 from telegram.ext import CommandHandler, filters
 
-from bot.db import chats, runners
+from bot.db import chats, clubs, runners
+from bot.features.clubs import redraw
 from bot.features.privacy import screens as texts
 from bot.features.privacy.buttons import DELETE
 from bot.features.settings import my_data
 from bot.services import BotApplication, BotContext
+from bot.ui.html import pages
 from bot.ui.presses import PressAnswer, on_press
 from bot.ui.replies import reply
 from bot.ui.screen import Screen
 
 
-async def show_privacy(update: Update, _context: BotContext) -> None:
-    await reply(update, texts.privacy())
+async def show_privacy(update: Update, context: BotContext) -> None:
+    await reply(update, texts.privacy(context.services.settings.pain_log_keep_days))
 
 
 async def show_my_data(update: Update, context: BotContext) -> None:
@@ -22,7 +27,11 @@ async def show_my_data(update: Update, context: BotContext) -> None:
     assert user is not None
     services = context.services
     stored = await runners.my_data(services.database, user.id, services.clock())
-    await reply(update, my_data(stored) if stored is not None else texts.nothing_stored())
+    if stored is None:
+        await reply(update, texts.nothing_stored())
+        return
+    for page in pages(my_data(stored)):  # a year of logged runs takes a few messages
+        await reply(update, page)
 
 
 async def ask_delete(update: Update, _context: BotContext) -> None:
@@ -35,7 +44,11 @@ async def confirm_delete(update: Update, context: BotContext, args: tuple[str, .
     if args != ("yes",) or update.effective_user is None:
         return None
     async with context.services.database.transaction() as session:
+        posts = await clubs.lists_showing(session, update.effective_user.id)
         await chats.delete_user(session, update.effective_user.id)
+    for post in posts:  # the name goes from the lists the groups see, too
+        with suppress(BadRequest, Forbidden):  # the post was deleted, or the bot removed
+            await redraw(context, post)
     return Screen(texts.deleted())
 
 

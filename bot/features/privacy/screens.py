@@ -8,7 +8,14 @@ from bot.ui.html import b
 from bot.ui.keyboards import button
 
 
-def privacy() -> str:
+def _period(days: int) -> str:
+    years, rest = divmod(days, 365)
+    if rest == 0:
+        return "12 months" if years == 1 else f"{years} years"
+    return f"{days} days"
+
+
+def privacy(pain_log_days: int) -> str:
     return "\n\n".join(
         [
             b("Your data"),
@@ -29,18 +36,22 @@ def privacy() -> str:
             "date, pain during it and the next morning (0-10), its length, whether the knee was "
             "stiffer or swollen, and your walk-run stage – to give advice and draw /progress. "
             "The reminders you get read it too: after a red day they suggest rest, and the "
-            "morning after a logged run the bot asks how the knee feels",
+            "morning after a logged run the bot asks how the knee feels. "
+            f"Each run is deleted {_period(pain_log_days)} after its date\n"
+            "• messages sent to you, by kind and time (not their text) – kept a week, so that "
+            "none is sent twice",
             b("What is never stored") + "\n"
             "• your username, phone number or last name, nor your first name beyond a club "
             "run's list\n"
             "• what you write to the bot\n"
             "• your answers to /kneepain – they are used to show the result, then forgotten\n"
             "• a location you share – it is only used to suggest your timezone",
-            b("Logs") + " record only which kind of update arrived and errors, never message texts "
-            "or answers.",
+            b("Logs") + " record only which kind of update arrived and errors, never message "
+            "texts, names, button presses or answers, at any log level.",
             b("Seeing and deleting it") + "\nSend /mydata to see everything stored about you, "
-            "and /deletemydata to erase all of it: settings, runs, reminders and your pain log "
-            "included. "
+            "every pain-log entry included, and /deletemydata to erase all of it: settings, "
+            "runs, reminders and your pain log included; your name is also taken off the "
+            "“I'm running” lists already posted in groups. "
             "Blocking the bot stops all messages at once.",
         ]
     )

@@ -9,10 +9,12 @@ from telegram import Message, Update
 from telegram.error import BadRequest
 from telegram.ext import CommandHandler, Job, JobQueue, filters
 
-from bot.domain.triage import assess, findings_from, next_question
-from bot.domain.triage.questionnaire import AnswerError
+from bot.domain.triage import AnswerError, Question, assess, findings_from, next_question
 from bot.features.triage import screens as render
-from bot.features.triage.buttons import ANSWER, CANCEL, RESTART
+from bot.features.triage import state as codec
+from bot.features.triage.buttons import ANSWER, CANCEL, RESTART, VIEW
+from bot.features.triage.screens import outcome
+from bot.features.triage.screens.questions import question_keyboard, question_text
 from bot.services import BotApplication, BotContext
 from bot.ui import keyboards
 from bot.ui.presses import PressAnswer, on_press
@@ -21,23 +23,50 @@ from bot.ui.screen import Screen
 from bot.ui.signed import StateSigner
 
 TIMEOUT = timedelta(minutes=30)
+# The outcome's views carry the answers too; they stay readable for a week, then expire.
+OUTCOME_LIFETIME = timedelta(days=7)
 DEEP_LINK = "kneepain"
+FIRST = codec.Progress(answers=(), given="", previous=None, ticked=None)
 
 
-def _signer(context: BotContext) -> StateSigner:
+def _signer(context: BotContext, action: str = ANSWER.prefix) -> StateSigner:
     # Keyed by the bot token: only this bot can make buttons it will accept, in any process; and
     # by the questions' layout, so buttons drawn before a change of questions expire.
     layout = context.services.library.triage.layout()
-    return StateSigner(context.bot.token, ANSWER.prefix, version=layout)
+    return StateSigner(context.bot.token, action, version=layout)
+
+
+def _first_question(context: BotContext) -> Screen:
+    question = next_question((), context.services.library.triage)
+    assert question is not None, "the questionnaire has questions"
+    return _question_screen(context, question, FIRST)
+
+
+def _question_screen(context: BotContext, question: Question, progress: codec.Progress) -> Screen:
+    findings = findings_from(progress.answers, context.services.library.triage)
+    signer, now = _signer(context), context.services.clock()
+    keyboard = question_keyboard(question, findings, progress, signer, now)
+    return Screen(question_text(question, first=progress.previous is None), keyboard)
+
+
+def _outcome_screen(context: BotContext, progress: codec.Progress, view: outcome.View) -> Screen:
+    library = context.services.library
+    assessment = assess(findings_from(progress.answers, library.triage), library.triage)
+    signer, now = _signer(context, VIEW.prefix), context.services.clock()
+
+    def link(other: outcome.View) -> str:
+        return signer.encode(other + progress.given, now)
+
+    return Screen(
+        outcome.screen_text(view, assessment, library),
+        outcome.keyboard(view, assessment, library, link),
+    )
 
 
 async def begin(update: Update, context: BotContext) -> None:
     """/kneepain (or the deep link `/start kneepain`) in a private chat."""
-    content = context.services.library.triage
-    question = next_question((), content)
-    assert question is not None, "the questionnaire has questions"
-    keyboard = render.question_keyboard(question, "", _signer(context), context.services.clock())
-    message = await reply_now(update, render.question_text(question, first=True), keyboard)
+    first = _first_question(context)
+    message = await reply_now(update, first.text, first.markup)
     _restart_timeout(context, message)
 
 
@@ -51,25 +80,37 @@ async def answer(update: Update, context: BotContext, _args: tuple[str, ...]) ->
     query = update.callback_query
     assert query is not None
     content = context.services.library.triage
-    now = context.services.clock()
-    state = _signer(context).decode(query.data, now, TIMEOUT)
+    state = _signer(context).decode(query.data, context.services.clock(), TIMEOUT)
     try:
-        answers = render.answers_from_state(state, content) if state is not None else None
+        progress = codec.decode(state, content) if state is not None else None
     except AnswerError:
-        answers = None
-    if state is None or answers is None:
+        progress = None
+    if progress is None:
         return None
-    question = next_question(answers, content)
+    question = next_question(progress.answers, content)
     if question is None:
-        assessment = assess(findings_from(answers, content), content)
         _stop_timeout(context, query.message)
-        return Screen(
-            render.outcome_text(assessment, content),
-            render.outcome_keyboard(assessment, context.services.library),
-        )
+        return _outcome_screen(context, progress, "s")
     _restart_timeout(context, query.message)
-    keyboard = render.question_keyboard(question, state, _signer(context), now)
-    return Screen(render.question_text(question, first=not state), keyboard)
+    return _question_screen(context, question, progress)
+
+
+async def view(update: Update, context: BotContext, _args: tuple[str, ...]) -> PressAnswer:
+    """One of the outcome's screens: the summary, why these causes, what to do, sources."""
+    query = update.callback_query
+    assert query is not None
+    now = context.services.clock()
+    state = _signer(context, VIEW.prefix).decode(query.data, now, OUTCOME_LIFETIME)
+    if not state or state[0] not in outcome.VIEWS:
+        return None
+    content = context.services.library.triage
+    try:
+        progress = codec.decode(state[1:], content)
+    except AnswerError:
+        return None
+    if progress.ticked is not None or next_question(progress.answers, content) is not None:
+        return None  # not a finished check
+    return _outcome_screen(context, progress, state[0])
 
 
 async def cancel(update: Update, context: BotContext, args: tuple[str, ...]) -> PressAnswer:
@@ -85,11 +126,8 @@ async def restart(update: Update, context: BotContext, args: tuple[str, ...]) ->
     if args:
         return None
     assert update.callback_query is not None
-    question = next_question((), context.services.library.triage)
-    assert question is not None
     _restart_timeout(context, update.callback_query.message)
-    keyboard = render.question_keyboard(question, "", _signer(context), context.services.clock())
-    return Screen(render.question_text(question, first=True), keyboard)
+    return _first_question(context)
 
 
 async def _expire(update: Update) -> None:
@@ -146,5 +184,6 @@ def register(application: BotApplication) -> None:
     application.add_handler(CommandHandler("kneepain", in_group, filters.ChatType.GROUPS))
     deep_link = private & filters.Regex(rf"^/start {DEEP_LINK}$")
     application.add_handler(CommandHandler("start", begin, deep_link))
-    for buttons, respond in ((ANSWER, answer), (CANCEL, cancel), (RESTART, restart)):
+    presses = ((ANSWER, answer), (VIEW, view), (CANCEL, cancel), (RESTART, restart))
+    for buttons, respond in presses:
         application.add_handler(on_press(buttons, respond, on_stale=_expire))

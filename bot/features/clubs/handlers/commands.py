@@ -2,7 +2,8 @@
 group's admins may change anything. /clubsettings is in club_menu, /clubdeletedata in club_erase,
 "I'm running" in club_going."""
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Coroutine, Sequence
+from typing import Any
 
 from telegram import Update
 from telegram.ext import CommandHandler, filters
@@ -99,14 +100,6 @@ async def _change(update: Update, context: BotContext, read: Callable[[Club], Cl
     await reply(update, texts.done(note, await this_club(update, context)))
 
 
-async def club_timezone(update: Update, context: BotContext) -> None:
-    words = context.args or []
-    if not words:
-        await reply(update, texts.zone_usage(await this_club(update, context)))
-        return
-    await _change(update, context, lambda _club: _zone(words))
-
-
 async def club_run(update: Update, context: BotContext) -> None:
     verb, *words = context.args or ["list"]
     match verb.lower():
@@ -121,12 +114,23 @@ async def club_run(update: Update, context: BotContext) -> None:
             await reply(update, texts.unreadable(problem, RUN_EXAMPLE))
 
 
-async def club_stretch(update: Update, context: BotContext) -> None:
-    words = context.args or []
-    if not words:
-        await reply(update, texts.stretch_usage(await this_club(update, context)))
-        return
-    await _change(update, context, lambda _club: _stretch(words))
+def _setting(
+    usage: Callable[[Club], str], read: Callable[[Sequence[str]], ClubChange]
+) -> Callable[[Update, BotContext], Coroutine[Any, Any, None]]:
+    """A one-setting command: without words it shows the setting and how to change it."""
+
+    async def handle(update: Update, context: BotContext) -> None:
+        words = context.args or []
+        if not words:
+            await reply(update, usage(await this_club(update, context)))
+            return
+        await _change(update, context, lambda _club: read(words))
+
+    return handle
+
+
+club_timezone = _setting(texts.zone_usage, _zone)
+club_stretch = _setting(texts.stretch_usage, _stretch)
 
 
 async def group_only(update: Update, _context: BotContext) -> None:

@@ -1,8 +1,9 @@
 """/clubdeletedata: an admin erases what is stored for the club, after confirming with a button.
 The buttons are in the settings menu's grammar, so club_menu routes the press here once it has
-checked that the presser is an admin."""
+checked that the presser is an admin; the press guard (bot.ui.presses) has already refused the
+data sent to a message that does not ask, or no longer asks."""
 
-from telegram import CallbackQuery, Message, Update
+from telegram import Update
 from telegram.ext import CommandHandler, filters
 
 from bot.db import clubs
@@ -12,7 +13,6 @@ from bot.features.clubs.screens import menu
 from bot.features.clubs.screens import texts as club_texts
 from bot.services import BotApplication, BotContext
 from bot.ui.replies import edit
-from bot.ui.words import expired_button
 
 COMMAND = "clubdeletedata"
 
@@ -21,23 +21,10 @@ async def ask(update: Update, context: BotContext) -> None:
     await show_admins(update, context, menu.erasing)
 
 
-def _offered(query: CallbackQuery) -> bool:
-    """Whether the pressed message shows this very button: the data sent to another message, or
-    to a question already answered, erases nothing."""
-    message = query.message
-    markup = message.reply_markup if isinstance(message, Message) else None
-    return markup is not None and any(
-        button.callback_data == query.data for row in markup.inline_keyboard for button in row
-    )
-
-
 async def answer(update: Update, context: BotContext, chat_id: int, press: Erase) -> None:
     """An admin's Yes or Cancel (the presser is checked already); answers the press."""
     query = update.callback_query
     assert query is not None
-    if not _offered(query):
-        await query.answer(expired_button())
-        return
     await query.answer()
     if not press.confirmed:
         await edit(update, club_texts.erase_cancelled())

@@ -20,7 +20,7 @@ from bot.features.clubs.buttons import GOING, going_delivery
 from bot.features.clubs.screens.posts import club_warmup
 from bot.features.clubs.screens.texts import going_answer, run_started
 from bot.services import BotApplication, BotContext
-from bot.ui.replies import edit
+from bot.ui.replies import edit_posted
 from bot.ui.words import expired_button
 
 FORGET_EVERY = timedelta(hours=1)
@@ -67,27 +67,34 @@ async def going(update: Update, context: BotContext) -> None:
         delivery = await clubs.club_warmup_sent(session, delivery_id, message.chat_id)
         on_list = None
         if delivery is not None and taking_names(delivery.event_at, now):
-            on_list = await clubs.toggle_attendance(
-                session, delivery.id, user.id, user.first_name, now
-            )
+            tap = clubs.Tap(delivery.id, user.id, user.first_name, message.message_id)
+            on_list = await clubs.toggle_attendance(session, tap, now)
     if delivery is None:
         await query.answer(expired_button())
     elif on_list is None:
         await query.answer(run_started())
     else:
         await query.answer(going_answer(on_list))
-        key = (message.chat_id, message.message_id)
-        await _edits(context).run(key, lambda: _redraw(update, context, delivery))
+        await redraw(context, clubs.ListedPost(delivery, message.message_id))
 
 
-async def _redraw(update: Update, context: BotContext, delivery: Delivery) -> None:
+async def redraw(context: BotContext, post: clubs.ListedPost) -> None:
+    """Edits the post to show its list as it is now (after a tap, or a runner erasing their
+    data), one edit of a post at a time."""
+    delivery, message_id = post
+    key = (delivery.chat_id, message_id)
+    await _edits(context).run(key, lambda: _redraw(context, delivery, message_id))
+
+
+async def _redraw(context: BotContext, delivery: Delivery, message_id: int) -> None:
     async with context.services.database.transaction() as session:
         coming = await clubs.attendees(session, delivery.id)
     library = context.services.library
     screen = club_warmup(
         library, delivery.id, delivery.event_at, delivery.zone, delivery.title, coming
     )
-    await edit(update, screen.text, screen.markup)  # a tap and its undo: not modified
+    # A tap and its undo: not modified.
+    await edit_posted(context.bot, delivery.chat_id, message_id, screen.text, screen.markup)
 
 
 async def forget_started(context: BotContext) -> None:

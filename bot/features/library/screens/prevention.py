@@ -13,6 +13,7 @@ from bot.features.library.screens.common import bullets, section, sources
 from bot.ui.html import b, h
 from bot.ui.keyboards import button
 from bot.ui.screen import Screen
+from bot.ui.signs import signs_by_urgency
 
 VERDICTS: dict[Verdict, str] = {
     "helps": "helps",
@@ -67,11 +68,14 @@ def risk_factor(library: Library, factor: RiskFactor) -> Screen:
 
 def see_a_doctor(library: Library) -> Screen:
     doctor = library.prevention.see_a_doctor
+    # The signs are /kneepain's own (content/triage.yaml), so both give the same advice.
+    safety_net = library.triage.safety_net
+    cited = [*doctor.sources, *(s for sign in doctor.signs for s in safety_net[sign].sources)]
     text = "\n\n".join(
         [
             b(h(doctor.name)) + "\n" + h(doctor.intro),
-            bullets(doctor.signs),
-            sources(library, doctor.sources),
+            *signs_by_urgency(doctor.signs, safety_net),
+            sources(library, cited),
         ]
     )
     return Screen(text, _back())

@@ -22,22 +22,7 @@ from dataclasses import dataclass
 from datetime import time
 from functools import partial
 
-from bot.domain.runner import (
-    AddRun,
-    Pause,
-    RemoveRun,
-    ReplaceRuns,
-    Resume,
-    RunnerChange,
-    RunnerOverview,
-    SetCheckins,
-    SetLead,
-    SetNudges,
-    SetQuiet,
-    SetStretch,
-    SetZone,
-    Stop,
-)
+from bot.domain import runner
 from bot.domain.schedule.recurrence import WEEKDAYS, WeeklyTime
 from bot.features.settings.screens import location, options, runs, timezone
 from bot.features.settings.screens.common import EDGES
@@ -50,10 +35,10 @@ from bot.ui.screen import Screen
 class Open:
     """A press that only shows a screen."""
 
-    draw: Callable[[RunnerOverview], Screen]
+    draw: Callable[[runner.RunnerOverview], Screen]
 
 
-Press = Open | RunnerChange
+Press = Open | runner.RunnerChange
 
 
 def _run(args: tuple[str, ...], minutes: tuple[int, ...] | range) -> WeeklyTime | None:
@@ -80,7 +65,7 @@ def _timezone(args: tuple[str, ...]) -> Press | None:
             if index is None or place is None:
                 return None
             zone = timezone.zone_at(index, place)
-            return SetZone(zone) if zone is not None else None
+            return runner.SetZone(zone) if zone is not None else None
     return None
 
 
@@ -98,7 +83,7 @@ def _add(args: tuple[str, ...]) -> Press | None:
             return Open(partial(runs.pick_minute, weekday, number))
         case (_, _, _):
             run = _run(args, runs.MINUTES)
-            return AddRun(run) if run is not None else None
+            return runner.AddRun(run) if run is not None else None
     return None
 
 
@@ -112,11 +97,11 @@ def _runs(args: tuple[str, ...]) -> Press | None:
             return Open(runs.pick_removal)
         case ("rm", day, hour, minute):
             run = _run((day, hour, minute), range(60))
-            return RemoveRun(run) if run is not None else None
+            return runner.RemoveRun(run) if run is not None else None
         case ("clr",):
             return Open(runs.confirm_clear)
         case ("clr", "yes"):
-            return ReplaceRuns(())
+            return runner.ReplaceRuns(())
     return None
 
 
@@ -128,7 +113,7 @@ def _quiet(args: tuple[str, ...]) -> Press | None:
             return Open(partial(options.quiet_hour, EDGES[edge]))
         case (edge, hour) if edge in EDGES:
             number = number_from(hour, range(24))
-            return SetQuiet(EDGES[edge], time(number)) if number is not None else None
+            return runner.SetQuiet(EDGES[edge], time(number)) if number is not None else None
     return None
 
 
@@ -145,31 +130,31 @@ def parse(args: tuple[str, ...]) -> Press | None:
             return Open(options.lead)
         case ("lead", minutes):
             number = number_from(minutes, options.LEADS)
-            return SetLead(number) if number is not None else None
+            return runner.SetLead(number) if number is not None else None
         case ("str",):
             return Open(options.stretch)
         case ("str", "off"):
-            return SetStretch(None)
+            return runner.SetStretch(None)
         case ("str", hour):
             number = number_from(hour, options.STRETCH_HOURS)
-            return SetStretch(time(number)) if number is not None else None
+            return runner.SetStretch(time(number)) if number is not None else None
         case ("ndg", "on" | "off" as value):
-            return SetNudges(value == "on")
+            return runner.SetNudges(value == "on")
         case ("chk", "on" | "off" as value):
-            return SetCheckins(value == "on")
+            return runner.SetCheckins(value == "on")
         case ("qt", *rest):
             return _quiet(tuple(rest))
         case ("pse",):
             return Open(options.pause)
         case ("pse", days):
             number = number_from(days, options.PAUSE_DAYS)
-            return Pause(number) if number is not None else None
+            return runner.Pause(number) if number is not None else None
         case ("loc", index):
             number = number_from(index)
             zone = location.zone_by_id(number) if number is not None else None
-            return SetZone(zone) if zone is not None else None
+            return runner.SetZone(zone) if zone is not None else None
         case ("on",):
-            return Resume()
+            return runner.Resume()
         case ("off",):
-            return Stop()
+            return runner.Stop()
     return None

@@ -1,12 +1,22 @@
 """/mydata: everything stored about a runner, readably."""
 
 from collections.abc import Mapping
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
-from bot.domain.runner import MyData
+from bot.domain.runner import KeptMessage, MyData, RunningTap, StoredRun
 from bot.features.settings.screens.common import KIND_NAMES, run_list
 from bot.features.settings.screens.menu import settings_lines, status
-from bot.ui.calendar import MONTHS
+from bot.ui.calendar import DAYS, MONTHS, day_label
 from bot.ui.html import b, h
+
+# The kinds of message a runner can be sent, beyond the reminders they schedule themselves.
+_MESSAGE_NAMES = {
+    **KIND_NAMES,
+    "checkin": "morning check-in",
+    "club_warmup": "club warm-up",
+    "club_stretch": "club stretch",
+}
 
 
 def _reminder_counts(counts: Mapping[str, int]) -> str:
@@ -19,7 +29,43 @@ def _reminder_counts(counts: Mapping[str, int]) -> str:
     return f"{total} ({kinds})"
 
 
+def _local(moment: datetime, zone: str) -> str:
+    """'Tue 24 Nov 18:30', in `zone`."""
+    local = moment.astimezone(ZoneInfo(zone))
+    return f"{DAYS[local.weekday()]} {day_label(local.date())} {local:%H:%M}"
+
+
+def _logged(run: StoredRun) -> str:
+    entry = run.entry
+    parts = [f"during the run {entry.during_run}/10"]
+    if entry.next_morning is not None:
+        parts.append(f"next morning {entry.next_morning}/10")
+    if entry.minutes is not None:
+        parts.append(f"{entry.minutes} min")
+    parts += [
+        sign for sign, shown in (("swollen", entry.swelling), ("stiffer", entry.stiffer)) if shown
+    ]
+    if run.stage is not None:
+        parts.append(f"walk-run stage {run.stage}")
+    return f"• {day_label(entry.day)} {entry.day.year}: {', '.join(parts)}"
+
+
+def _running(tap: RunningTap) -> str:
+    title = f" {h(tap.title)}" if tap.title else ""
+    return f"• {h(tap.first_name)}, on the list for {_local(tap.run_at, tap.zone)}{title}"
+
+
+def _kept(message: KeptMessage) -> str:
+    name = _MESSAGE_NAMES.get(message.kind, message.kind)
+    return f"• {_local(message.planned_for, message.zone)} {name}: {message.status}"
+
+
+def _listed(title: str, lines: list[str], empty: str) -> str:
+    return b(title) + "\n" + ("\n".join(lines) if lines else empty)
+
+
 def my_data(data: MyData) -> str:
+    """Every stored row listed; may be longer than one message (see bot.ui.html.pages)."""
     seen = data.first_seen
     you = "\n".join(
         [
@@ -41,20 +87,26 @@ def my_data(data: MyData) -> str:
         ]
     )
     stage = data.comeback_stage
-    recovery = "\n".join(
-        [
-            f"• Runs in your pain log: {data.pain_logs}",
-            f"• Walk-run plan: {f'stage {stage}' if stage is not None else 'not running'}",
-        ]
-    )
+    plan = f"• Walk-run plan: {f'stage {stage}' if stage is not None else 'not running'}"
     return "\n\n".join(
         [
             b("Everything stored about you"),
             b("You") + "\n" + you,
             b("Settings") + "\n" + settings,
             b("Scheduled") + "\n" + scheduled,
-            b("Recovery") + "\n" + recovery,
-            "Never stored: your name, username or phone number, what you write, your "
+            b("Recovery") + "\n" + plan,
+            _listed("Pain log (/log)", [_logged(run) for run in data.pain_log], "No runs logged."),
+            _listed(
+                "“I'm running” on club runs (your first name, until the run starts)",
+                [_running(tap) for tap in data.running],
+                "On no list.",
+            ),
+            _listed(
+                "Messages sent or planned for you, kept a week so none goes twice",
+                [_kept(message) for message in data.kept_messages],
+                "None kept.",
+            ),
+            "Never stored: your username, last name or phone number, what you write, your "
             "/kneepain answers. See /privacy.",
             "Erase all of it: /deletemydata",
         ]
