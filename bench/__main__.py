@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from bench import noisy_group
 from bench.database import build, copy_database, sqlite_url
 from bench.dispatch import Drain, drain_crowd, hold_all_but
 from bench.report import Machine, write_results
@@ -152,6 +153,7 @@ def main(argv: list[str] | None = None) -> int:
     write_results(
         args.out, machine, results, [_drain_fields(d) for d in telegram_rate], telegram_rate
     )
+    noisy_group.main(args.out)
     say(f"done in {time.monotonic() - started:.0f} s; wrote {args.out}")
     return 0
 

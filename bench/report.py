@@ -277,9 +277,9 @@ NOTES = [
     "  garbage collections of ~80 ms (start-up objects are frozen out of them).",
     "- Bursts. PTB's AIORateLimiter is a leaky bucket that starts empty: with",
     "  overall_max_rate=R it lets R requests through at once, then R a second, so a 1-second",
-    "  window can hold up to ~2R. The bot's PacedRateLimiter keeps PTB's per-group limits and",
-    "  429 pause but spaces every request to a chat evenly at 98.5 % of R, and the dispatcher",
-    "  keeps only the spare 1.5 % in flight, so no second can hold more than R.",
+    "  window can hold up to ~2R. The bot's PacedRateLimiter (bot/ui/pacing.py) counts each",
+    "  group's strict minute itself and spaces every request to a chat evenly at 98.5 % of R;",
+    "  the dispatcher keeps only the spare 1.5 % in flight, so no second can hold more than R.",
     "- Runners due two messages in one minute (a stretch time of 08:30 on a rest day) get",
     "  both at once: the dispatcher has no per-chat spacing (Telegram asks for about 1/s).",
 ]

@@ -20,7 +20,8 @@ from bot.domain.yamlfile import ContentError
 from bot.logs import configure_logging
 from bot.ops.capacity import forecast_week
 from bot.ops.http import Webhook
-from bot.services import Services, system_clock
+from bot.services import Services
+from bot.ui.timing import system_clock
 
 log = logging.getLogger("bot")
 

@@ -18,7 +18,6 @@ from telegram import (
 from telegram.ext import ApplicationBuilder, ContextTypes
 
 from bot.commands import Command, Where, commands_for, member_commands
-from bot.delivery.pacing import PacedRateLimiter
 from bot.delivery.tick import Scheduler
 from bot.delivery.tick import install as install_scheduler
 from bot.features.basics import errors
@@ -35,6 +34,8 @@ from bot.ops.http import OpsServer, Webhook
 from bot.ops.updates import MeasuredUpdates
 from bot.profile import DESCRIPTION, SHORT_DESCRIPTION
 from bot.services import BotApplication, BotContext, Services
+from bot.ui.outgoing import GroupReplies
+from bot.ui.pacing import PacedRateLimiter
 from bot.ui.presses import press_guard
 
 log = logging.getLogger(__name__)
@@ -152,7 +153,7 @@ def build_application(services: Services, *, token: str, base_url: str) -> BotAp
         .base_url(base_url)
         .base_file_url(file_url(base_url))
         .context_types(ContextTypes(context=BotContext))
-        .rate_limiter(PacedRateLimiter(services.settings.send_rate))
+        .rate_limiter(PacedRateLimiter(services.settings.send_rate, services.clock, services.sleep))
         .concurrent_updates(MeasuredUpdates())
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
@@ -162,6 +163,13 @@ def build_application(services: Services, *, token: str, base_url: str) -> BotAp
     application.bot_data["scheduler"] = install_scheduler(application, services)
     register_handlers(application)
     return application
+
+
+def group_replies(application: BotApplication) -> GroupReplies:
+    """The queues of answers to groups (the console and tests wait for them to empty)."""
+    limiter = application.bot.rate_limiter
+    assert isinstance(limiter, PacedRateLimiter)
+    return limiter.groups
 
 
 @asynccontextmanager

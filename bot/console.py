@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from bot.app import build_application, polling
+from bot.app import build_application, group_replies, polling
 from bot.services import Services
 from bot.telegram_local import LocalBotApi, LocalChat, LocalMessage, LocalUser, render_message
 from bot.telegram_local.driver import Driver
@@ -204,7 +204,8 @@ async def run_console(
         application = build_application(services, token=api.token, base_url=api.base_url)
         async with polling(application):
             piped = not stdin.isatty()
-            console = Console(Driver(api, application.update_queue), stdout, echo=piped)
+            driver = Driver(api, application.update_queue, group_replies(application).idle)
+            console = Console(driver, stdout, echo=piped)
             if not piped:
                 stdout.write(f"{INTRO} :help lists console commands.\n\n")
             if group:

@@ -1,8 +1,6 @@
 """What handlers and jobs need, built once per process and reached through the context."""
 
-from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import Any
 
 from telegram.ext import Application, CallbackContext, ExtBot
@@ -11,12 +9,7 @@ from bot.config import Settings
 from bot.db.engine import Database
 from bot.demos.cache import Demos
 from bot.domain.content.library import Library
-
-Clock = Callable[[], datetime]
-
-
-def system_clock() -> datetime:
-    return datetime.now(UTC)
+from bot.ui.timing import Clock, Sleep, system_clock, system_sleep
 
 
 @dataclass(frozen=True)
@@ -26,6 +19,7 @@ class Services:
     library: Library
     clock: Clock = system_clock
     demos: Demos | None = None  # None: the library is sent as text alone
+    sleep: Sleep = system_sleep  # waits on `clock`'s time
 
 
 class BotContext(CallbackContext[ExtBot[int], dict[Any, Any], dict[Any, Any], dict[Any, Any]]):

@@ -9,7 +9,7 @@ rate: 3 at Telegram's 30/s), so a crash loses at most that many messages, and se
 twice. Everything else that fails is retried or dropped.
 
 Every request to a chat waits for its turn in one Pace (the bot's rate limiter,
-bot.delivery.pacing): messages go out through PTB's public `do_api_request`, which passes the
+bot.ui.pacing): messages go out through PTB's public `do_api_request`, which passes the
 request through the bot's limiter as `send_message` does. The dispatcher keeps a few of its
 requests waiting there, so no turn goes unused, and claims the next batch while one goes out.
 
@@ -45,12 +45,12 @@ from bot.db.models import Delivery
 from bot.db.outbox import Marking, Outbox, StatusChange
 from bot.db.painlog import runner_statuses
 from bot.delivery.messages import READS_STATUS, RENDERERS
-from bot.delivery.pacing import turns_per_second
 from bot.domain.content.library import Library
 from bot.domain.recovery.status import NO_STATUS, RunnerStatus
 from bot.domain.schedule.capacity import EARLIEST_WARMUP
 from bot.domain.schedule.deadlines import is_late
 from bot.ops.metrics import DROPPED_LATE, FLOOD_WAITS, SENDS
+from bot.ui.pacing import turns_per_second
 from bot.ui.screen import Screen
 
 log = logging.getLogger(__name__)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from bot.db.engine import Database
-from bot.services import Clock
+from bot.ui.timing import Clock
 
 # The database gets this long to answer before the bot reports itself unhealthy.
 DATABASE_TIMEOUT = 5.0

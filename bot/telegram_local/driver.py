@@ -2,6 +2,7 @@
 has handled it, and see what changed. Shared by the offline console and the end-to-end tests."""
 
 import asyncio
+from collections.abc import Awaitable, Callable
 from urllib.parse import parse_qs, urlparse
 
 from bot.telegram_local.chat import LocalChat
@@ -18,9 +19,16 @@ def _snapshot(chat: LocalChat) -> _Snapshot:
 
 
 class Driver:
-    def __init__(self, api: LocalBotApi, update_queue: "asyncio.Queue[object]") -> None:
+    def __init__(
+        self,
+        api: LocalBotApi,
+        update_queue: "asyncio.Queue[object]",
+        sent: Callable[[], Awaitable[None]] | None = None,
+    ) -> None:
         self.api = api
         self._update_queue = update_queue  # the bot's: joined once every update is handled
+        # Returns once the bot has sent what the handlers queued (its answers to groups).
+        self._sent = sent
         self.last_answer: CallbackAnswer | None = None  # how the bot answered the last press
 
     async def settle(self, update_id: int | None = None) -> None:
@@ -31,6 +39,8 @@ class Driver:
         else:
             await self.api.wait_until(lambda: self.api.pending_updates == 0)
         await self._update_queue.join()
+        if self._sent is not None:
+            await self._sent()
 
     async def send(self, chat: LocalChat, text: str, **kwargs: object) -> list[LocalMessage]:
         """A user writes; returns the bot's messages that appeared or changed in that chat."""

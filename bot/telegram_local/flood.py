@@ -8,12 +8,14 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class FloodLimits:
-    """Messages allowed per sliding window; the defaults are Telegram's documented limits."""
+    """Messages allowed per sliding window; the defaults are Telegram's documented limits.
+    `per_chat_per_second=None` leaves out the one Telegram asks bots to keep to ("avoid more than
+    one message a second in a chat") without saying that it refuses bursts."""
 
     per_second: int = 30
     # allow_paid_broadcast: "up to 1000 messages per second, ignoring broadcasting limits".
     paid_per_second: int = 1000
-    per_chat_per_second: int = 1
+    per_chat_per_second: int | None = 1
     per_group_per_minute: int = 20
 
 
@@ -34,7 +36,8 @@ class FloodControl:
         )
         windows: list[tuple[tuple[str, int | str], int, float]] = [(*overall, 1.0)]
         if chat_id is not None:
-            windows.append((("chat", chat_id), self._limits.per_chat_per_second, 1.0))
+            if self._limits.per_chat_per_second is not None:
+                windows.append((("chat", chat_id), self._limits.per_chat_per_second, 1.0))
             if not isinstance(chat_id, int) or chat_id < 0:
                 windows.append((("group", chat_id), self._limits.per_group_per_minute, 60.0))
         waits = []

@@ -1,4 +1,5 @@
-"""Sending replies the same way everywhere: HTML, no link previews, in the asker's forum topic."""
+"""Sending replies the same way everywhere: HTML, no link previews, in the asker's forum topic.
+A reply in a group joins that group's queue (bot.ui.outgoing) instead of holding the handler."""
 
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -6,14 +7,35 @@ from contextlib import contextmanager
 from telegram import Bot, InlineKeyboardMarkup, LinkPreviewOptions, Message, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest
+from telegram.ext import ExtBot
+
+from bot.ui.budget import is_group
+from bot.ui.outgoing import GroupAnswer
+from bot.ui.pacing import PacedRateLimiter
 
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 
 
-async def reply(update: Update, text: str, markup: InlineKeyboardMarkup | None = None) -> Message:
+async def reply(update: Update, text: str, markup: InlineKeyboardMarkup | None = None) -> None:
     message = update.effective_message
     if message is None:
         raise ValueError("reply() needs an update with a message")
+    bot = message.get_bot()
+    limiter = bot.rate_limiter if isinstance(bot, ExtBot) else None
+    if is_group(message.chat_id) and isinstance(limiter, PacedRateLimiter):
+        thread_id = message.message_thread_id if message.is_topic_message else None
+        limiter.groups.put(bot, message.chat_id, GroupAnswer(text, markup, thread_id))
+        return
+    await reply_now(update, text, markup)
+
+
+async def reply_now(
+    update: Update, text: str, markup: InlineKeyboardMarkup | None = None
+) -> Message:
+    """Replies at once and returns the message, for a conversation that goes on editing it."""
+    message = update.effective_message
+    if message is None:
+        raise ValueError("reply_now() needs an update with a message")
     # Message.reply_text keeps message_thread_id, so forum topics get the answer in place.
     return await message.reply_text(
         text,

@@ -22,8 +22,8 @@ from telegram.request import BaseRequest, RequestData
 from bot.db.engine import Database
 from bot.db.models import Chat, Delivery
 from bot.delivery.dispatcher import CONCURRENCY, Dispatcher
-from bot.delivery.pacing import Pace, PacedRateLimiter, turns_per_second
 from bot.domain.content.library import Library
+from bot.ui.pacing import Pace, PacedRateLimiter, turns_per_second
 
 NOW = datetime(2026, 11, 23, 7, 0, tzinfo=UTC)
 FIRST_CHAT = 200_000_001

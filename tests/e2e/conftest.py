@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.app import build_application, polling
+from bot.app import build_application, group_replies, polling
 from bot.config import load_settings
 from bot.db.engine import Database
 from bot.db.migrate import upgrade
@@ -15,7 +15,7 @@ from bot.delivery.tick import Scheduler
 from bot.demos.cache import Demos
 from bot.domain.content.library import Library
 from bot.services import BotApplication, Services
-from bot.telegram_local import LocalBotApi
+from bot.telegram_local import FloodLimits, LocalBotApi
 from bot.telegram_local.chat import LocalChat
 from bot.telegram_local.driver import Driver
 from bot.telegram_local.models import LocalUser
@@ -70,12 +70,19 @@ def world_demos() -> Demos | None:
 
 
 @pytest.fixture
+def flood_limits() -> FloodLimits | None:
+    """What the local Bot API enforces: nothing, unless a module overrides this fixture."""
+    return None
+
+
+@pytest.fixture
 async def world(
     world_database_url: str,
     checker: SpecChecker,
     library: Library,
     clock: FakeClock,
     world_demos: Demos | None,
+    flood_limits: FloodLimits | None,
 ) -> AsyncIterator[World]:
     url = world_database_url
     await upgrade(url)
@@ -87,10 +94,13 @@ async def world(
         library=library,
         clock=clock,
         demos=world_demos,
+        sleep=clock.sleep,
     )
-    async with LocalBotApi(checker=checker) as api:
+    api = LocalBotApi(checker=checker, flood_limits=flood_limits, clock=clock.seconds)
+    async with api:
         application = build_application(services, token=api.token, base_url=api.base_url)
         async with polling(application):
-            yield World(api, application, Driver(api, application.update_queue), database, clock)
+            driver = Driver(api, application.update_queue, group_replies(application).idle)
+            yield World(api, application, driver, database, clock)
     assert api.violations == [], "calls Telegram would reject"
     assert api.unanswered_callbacks == [], "every button press gets an answer"

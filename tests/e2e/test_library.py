@@ -11,6 +11,7 @@ from bot.domain.content.daily import stretch_of_the_day
 from bot.domain.content.library import Library
 from bot.telegram_local.chat import LocalChat
 from bot.telegram_local.models import LocalMessage, LocalUser
+from bot.ui.outgoing import REPEAT_WINDOW
 from tests.e2e.conftest import World
 
 LIBRARY_COMMANDS = ("stretch", "warmup", "exercises", "prevent")
@@ -189,6 +190,7 @@ async def test_the_library_works_in_groups_and_forum_topics(world: World) -> Non
     await world.driver.settle()
     for command in LIBRARY_COMMANDS:
         [addressed] = await world.driver.send(club, f"/{command}@KneeCoachBot", from_user=ann)
+        world.clock.advance(REPEAT_WINDOW)  # sooner, the same answer points at the one above
         [bare] = await world.driver.send(club, f"/{command}", from_user=ann)
         assert addressed.text == bare.text and addressed.buttons
         before = addressed.text

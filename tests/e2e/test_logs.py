@@ -9,7 +9,7 @@ from collections.abc import AsyncIterator, Iterator
 
 import pytest
 
-from bot.app import build_application, webhook
+from bot.app import build_application, group_replies, webhook
 from bot.config import load_settings
 from bot.db.engine import Database
 from bot.db.migrate import upgrade
@@ -71,7 +71,7 @@ async def webhook_world(
         hook = f"http://127.0.0.1:{port}/telegram"
         served = Webhook(path="/telegram", secret=SECRET)
         async with webhook(application, served, hook, port, address="127.0.0.1"):
-            driver = Driver(api, application.update_queue)
+            driver = Driver(api, application.update_queue, group_replies(application).idle)
             yield World(api, application, driver, database, clock), port
     assert api.violations == []
     assert api.unanswered_callbacks == []

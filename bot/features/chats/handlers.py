@@ -1,6 +1,8 @@
 """Keeps the users and chats tables in step with who can be reached, and a club's schedule in
 step with whether the bot is in its group."""
 
+from datetime import datetime, timedelta
+
 from telegram import Chat, ChatMember, ChatMemberUpdated, Update
 from telegram.constants import ParseMode
 from telegram.ext import ChatMemberHandler, MessageHandler, TypeHandler, filters
@@ -12,6 +14,8 @@ from bot.ui.replies import NO_PREVIEW
 
 _GONE = {ChatMember.LEFT, ChatMember.BANNED}
 _GROUPS = {Chat.GROUP, Chat.SUPERGROUP}
+_GROUPS_RECORDED = "chats.groups_recorded"  # bot_data: group id -> when last recorded
+_RECORD_AGAIN = timedelta(minutes=1)
 
 
 async def record_group(update: Update, context: BotContext) -> None:
@@ -20,6 +24,14 @@ async def record_group(update: Update, context: BotContext) -> None:
     chat = update.effective_chat
     if chat is None or chat.type == chat.PRIVATE:
         return
+    if chat.type in _GROUPS:
+        # A busy group is recorded once a minute, not once an update: 300 commands at once
+        # would otherwise be 300 writes, and SQLite turns some away as "database is locked".
+        now = context.services.clock()
+        recorded: dict[int, datetime] = context.bot_data.setdefault(_GROUPS_RECORDED, {})
+        if now - recorded.get(chat.id, now - _RECORD_AGAIN) < _RECORD_AGAIN:
+            return
+        recorded[chat.id] = now
     async with context.services.database.transaction() as session:
         await chats.record_chat(session, chat.id, chat.type)
 

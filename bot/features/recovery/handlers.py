@@ -11,10 +11,13 @@ from telegram.ext import CommandHandler, filters
 from bot.db import painlog, runners
 from bot.domain.recovery import RunReview, summary
 from bot.features.recovery import buttons as grammar
+from bot.features.recovery.drawing import CHARTS_PER_PERSON, ChartAllowance
 from bot.features.recovery.screens import Screen, log, plan, progress
 from bot.services import BotApplication, BotContext
 from bot.ui.presses import PressAnswer, on_press
 from bot.ui.replies import reply
+
+CHARTS = "recovery.charts"  # bot_data key of the ChartAllowance
 
 
 def _user_id(update: Update) -> int:
@@ -51,14 +54,33 @@ async def log_run(update: Update, context: BotContext) -> None:
     await _send(update, await _ask_pain(update, context, comeback=False))
 
 
+def _charts(context: BotContext) -> ChartAllowance:
+    charts = context.bot_data.setdefault(CHARTS, ChartAllowance())
+    assert isinstance(charts, ChartAllowance)
+    return charts
+
+
 async def show_progress(update: Update, context: BotContext) -> None:
+    charts, person = _charts(context), _user_id(update)
+    wait = charts.ask(person, context.services.clock())
+    if wait is not None:
+        await reply(update, progress.one_moment(wait, CHARTS_PER_PERSON))
+        return
+    try:
+        await _draw_progress(update, context, charts)
+    finally:
+        charts.done(person)
+
+
+async def _draw_progress(update: Update, context: BotContext, charts: ChartAllowance) -> None:
     today, zone_name = await _today(update, context)
     logged = await painlog.entries(context.services.database, _user_id(update))
     # Imported on first use: matplotlib costs ~40 MB and 0.3 s of start-up for everyone.
     from bot.features.recovery.chart import NoData, progress_chart
 
     try:
-        png = await asyncio.to_thread(progress_chart, logged, zone_name, today)
+        async with charts.one_at_a_time:
+            png = await asyncio.to_thread(progress_chart, logged, zone_name, today)
     except NoData:
         await reply(update, progress.no_data())
         return

@@ -18,7 +18,7 @@ from bot.features.triage.screens.questions import question_keyboard, question_te
 from bot.services import BotApplication, BotContext
 from bot.ui import keyboards
 from bot.ui.presses import PressAnswer, on_press
-from bot.ui.replies import edit, reply
+from bot.ui.replies import edit, reply, reply_now
 from bot.ui.screen import Screen
 from bot.ui.signed import StateSigner
 
@@ -66,7 +66,7 @@ def _outcome_screen(context: BotContext, progress: codec.Progress, view: outcome
 async def begin(update: Update, context: BotContext) -> None:
     """/kneepain (or the deep link `/start kneepain`) in a private chat."""
     first = _first_question(context)
-    message = await reply(update, first.text, first.markup)
+    message = await reply_now(update, first.text, first.markup)
     _restart_timeout(context, message)
 
 
