@@ -108,8 +108,12 @@ class Dispatcher:
         lease: timedelta,
         on_progress: Callable[[], None] = lambda: None,
         paid_broadcasts: bool = False,
+        clock: Callable[[], datetime] | None = None,
     ) -> None:
         self._database, self._bot, self._library = database, bot, library
+        # When a 429 came (a pause runs from then, not from the drain's start); None: the drain's
+        # own time, for callers that drive time by hand.
+        self._clock = clock
         self._on_progress = on_progress  # each batch recorded: the scheduler is alive
         # Scheduled sends as paid broadcasts (up to 1,000 a second, charged in Stars), or None:
         # PTB leaves the parameter out.
@@ -126,6 +130,8 @@ class Dispatcher:
         # A third per commit: the rest are still ahead while it runs.
         self._group = math.ceil(self._ahead / 3)
         self._flood_until: datetime | None = None  # Telegram asked us to wait until then
+        # A group's own limit (20 a minute) answered with a 429: only that group waits.
+        self._group_waits: dict[int, datetime] = {}
         # PTB warns at every do_api_request for a method it has, asking for send_message: `_send`
         # calls sendMessage this way on purpose. Here rather than at import, so that code which
         # restores the warning filters after importing (pytest does) does not undo it; adding
@@ -139,6 +145,9 @@ class Dispatcher:
     async def drain(self, now: datetime) -> int:
         """Sends everything due (or due soon enough to need a head start); returns sends."""
         await self._outbox.expire_claims(now - self._lease)
+        self._group_waits = {
+            chat: until for chat, until in self._group_waits.items() if until > now
+        }
         queue: asyncio.Queue[Marked | Handed | None] = asyncio.Queue()
         ahead, places = asyncio.Semaphore(self._ahead), asyncio.Semaphore(self._in_flight)
 
@@ -291,6 +300,9 @@ class Dispatcher:
             return DeliveryOutcome("failed")
 
     async def _attempt(self, row: Delivery, screen: Screen, now: datetime) -> DeliveryOutcome:
+        group_wait = self._group_waits.get(row.chat_id)
+        if group_wait is not None and now < group_wait:
+            return DeliveryOutcome("pending", group_wait)
         try:
             # What send_message sends, minus parsing the answer into a Message no one reads
             # (about a sixth of the CPU per send in bench/, and so of the pace on a busy machine).
@@ -303,9 +315,14 @@ class Dispatcher:
             return DeliveryOutcome("pending", now)
         except RetryAfter as flood:
             FLOOD_WAITS.inc()
-            # Flood control covers the whole bot: stop sending until Telegram's time is up.
-            self._flood_until = now + _seconds(flood.retry_after)
-            return DeliveryOutcome("pending", self._flood_until)
+            until = (self._clock() if self._clock is not None else now) + _seconds(
+                flood.retry_after
+            )
+            if row.chat_id < 0:  # a group's 20 a minute: the others need not wait
+                self._group_waits[row.chat_id] = until
+            else:  # only the bot's overall limit explains it: stop sending until then
+                self._flood_until = until
+            return DeliveryOutcome("pending", until)
         except TimedOut as timed_out:
             # Waiting for a free connection, the request never left: safe to send again. Any
             # other time-out may have been delivered, and resending could make a duplicate.

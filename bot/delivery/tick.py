@@ -37,6 +37,7 @@ class Scheduler:
             lease=timedelta(seconds=settings.claim_lease_seconds),
             on_progress=lambda: self.heartbeat.beat(services.clock()),
             paid_broadcasts=settings.paid_broadcasts,
+            clock=services.clock,
         )
         self._next_purge: datetime | None = None
         self._next_forecast: datetime | None = None

@@ -227,6 +227,60 @@ async def test_after_a_429_nothing_more_goes_out_until_the_wait_is_over(
     assert sorted(requests.sent) == [FIRST_CHAT + n for n in range(50)]
 
 
+GROUP = -1_002_100_000_001
+
+
+async def test_a_group_s_429_pauses_that_group_only_from_when_it_came(
+    database: Database, library: Library
+) -> None:
+    await due(database, 30)
+    async with database.transaction() as session:
+        await session.execute(
+            insert(Delivery),
+            [
+                {
+                    "chat_id": GROUP,
+                    "kind": "club_stretch",
+                    "zone": "Europe/Berlin",
+                    "occurrence_key": "dispatch-test-group",
+                    "event_at": NOW,
+                    "not_before": NOW,
+                    "deadline": NOW + timedelta(hours=2),
+                }
+            ],
+        )
+    requests = Requests()
+
+    async def group_limit(index: int) -> Answer | None:
+        return too_many_requests(40) if requests.chats[index] == GROUP else None
+
+    came = NOW + timedelta(seconds=7)  # the drain began at NOW; the 429 came 7 s in
+    bot = stand_in_bot(database, requests, group_limit)
+    dispatcher = Dispatcher(database, bot, library, 300, LEASE, clock=lambda: came)
+    assert await dispatcher.drain(NOW) == 30, "every private reminder still goes out"
+    rows = await outbox(database)
+    assert (rows[GROUP].status, rows[GROUP].not_before) == ("pending", came + timedelta(seconds=40))
+    assert await dispatcher.drain(NOW + timedelta(seconds=46)) == 0, "the group still waits"
+    assert GROUP not in requests.chats[requests.chats.index(GROUP) + 1 :]
+
+
+async def test_a_429_in_a_private_chat_pauses_everything_from_when_it_came(
+    database: Database, library: Library
+) -> None:
+    await due(database, 10)
+    requests = Requests()
+
+    async def overall_limit(index: int) -> Answer | None:
+        return too_many_requests(30) if index == 0 else None
+
+    came = NOW + timedelta(seconds=5)
+    bot = stand_in_bot(database, requests, overall_limit)
+    dispatcher = Dispatcher(database, bot, library, 300, LEASE, clock=lambda: came)
+    await dispatcher.drain(NOW)
+    waiting = [row for row in (await outbox(database)).values() if row.status == "pending"]
+    assert waiting and {row.not_before for row in waiting} == {came + timedelta(seconds=30)}
+
+
 async def test_every_send_waits_for_its_turn_in_the_bots_rate_limiter(
     database: Database, library: Library
 ) -> None:
