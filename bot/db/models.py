@@ -20,6 +20,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from bot.db.base import Base, Timestamps, UtcDateTime
+from bot.domain.recovery.entry import PainEntry
 
 
 class User(Timestamps, Base):
@@ -208,6 +209,17 @@ class PainLog(Base):
     stiffer: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     stage: Mapped[int | None] = mapped_column(SmallInteger)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+    def entry(self) -> PainEntry:
+        """The run as the recovery rules read it."""
+        return PainEntry(
+            day=self.day,
+            during_run=self.during_run,
+            next_morning=self.next_morning,
+            minutes=self.minutes,
+            swelling=self.swelling,
+            stiffer=self.stiffer,
+        )
 
 
 class ComebackPlan(Base):

@@ -44,15 +44,7 @@ _HISTORY = timedelta(weeks=CREEP_WEEKS + 1)
 
 
 def logged_run(row: PainLog) -> LoggedRun:
-    entry = PainEntry(
-        day=row.day,
-        during_run=row.during_run,
-        next_morning=row.next_morning,
-        minutes=row.minutes,
-        swelling=row.swelling,
-        stiffer=row.stiffer,
-    )
-    return LoggedRun(row.id, entry)
+    return LoggedRun(row.id, row.entry())
 
 
 async def log_rows(

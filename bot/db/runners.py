@@ -25,7 +25,6 @@ from bot.db.models import (
 )
 from bot.db.outbox import FINISHED
 from bot.db.reminders import row_for
-from bot.domain.recovery.entry import PainEntry
 from bot.domain.runner import (
     KeptMessage,
     MyData,
@@ -224,20 +223,7 @@ async def _pain_log(session: AsyncSession, user_id: int) -> tuple[StoredRun, ...
     rows = await session.execute(
         select(PainLog).where(PainLog.user_id == user_id).order_by(PainLog.day, PainLog.id)
     )
-    return tuple(
-        StoredRun(
-            PainEntry(
-                day=row.day,
-                during_run=row.during_run,
-                next_morning=row.next_morning,
-                minutes=row.minutes,
-                swelling=row.swelling,
-                stiffer=row.stiffer,
-            ),
-            row.stage,
-        )
-        for row in rows.scalars()
-    )
+    return tuple(StoredRun(row.entry(), row.stage) for row in rows.scalars())
 
 
 async def _running(session: AsyncSession, user_id: int) -> tuple[RunningTap, ...]:

@@ -49,9 +49,15 @@ async def send_message(world: World, p: Params) -> JSONDict:
     return message.to_json()
 
 
-async def send_photo(world: World, p: Params) -> JSONDict:
+async def _send_media(
+    world: World,
+    p: Params,
+    *,
+    photo: StoredFile | None = None,
+    animation: StoredFile | None = None,
+) -> JSONDict:
+    """sendPhoto and sendAnimation: a stored file with a caption of at most 1024 characters."""
     chat = bot_chat(world, p.chat_id())
-    photo = _photo(world, p.file("photo"))
     caption = formatted_text(p, "caption", "caption_entities")
     if len(caption.text) > MAX_CAPTION:
         raise bad_request("message caption is too long")
@@ -65,30 +71,18 @@ async def send_photo(world: World, p: Params) -> JSONDict:
         thread_id=thread_id(chat, p),
         reply_to=replied_message(chat, p),
         photo_file=photo,
-    )
-    chat.note_bot_activity(message)
-    return message.to_json()
-
-
-async def send_animation(world: World, p: Params) -> JSONDict:
-    chat = bot_chat(world, p.chat_id())
-    animation = _animation(world, p.file("animation"))
-    caption = formatted_text(p, "caption", "caption_entities")
-    if len(caption.text) > MAX_CAPTION:
-        raise bad_request("message caption is too long")
-    message = chat.new_message(
-        world.bot,
-        by_bot=True,
-        text=caption.text,
-        entities=caption.entities,
-        html=p.text("caption") or "",
-        reply_markup=inline_keyboard(p),
-        thread_id=thread_id(chat, p),
-        reply_to=replied_message(chat, p),
         animation_file=animation,
     )
     chat.note_bot_activity(message)
     return message.to_json()
+
+
+async def send_photo(world: World, p: Params) -> JSONDict:
+    return await _send_media(world, p, photo=_photo(world, p.file("photo")))
+
+
+async def send_animation(world: World, p: Params) -> JSONDict:
+    return await _send_media(world, p, animation=_animation(world, p.file("animation")))
 
 
 def _animation(world: World, animation: UploadedFile | str | None) -> StoredFile:
