@@ -20,6 +20,7 @@ from bot.features.library.screens import (
 )
 from bot.features.library.screens.common import PER_PAGE, page_of
 from bot.telegram_local.html import parse_html
+from bot.ui.html import MAX_MESSAGE_CHARS
 from tests.support.screens import PHONE_SCREEN_CHARS, assert_sendable, visible_length
 from tests.support.spec import SpecChecker
 
@@ -84,11 +85,18 @@ def test_tapping_reaches_every_stretch_move_exercise_and_section(
     assert [name for name in names if name not in seen] == []
 
 
+def _budget(screen: Screen) -> int:
+    # A card fits a phone screen; its sources, one tap away, are the evidence moved there whole
+    # (as in /kneepain's Sources view): they fit one message.
+    is_sources = parse_html(screen.text).text.startswith("Sources:")
+    return MAX_MESSAGE_CHARS if is_sources else PHONE_SCREEN_CHARS
+
+
 def test_every_screen_fits_a_phone(screens: list[Screen]) -> None:
     over = {
         parse_html(screen.text).text.split("\n", 1)[0]: visible_length(screen)
         for screen in screens
-        if visible_length(screen) > PHONE_SCREEN_CHARS
+        if visible_length(screen) > _budget(screen)
     }
     assert over == {}
 
