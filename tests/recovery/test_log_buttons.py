@@ -23,10 +23,11 @@ def test_a_file_run_reads_back_whole_and_fits_a_button() -> None:
     assert _parsed(data) == buttons.StoreRun(RUN, another=True)
 
 
-def test_a_tapped_run_keeps_to_the_offered_lengths() -> None:
+def test_a_tapped_or_typed_run_reads_back_without_a_distance() -> None:
     tapped = NewRun(date(2026, 6, 6), 3, 30, True)
     assert _parsed(buttons.store_run(tapped, another=False)) == buttons.StoreRun(tapped)
-    assert _parsed("rl:m:f:3:20260606:52") is None  # 52 min is offered only with a distance
+    typed = NewRun(date(2026, 6, 6), 3, 52, False)
+    assert _parsed(buttons.store_run(typed, another=True)) == buttons.StoreRun(typed, True)
 
 
 @pytest.mark.parametrize(
@@ -35,7 +36,6 @@ def test_a_tapped_run_keeps_to_the_offered_lengths() -> None:
         "rl:m:f:3:20260606:52:0",
         "rl:m:f:3:20260606:52:x",
         "rl:m:f:3:20260606:52:8500:1",
-        "rl:m:f:3:20260606:0:8500",
         "rl:m:f:3:20260606:99999:8500",
     ],
 )

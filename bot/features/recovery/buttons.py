@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from bot.domain.recovery.entry import PAIN_MAX, NewRun, Sign
+from bot.domain.recovery.typed import MAX_METRES, MAX_MINUTES
 from bot.ui.callback import Buttons, number_from
 
 RECOVERY = Buttons("rl", __name__)
@@ -218,8 +219,10 @@ def _comeback(flag: str) -> bool | None:
 PAIN_SCORES = range(PAIN_MAX + 1)
 LOG_IDS = range(2**31)  # the database's integer ids
 _MINUTES = (0, *DURATIONS)  # 0: skipped
-FILE_MINUTES = range(1, 24 * 60)  # a run read from a file: its own moving time
-FILE_METRES = range(1, 1_000_000)
+# A run typed or read from a file has its own time and distance. The data is trusted no further
+# than the message showing it (bot.ui.presses.press_guard), so any sane value may ride along.
+RUN_MINUTES = range(MAX_MINUTES + 1)  # 0: not given
+RUN_METRES = range(1, MAX_METRES + 1)
 
 
 def _log_id(text: str) -> int | None:
@@ -238,10 +241,11 @@ def _date(text: str) -> date | None:
 def _run(
     flag: str, value: str, day: str, minutes: str, distance: list[str], another: bool
 ) -> StoreRun | None:
-    """A run to store: minutes from /log's buttons, or a watch file's own time and distance."""
+    """A run to store: minutes from /log's buttons, or a typed or watch-file run's own time
+    and distance."""
     comeback, pain_score = _comeback(flag), number_from(value, PAIN_SCORES)
-    metres = number_from(distance[0], FILE_METRES) if distance else None
-    length = number_from(minutes, FILE_MINUTES if distance else _MINUTES)
+    metres = number_from(distance[0], RUN_METRES) if distance else None
+    length = number_from(minutes, RUN_MINUTES)
     when = _date(day)
     if comeback is None or pain_score is None or when is None or length is None:
         return None

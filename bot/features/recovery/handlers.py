@@ -12,7 +12,10 @@ from telegram.ext import CommandHandler, MessageHandler, filters
 from bot.db import painlog, runners
 from bot.domain.recovery import RunReview, summary
 from bot.domain.recovery.activity_file import MAX_BYTES, UnreadableFile, format_of, read_run
+from bot.domain.recovery.entry import NewRun
 from bot.domain.recovery.spike import Spike, spike_of
+from bot.domain.recovery.typed import parse_typed_run
+from bot.domain.schedule.parse import ParseError
 from bot.features.recovery import buttons as grammar
 from bot.features.recovery.drawing import CHARTS_PER_PERSON, ChartAllowance
 from bot.features.recovery.report import PERIOD, Report, history_start, report_runs
@@ -49,13 +52,29 @@ async def _ask_pain(
 
 
 async def log_run(update: Update, context: BotContext) -> None:
-    """The next-morning question for a recent run first, if unanswered; else a new run."""
+    """`/log 8.5 km 52 min 3/10` logs today's run at once; a bare /log asks: the next-morning
+    question for a recent run first, if unanswered, else a new run."""
     today, _ = await _today(update, context)
+    if context.args:
+        await _log_typed(update, context, " ".join(context.args), today)
+        return
     waiting = await painlog.unanswered(context.services.database, _user_id(update), today)
     if waiting is not None:
         await _send(update, log.ask_morning(waiting.log_id, waiting.entry.day))
         return
     await _send(update, await _ask_pain(update, context, comeback=False))
+
+
+async def _log_typed(update: Update, context: BotContext, text: str, today: date) -> None:
+    try:
+        typed = parse_typed_run(text)
+    except ParseError as error:
+        await reply(update, log.unreadable(error.message))
+        return
+    run = NewRun(today, typed.pain, typed.minutes, False, typed.metres)
+    screen = await _store(context, _user_id(update), grammar.StoreRun(run))
+    if screen is not None:
+        await _send(update, screen)
 
 
 def _charts(context: BotContext) -> ChartAllowance:

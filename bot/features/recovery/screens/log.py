@@ -63,6 +63,10 @@ def ask_file_pain(run: RunSummary, day: date) -> Screen:
     return Screen(text, InlineKeyboardMarkup(rows))
 
 
+def unreadable(problem: str) -> str:
+    return f"{h(problem)}\nNothing was logged. Or send /log alone and tap your way through."
+
+
 def spike_line(spike: Spike) -> str:
     """A run much longer than the month's longest: the runner's own numbers, honestly worded."""
     return (
