@@ -33,6 +33,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("stop", "Turn all reminders off (your settings are kept)", Where.PRIVATE),
     Command("log", "Log a run: knee pain during it and the next morning", Where.PRIVATE),
     Command("progress", "Your knee pain and running: a chart of the last weeks", Where.PRIVATE),
+    Command("report", "A PDF of your runs and knee pain for your physio", Where.PRIVATE),
     Command("comeback", "A walk-run plan back to running, paced by your knee", Where.PRIVATE),
     Command("clubrun", "The club's weekly runs (admins add and remove them)", Where.GROUP),
     Command("clubtimezone", "Admins: the club's timezone", Where.GROUP, admins_only=True),

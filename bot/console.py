@@ -3,8 +3,8 @@
 Each line typed is a message from the person speaking (You, in your private chat with the bot);
 the bot's answers are printed with their buttons numbered, and typing a number presses that
 button. Messages the bot sends on its own (reminders, check-ins, club posts) are printed as they
-arrive. Photos and animations (the demonstrations) the bot sends are saved under ./console-files/
-and their path printed, to open in an image viewer or video player. Works with
+arrive. Photos, animations (the demonstrations) and documents (/report's PDF) the bot sends are
+saved under ./console-files/ and their path printed, to open in a viewer or player. Works with
 piped input too: each line is echoed after "> " so the transcript reads like a chat.
 
 A club can be tried too (`console --group`, or `:group` at any time): a group chat, "Riverside
@@ -170,6 +170,10 @@ class Console:
         if message.animation_file is not None:
             saved = self._save(message, message.animation_file.data, lambda _data: ".mp4")
             text += f"\n(animation saved to {saved})"
+        if message.document_file is not None:
+            suffix = Path(message.document_file.file_name).suffix
+            saved = self._save(message, message.document_file.data, lambda _data: suffix)
+            text += f"\n(document saved to {saved})"
         self._write(text)
         labels = _labels(message)
         if labels:

@@ -205,6 +205,7 @@ class PainLog(Base):
     during_run: Mapped[int] = mapped_column(SmallInteger)  # 0-10
     next_morning: Mapped[int | None] = mapped_column(SmallInteger)  # 0-10, None until answered
     minutes: Mapped[int | None] = mapped_column(SmallInteger)
+    metres: Mapped[int | None] = mapped_column(Integer)  # from a watch file; None when not known
     swelling: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     stiffer: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     stage: Mapped[int | None] = mapped_column(SmallInteger)
@@ -217,6 +218,7 @@ class PainLog(Base):
             during_run=self.during_run,
             next_morning=self.next_morning,
             minutes=self.minutes,
+            km=self.metres / 1000 if self.metres is not None else None,
             swelling=self.swelling,
             stiffer=self.stiffer,
         )

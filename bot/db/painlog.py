@@ -29,6 +29,7 @@ from bot.domain.recovery import (
 )
 from bot.domain.recovery.entry import NewRun
 from bot.domain.recovery.pain import CREEP_WEEKS
+from bot.domain.recovery.spike import LoggedDistance
 from bot.domain.recovery.status import (
     MORNING_WITHIN,
     LoggedRun,
@@ -36,6 +37,7 @@ from bot.domain.recovery.status import (
     status_of,
     waiting_for_morning,
 )
+from bot.domain.runner import StoredRun
 from bot.domain.schedule.firing import morning_checkin
 from bot.domain.schedule.quiet import QuietHours
 
@@ -119,6 +121,21 @@ async def entries(database: Database, user_id: int) -> list[PainEntry]:
         return [logged_run(row).entry for row in await log_rows(session, [user_id])]
 
 
+async def stored_runs(database: Database, user_id: int, since: date) -> list[StoredRun]:
+    """The runs logged from `since` (a local date), oldest first, with their walk-run stage."""
+    async with database.transaction() as session:
+        rows = await log_rows(session, [user_id], since)
+        return [StoredRun(row.entry(), row.stage) for row in rows]
+
+
+async def distances(database: Database, user_id: int) -> list[LoggedDistance]:
+    """The runs with a known distance, for the spike guard (which needs to know how far back
+    the log goes, not only its last 30 days)."""
+    async with database.transaction() as session:
+        rows = await log_rows(session, [user_id])
+        return [LoggedDistance(row.day, row.metres) for row in rows if row.metres is not None]
+
+
 async def unanswered(database: Database, user_id: int, today: date) -> LoggedRun | None:
     """A recent run still waiting for its next-morning answer."""
     async with database.transaction() as session:
@@ -193,6 +210,7 @@ async def add_run(
             day=run.day,
             during_run=run.pain,
             minutes=run.minutes,
+            metres=run.metres,
             stage=stage,
             created_at=now,
             next_morning=morning.next_morning if morning else None,

@@ -177,6 +177,7 @@ class LocalChat:
         thread_id: int | None = None,
         photo_file: StoredFile | None = None,
         animation_file: StoredFile | None = None,
+        document_file: StoredFile | None = None,
         sender_chat: "LocalChat | None" = None,
         reply_to: LocalMessage | None = None,
         link_preview_options: JSONDict | None = None,
@@ -195,6 +196,7 @@ class LocalChat:
             thread_id=thread_id,
             photo_file=photo_file,
             animation_file=animation_file,
+            document_file=document_file,
             sender_chat=sender_chat,
             reply_to=reply_to,
             link_preview_options=link_preview_options,
@@ -293,6 +295,23 @@ class LocalChat:
         point: JSONDict = {"latitude": latitude, "longitude": longitude}
         # Like a service message's fields, the location is merged into the message's JSON.
         message = self.new_message(self._sender(from_user), service={"location": point})
+        await self._post(message)
+        return message
+
+    async def send_document(
+        self,
+        data: bytes,
+        file_name: str,
+        *,
+        mime_type: str = "application/octet-stream",
+        from_user: LocalUser | None = None,
+    ) -> LocalMessage:
+        """A user sends a file (attachment menu -> File), e.g. a run exported from a watch."""
+        self._require_reachable()
+        if self.is_private:
+            self.started = True  # a message of theirs: the bot may answer
+        stored = self._world.store_document(data, file_name, mime_type)
+        message = self.new_message(self._sender(from_user), document_file=stored)
         await self._post(message)
         return message
 

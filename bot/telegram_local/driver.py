@@ -49,6 +49,15 @@ class Driver:
         await self.settle(message.update_id)
         return self._changes(chat, before)
 
+    async def send_document(
+        self, chat: LocalChat, data: bytes, file_name: str, **kwargs: object
+    ) -> list[LocalMessage]:
+        """A user sends a file; returns the bot's messages that appeared or changed there."""
+        before = _snapshot(chat)
+        message = await chat.send_document(data, file_name, **kwargs)  # type: ignore[arg-type]
+        await self.settle(message.update_id)
+        return self._changes(chat, before)
+
     async def press(
         self, chat: LocalChat, message: LocalMessage, label: str, *, by: LocalUser | None = None
     ) -> list[LocalMessage]:

@@ -4,12 +4,15 @@ Each object serializes with Telegram's field names (`to_json`) so PTB's `de_json
 """
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, TypedDict
+from typing import TYPE_CHECKING, Literal, TypedDict
 
 from bot.telegram_local.wire import JSONDict
 
 if TYPE_CHECKING:
     from bot.telegram_local.chat import LocalChat
+
+
+FileKind = Literal["photo", "animation", "document"]
 
 
 class UserDetails(TypedDict, total=False):
@@ -46,21 +49,19 @@ GROUP_ANONYMOUS_BOT = LocalUser(1087968824, "Group", username="GroupAnonymousBot
 
 @dataclass(frozen=True)
 class StoredFile:
-    """An uploaded photo or animation, reusable by file_id and downloadable under file_path."""
+    """An uploaded photo, animation or document, reusable by file_id and downloadable under
+    file_path."""
 
     file_id: str
     file_unique_id: str
     file_path: str
     data: bytes
-    width: int
-    height: int
+    kind: FileKind
+    width: int = 0  # photos and animations
+    height: int = 0
     duration: int = 0  # animations only
     file_name: str = ""
     mime_type: str = ""
-
-    @property
-    def is_animation(self) -> bool:
-        return bool(self.mime_type)
 
     def animation_json(self) -> JSONDict:
         return {
@@ -115,6 +116,7 @@ class LocalMessage:
     thread_id: int | None = None
     photo_file: StoredFile | None = None
     animation_file: StoredFile | None = None
+    document_file: StoredFile | None = None
     sender_chat: "LocalChat | None" = None
     reply_to: "LocalMessage | None" = None
     link_preview_options: JSONDict | None = None
@@ -133,8 +135,15 @@ class LocalMessage:
         return self.animation_file.data if self.animation_file else None
 
     @property
+    def document(self) -> bytes | None:
+        return self.document_file.data if self.document_file else None
+
+    @property
     def has_media(self) -> bool:
-        return self.photo_file is not None or self.animation_file is not None
+        return any(
+            media is not None
+            for media in (self.photo_file, self.animation_file, self.document_file)
+        )
 
     @property
     def buttons(self) -> list[list[tuple[str, str]]]:
@@ -170,6 +179,8 @@ class LocalMessage:
             # Like Telegram: an animation is also described as a document, for older clients.
             data["animation"] = self.animation_file.animation_json()
             data["document"] = self.animation_file.document_json()
+        if self.document_file is not None:
+            data["document"] = self.document_file.document_json()
         if self.text:
             data[text_key] = self.text
         if self.entities:

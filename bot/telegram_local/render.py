@@ -9,6 +9,9 @@ def render_message(message: LocalMessage) -> str:
         lines.append(f"[photo, {len(message.photo)} bytes]")
     if message.animation is not None:
         lines.append(f"[animation, {len(message.animation)} bytes]")
+    if message.document_file is not None:
+        document = message.document_file
+        lines.append(f"[document {document.file_name}, {len(document.data)} bytes]")
     if message.text:
         lines.append(message.text)
     number = 0

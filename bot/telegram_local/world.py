@@ -1,6 +1,7 @@
 """Everything the local Telegram knows: people, chats, files, the bot's settings and updates."""
 
 import itertools
+from pathlib import Path
 from typing import Unpack
 
 from bot.telegram_local.changes import Changes
@@ -80,8 +81,24 @@ class World:
             file_unique_id=f"AQADLocal{number:05d}",
             file_path=f"photos/file_{number}.jpg",
             data=data,
+            kind="photo",
             width=width,
             height=height,
+        )
+        self.files[stored.file_id] = stored
+        return stored
+
+    def store_document(self, data: bytes, file_name: str, mime_type: str) -> StoredFile:
+        """A file sent as a document, by the bot or by a person (a watch export, say)."""
+        number = next(self._file_numbers)
+        stored = StoredFile(
+            file_id=f"BQACAgLocal{number:08d}",
+            file_unique_id=f"AgADLocalDoc{number:05d}",
+            file_path=f"documents/file_{number}{Path(file_name).suffix}",
+            data=data,
+            kind="document",
+            file_name=file_name,
+            mime_type=mime_type,
         )
         self.files[stored.file_id] = stored
         return stored
@@ -96,6 +113,7 @@ class World:
             file_unique_id=f"AgADLocal{number:05d}",
             file_path=f"animations/file_{number}.{'gif' if mime_type == 'image/gif' else 'mp4'}",
             data=data,
+            kind="animation",
             width=width,
             height=height,
             duration=duration,

@@ -145,11 +145,20 @@ async def test_a_photo_is_saved_and_its_path_printed(world: World, typing: Typin
     assert path.suffix == ".png" and saved.startswith(b"\x89PNG\r\n\x1a\n")
 
 
+async def test_a_document_is_saved_and_its_path_printed(typing: Typing) -> None:
+    await typing.type("/log", "3", "2")
+    shown = await typing.type("/report")
+    [line] = [line for line in shown.splitlines() if line.startswith("(document saved to ")]
+    path = Path(line.removeprefix("(document saved to ").removesuffix(")"))
+    saved = await asyncio.to_thread(path.read_bytes)
+    assert path.suffix == ".pdf" and saved.startswith(b"%PDF-")
+
+
 # Every console flow the README and --help document, as a newcomer would pipe it.
 DOCUMENTED_FLOWS = [
     ([], "/start\n/help\n"),
     ([], "/kneepain\n7\n1\n"),  # a number after Cancel used to end the console
-    ([], "/log\n5\n3\n1\n/mydata\n/progress\n/deletemydata\n1\n/mydata\n"),
+    ([], "/log\n5\n3\n1\n/mydata\n/progress\n/report\n/deletemydata\n1\n/mydata\n"),
     ([], "/settings\n1\n/timezone EST\n/runs mon 07:00\n/stretch\n2\n/warmup\n/exercises\n"),
     (["--group"], "/clubtimezone Berlin\n/clubrun add tue 18:30 Track\n/clubsettings\n1\n"),
     ([], ":group\n/clubrun list\n:sam\n/kneepain\n1\n6\n:you\n:private\n/help\n:help\n"),

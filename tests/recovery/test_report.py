@@ -7,7 +7,8 @@ import pypdf
 
 from bot.domain.recovery.entry import PainEntry
 from bot.domain.recovery.spike import Spike
-from bot.features.recovery.report import Report, ReportRun, render_report
+from bot.features.recovery.report import Report, ReportRun
+from bot.features.recovery.report_pdf import render_report
 
 END = date(2026, 6, 30)
 

@@ -143,6 +143,25 @@ async def test_photos_upload_reuse_and_download(api: LocalBotApi, bot: Bot) -> N
         await bot.send_photo(dm.id, "AgACAgNoSuchFile")
 
 
+async def test_documents_both_ways_download_and_reuse(api: LocalBotApi, bot: Bot) -> None:
+    dm = await started_dm(api)
+    sent = await bot.send_document(dm.id, b"%PDF-1.4 report", filename="log.pdf", caption="Log")
+    assert sent.document is not None and sent.document.file_name == "log.pdf"
+    assert sent.caption == "Log" and dm.bot_messages[-1].document == b"%PDF-1.4 report"
+    again = await bot.send_document(dm.id, sent.document.file_id)
+    assert again.document is not None and again.document.file_id == sent.document.file_id
+    # A person sends a file: the update carries it, and the bot downloads it by getFile.
+    incoming = await dm.send_document(b"<gpx/>", "run.gpx", mime_type="application/gpx+xml")
+    assert incoming.update_id is not None
+    [update] = [u for u in await bot.get_updates() if u.update_id == incoming.update_id]
+    assert update.message is not None and update.message.document is not None
+    assert update.message.document.file_name == "run.gpx"
+    file = await bot.get_file(update.message.document.file_id)
+    assert bytes(await file.download_as_bytearray()) == b"<gpx/>"
+    with pytest.raises(BadRequest, match=r"(?i)wrong file identifier"):
+        await bot.send_document(dm.id, "BQACAgNoSuchFile")
+
+
 async def test_blocked_user_and_removed_bot_are_forbidden(api: LocalBotApi, bot: Bot) -> None:
     dm = await started_dm(api)
     await dm.block_bot()

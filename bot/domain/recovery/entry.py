@@ -54,6 +54,7 @@ class NewRun:
     pain: int  # during the run, 0-10
     minutes: int | None
     comeback: bool  # tapped as a session of the walk-run plan
+    metres: int | None = None  # read from a watch or app file
 
     def __post_init__(self) -> None:
         _check_pain("pain", self.pain)

@@ -36,7 +36,8 @@ def privacy(pain_log_days: int) -> str:
             "is coming – deleted within an hour of the run's start\n"
             "• if you use /log or /comeback (health data, only when you tap it in): each run's "
             "date, pain during it and the next morning (0-10), its length, whether the knee was "
-            "stiffer or swollen, and your walk-run stage – to give advice and draw /progress. "
+            "stiffer or swollen, your walk-run stage and, for a run sent as a watch file, its "
+            "distance – to give advice, draw /progress and make /report. "
             "The reminders you get read it too: after a red day they suggest rest, and the "
             "morning after a logged run the bot asks how the knee feels. "
             f"Each run is deleted {_period(pain_log_days)} after its date\n"
@@ -47,7 +48,10 @@ def privacy(pain_log_days: int) -> str:
             "run's list\n"
             "• what you write to the bot\n"
             "• your answers to /kneepain – they are used to show the result, then forgotten\n"
-            "• a location you share – it is only used to suggest your timezone",
+            "• a location you share – it is only used to suggest your timezone\n"
+            "• a watch or app file you send (GPX, FIT, TCX) – its date, distance and time are "
+            "read and the file is dropped; no route, heart rate or place is kept\n"
+            "• the /report PDF – it is made when you ask and not kept",
             b("Logs") + " record only which kind of update arrived and errors, never message "
             "texts, names, button presses or answers, at any log level.",
             b("Seeing and deleting it") + "\nSend /mydata to see everything stored about you, "

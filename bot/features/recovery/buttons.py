@@ -8,8 +8,9 @@ presser's today, which the handler checks.
   rl:new:<c|f>[:<yyyymmdd>]                     the during-run question (today, or that day)
   rl:day:<c|f>                                  pick an earlier day
   rl:p:<c|f>:<pain>[:<yyyymmdd>]                the pain chosen: ask how long (nothing stored)
-  rl:m:<c|f>:<pain>:<yyyymmdd>:<minutes>        store the run (asks first if the day has runs)
-  rl:add:<c|f>:<pain>:<yyyymmdd>:<minutes>      store it as another run that day
+  rl:m:<c|f>:<pain>:<yyyymmdd>:<minutes>[:<metres>]    store the run (asks first if the day
+                                                has runs); metres: a run read from a watch file
+  rl:add:<c|f>:<pain>:<yyyymmdd>:<minutes>[:<metres>]  store it as another run that day
   rl:fix:<id>  rl:fp:<id>:<pain>  rl:rep:<id>:<pain>:<minutes>   correct a logged run
   rl:ls  rl:e:<id>  rl:del:<id>[:yes]           the log's own screen: runs, one run, delete
   rl:am:<id>:<pain>  rl:sg:<id>:<sign>          the next-morning question
@@ -21,6 +22,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from bot.domain.recovery.entry import PAIN_MAX, NewRun, Sign
+from bot.domain.recovery.typed import MAX_METRES, MAX_MINUTES
 from bot.ui.callback import Buttons, number_from
 
 RECOVERY = Buttons("rl", __name__)
@@ -160,7 +162,10 @@ def pain(comeback: bool, value: int, day: date | None = None) -> str:
 
 def store_run(run: NewRun, another: bool) -> str:
     verb = "add" if another else "m"
-    return RECOVERY.data(verb, _flag(run.comeback), run.pain, _day(run.day), run.minutes or 0)
+    distance = [run.metres] if run.metres is not None else []
+    return RECOVERY.data(
+        verb, _flag(run.comeback), run.pain, _day(run.day), run.minutes or 0, *distance
+    )
 
 
 def correct(log_id: int) -> str:
@@ -214,6 +219,10 @@ def _comeback(flag: str) -> bool | None:
 PAIN_SCORES = range(PAIN_MAX + 1)
 LOG_IDS = range(2**31)  # the database's integer ids
 _MINUTES = (0, *DURATIONS)  # 0: skipped
+# A run typed or read from a file has its own time and distance. The data is trusted no further
+# than the message showing it (bot.ui.presses.press_guard), so any sane value may ride along.
+RUN_MINUTES = range(MAX_MINUTES + 1)  # 0: not given
+RUN_METRES = range(1, MAX_METRES + 1)
 
 
 def _log_id(text: str) -> int | None:
@@ -229,12 +238,20 @@ def _date(text: str) -> date | None:
         return None
 
 
-def _run(flag: str, value: str, day: str, minutes: str, another: bool) -> StoreRun | None:
+def _run(
+    flag: str, value: str, day: str, minutes: str, distance: list[str], another: bool
+) -> StoreRun | None:
+    """A run to store: minutes from /log's buttons, or a typed or watch-file run's own time
+    and distance."""
     comeback, pain_score = _comeback(flag), number_from(value, PAIN_SCORES)
-    when, length = _date(day), number_from(minutes, _MINUTES)
+    metres = number_from(distance[0], RUN_METRES) if distance else None
+    length = number_from(minutes, RUN_MINUTES)
+    when = _date(day)
     if comeback is None or pain_score is None or when is None or length is None:
         return None
-    return StoreRun(NewRun(when, pain_score, length or None, comeback), another)
+    if distance and (metres is None or len(distance) > 1):
+        return None
+    return StoreRun(NewRun(when, pain_score, length or None, comeback, metres), another)
 
 
 def _log_press(args: tuple[str, ...]) -> Press | None:
@@ -278,8 +295,8 @@ def parse(args: tuple[str, ...]) -> Press | None:
             return (
                 None if number is None or (day and when is None) else Pain(comeback, number, when)
             )
-        case ("m" | "add" as verb, flag, value, day, minutes):
-            return _run(flag, value, day, minutes, another=verb == "add")
+        case ("m" | "add" as verb, flag, value, day, minutes, *distance):
+            return _run(flag, value, day, minutes, distance, another=verb == "add")
         case ("ls",):
             return ListRuns()
         case ("x",):

@@ -3,16 +3,23 @@ Thin: rules in bot.domain.recovery, queries in bot.db.painlog, screens in screen
 
 import asyncio
 from datetime import UTC, date, timedelta
+from zoneinfo import ZoneInfo
 
 from telegram import InputFile, Update
 from telegram.constants import ParseMode
-from telegram.ext import CommandHandler, filters
+from telegram.ext import CommandHandler, MessageHandler, filters
 
 from bot.db import painlog, runners
 from bot.domain.recovery import RunReview, summary
+from bot.domain.recovery.activity_file import MAX_BYTES, UnreadableFile, format_of, read_run
+from bot.domain.recovery.entry import NewRun
+from bot.domain.recovery.spike import Spike, spike_of
+from bot.domain.recovery.typed import parse_typed_run
+from bot.domain.schedule.parse import ParseError
 from bot.features.recovery import buttons as grammar
 from bot.features.recovery.drawing import CHARTS_PER_PERSON, ChartAllowance
-from bot.features.recovery.screens import Screen, log, plan, progress
+from bot.features.recovery.report import PERIOD, Report, history_start, report_runs
+from bot.features.recovery.screens import Screen, log, plan, progress, report, watch
 from bot.services import BotApplication, BotContext
 from bot.ui.presses import PressAnswer, on_press
 from bot.ui.replies import reply
@@ -45,13 +52,29 @@ async def _ask_pain(
 
 
 async def log_run(update: Update, context: BotContext) -> None:
-    """The next-morning question for a recent run first, if unanswered; else a new run."""
+    """`/log 8.5 km 52 min 3/10` logs today's run at once; a bare /log asks: the next-morning
+    question for a recent run first, if unanswered, else a new run."""
     today, _ = await _today(update, context)
+    if context.args:
+        await _log_typed(update, context, " ".join(context.args), today)
+        return
     waiting = await painlog.unanswered(context.services.database, _user_id(update), today)
     if waiting is not None:
         await _send(update, log.ask_morning(waiting.log_id, waiting.entry.day))
         return
     await _send(update, await _ask_pain(update, context, comeback=False))
+
+
+async def _log_typed(update: Update, context: BotContext, text: str, today: date) -> None:
+    try:
+        typed = parse_typed_run(text)
+    except ParseError as error:
+        await reply(update, log.unreadable(error.message))
+        return
+    run = NewRun(today, typed.pain, typed.minutes, False, typed.metres)
+    screen = await _store(context, _user_id(update), grammar.StoreRun(run))
+    if screen is not None:
+        await _send(update, screen)
 
 
 def _charts(context: BotContext) -> ChartAllowance:
@@ -94,6 +117,68 @@ async def _draw_progress(update: Update, context: BotContext, charts: ChartAllow
     )
 
 
+async def send_report(update: Update, context: BotContext) -> None:
+    """A PDF of the last 8 weeks for the runner's physiotherapist."""
+    today, zone_name = await _today(update, context)
+    stored = await painlog.stored_runs(
+        context.services.database, _user_id(update), history_start(today)
+    )
+    start = today - PERIOD + timedelta(days=1)
+    runs = report_runs(stored, start)
+    if not runs:
+        await reply(update, report.nothing_logged())
+        return
+    charts, person = _charts(context), _user_id(update)
+    wait = charts.ask(person, context.services.clock())
+    if wait is not None:  # the report draws the /progress chart: the same allowance
+        await reply(update, progress.one_moment(wait, CHARTS_PER_PERSON))
+        return
+    # Imported on first use, like the chart: fpdf2 and matplotlib are for those who ask.
+    from bot.features.recovery.report_pdf import render_report
+
+    try:
+        async with charts.one_at_a_time:
+            pdf = await asyncio.to_thread(
+                render_report, Report(start=start, end=today, zone=zone_name, runs=runs)
+            )
+    finally:
+        charts.done(person)
+    message = update.effective_message
+    assert message is not None
+    await message.reply_document(
+        InputFile(pdf, filename=f"knee-coach-log-{today.isoformat()}.pdf"),
+        caption=report.caption(start, today, len(runs)),
+        do_quote=False,
+    )
+
+
+async def watch_file(update: Update, context: BotContext) -> None:
+    """A run sent as a GPX, FIT or TCX export: read it, forget the file, ask about the pain."""
+    message = update.effective_message
+    assert message is not None and message.document is not None
+    document = message.document
+    file_format = format_of(document.file_name or "")
+    if file_format is None:
+        await reply(update, watch.not_a_run_file())
+        return
+    if document.file_size is not None and document.file_size > MAX_BYTES:
+        await reply(update, watch.too_big(MAX_BYTES))
+        return
+    file = await context.bot.get_file(document.file_id)
+    data = bytes(await file.download_as_bytearray())
+    try:
+        run = await asyncio.to_thread(read_run, data, file_format)
+    except UnreadableFile as error:
+        await reply(update, watch.unreadable(str(error)))
+        return
+    today, zone_name = await _today(update, context)
+    day = run.started.astimezone(ZoneInfo(zone_name)).date()
+    if not _within_reach(day, today):
+        await reply(update, watch.out_of_reach(day, grammar.DAYS_BACK))
+        return
+    await _send(update, log.ask_file_pain(run, day))
+
+
 async def comeback(update: Update, context: BotContext) -> None:
     content = context.services.library.comeback
     database, user_id = context.services.database, _user_id(update)
@@ -111,13 +196,18 @@ def _within_reach(day: date | None, today: date) -> bool:
 
 
 async def _verdict(
-    context: BotContext, user_id: int, review: RunReview | None, log_id: int
+    context: BotContext,
+    user_id: int,
+    review: RunReview | None,
+    log_id: int,
+    spike: Spike | None = None,
 ) -> Screen | None:
     if review is None:
         return None
     database = context.services.database
     first = await painlog.run_count(database, user_id) == 1
-    return log.verdict(context.services.library.comeback, review, log_id, first=first)
+    content = context.services.library.comeback
+    return log.verdict(content, review, log_id, first=first, spike=spike)
 
 
 async def _store(context: BotContext, user_id: int, press: grammar.StoreRun) -> Screen | None:
@@ -128,8 +218,11 @@ async def _store(context: BotContext, user_id: int, press: grammar.StoreRun) -> 
         if logged:
             return log.another_or_replace(run, logged)
     stages = services.library.comeback.stage_count
+    # The spike is judged against the runs before this one, so it is read first.
+    history = await painlog.distances(database, user_id) if run.metres is not None else []
+    spike = spike_of(history, run.day, run.metres) if run.metres is not None else None
     review, log_id = await painlog.add_run(database, user_id, run, stages, services.clock())
-    return await _verdict(context, user_id, review, log_id)
+    return await _verdict(context, user_id, review, log_id, spike)
 
 
 async def _log_screen(update: Update, context: BotContext, press: grammar.Press) -> Screen | None:
@@ -204,7 +297,13 @@ async def pressed(update: Update, context: BotContext, args: tuple[str, ...]) ->
 
 def register(application: BotApplication) -> None:
     private = filters.ChatType.PRIVATE
-    commands = {"log": log_run, "progress": show_progress, "comeback": comeback}
+    commands = {
+        "log": log_run,
+        "progress": show_progress,
+        "report": send_report,
+        "comeback": comeback,
+    }
     for name, callback in commands.items():
         application.add_handler(CommandHandler(name, callback, private))
     application.add_handler(on_press(grammar.RECOVERY, pressed))
+    application.add_handler(MessageHandler(private & filters.Document.ALL, watch_file))

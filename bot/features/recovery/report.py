@@ -1,33 +1,17 @@
-"""/report: a printable PDF of a runner's log for their physiotherapist (fpdf2).
+"""/report's content: the period, the runs in it and the spike each run was. Drawn as a PDF by
+report_pdf (fpdf2 and matplotlib, loaded only when a report is made)."""
 
-The period, every logged run, the same chart as /progress, the runs that were spikes, the
-walk-run stages, and what the bot never recorded. Black text on white with a monochrome-safe
-chart, so it prints well in black and white; A4 or Letter. Helvetica is one of PDF's core fonts,
-so nothing is embedded and the file stays small; every string is ASCII.
-"""
-
-import io
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Literal
 
-from fpdf import FPDF
-from fpdf.enums import XPos, YPos
-
 from bot.domain.recovery.entry import PainEntry
-from bot.domain.recovery.spike import HAZARD_RATIO, Spike
-from bot.features.recovery.chart import NoData, progress_chart
+from bot.domain.recovery.spike import WINDOW, LoggedDistance, Spike, spike_of
+from bot.domain.runner import StoredRun
 
 Paper = Literal["A4", "Letter"]
 Unit = Literal["km", "mi"]
-METRES_PER_MILE = 1609.344
-_FONT = "Helvetica"
-_NOT_RECORDED = (
-    "Answers to the /kneepain check (it is never stored).",
-    "Names, messages and anything typed other than the numbers above.",
-    "Watch files: only the date, distance and moving time of a run are kept.",
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,118 +31,30 @@ class Report:
     unit: Unit = "km"
 
 
-def distance_text(metres: float, unit: Unit) -> str:
-    value = metres / 1000 if unit == "km" else metres / METRES_PER_MILE
-    return f"{value:.1f} {unit}"
+PERIOD = timedelta(weeks=8)  # what the report covers: the /progress chart's longest span
 
 
-def _day(day: date) -> str:
-    return f"{day:%a} {day.day} {day:%b %Y}"
-
-
-def _heading(pdf: FPDF, text: str) -> None:
-    pdf.ln(3)
-    pdf.set_font(_FONT, "B", 13)
-    pdf.cell(0, 8, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-    pdf.set_font(_FONT, size=10)
-
-
-def _runs_table(pdf: FPDF, report: Report) -> None:
-    header = ("Date", "Distance", "Time", "Pain during", "Next morning", "Walk-run stage")
-    with pdf.table(
-        col_widths=(30, 18, 14, 16, 18, 18), text_align="CENTER", line_height=6
-    ) as table:
-        table.row(header)
-        for run in report.runs:
-            entry = run.entry
-            metres = entry.km * 1000 if entry.km is not None else None
-            table.row(
-                (
-                    _day(entry.day) + (" (spike)" if run.spike else ""),
-                    distance_text(metres, report.unit) if metres is not None else "-",
-                    f"{entry.minutes} min" if entry.minutes is not None else "-",
-                    f"{entry.during_run}/10",
-                    f"{entry.next_morning}/10" if entry.next_morning is not None else "-",
-                    str(run.stage) if run.stage is not None else "-",
-                )
-            )
-
-
-def _spikes(pdf: FPDF, report: Report) -> None:
-    spikes = [(run.entry.day, run.spike) for run in report.runs if run.spike is not None]
-    _heading(pdf, "Single-run spikes")
-    if not spikes:
-        pdf.multi_cell(0, 5, "No run was more than 10% longer than the 30-day longest before it.")
-        return
-    for day, spike in spikes:
-        pdf.multi_cell(
-            0,
-            5,
-            f"{_day(day)}: {distance_text(spike.metres, report.unit)}, "
-            f"{spike.percent_longer}% longer than the 30-day longest "
-            f"({distance_text(spike.longest_metres, report.unit)}).",
-            new_x=XPos.LMARGIN,
-            new_y=YPos.NEXT,
+def report_runs(stored: Sequence[StoredRun], start: date) -> list[ReportRun]:
+    """The runs from `start`, each with the spike it was; `stored` reaches 30 days further back
+    so that the first runs of the period have their history too."""
+    distances = [
+        LoggedDistance(run.entry.day, round(run.entry.km * 1000))
+        for run in stored
+        if run.entry.km is not None
+    ]
+    return [
+        ReportRun(
+            run.entry,
+            run.stage,
+            spike_of(distances, run.entry.day, round(run.entry.km * 1000))
+            if run.entry.km is not None
+            else None,
         )
-    pdf.set_font(_FONT, "I", 9)
-    pdf.multi_cell(
-        0,
-        4.5,
-        "In 5,205 runners (Frandsen et al., BJSM 2025) runs more than 10% longer than the "
-        f"30-day longest went with more overuse injuries (hazard rate ratio "
-        f"{HAZARD_RATIO['10-30%']} for 10-30% longer, {HAZARD_RATIO['over 100%']} above "
-        "100%). An association in a cohort, not a prediction for one runner.",
-    )
-    pdf.set_font(_FONT, size=10)
+        for run in stored
+        if run.entry.day >= start
+    ]
 
 
-def _stages(pdf: FPDF, report: Report) -> None:
-    _heading(pdf, "Walk-run return")
-    changes: list[tuple[date, int]] = []
-    for run in report.runs:
-        if run.stage is not None and (not changes or changes[-1][1] != run.stage):
-            changes.append((run.entry.day, run.stage))
-    if not changes:
-        pdf.multi_cell(0, 5, "No walk-run (/comeback) sessions in this period.")
-        return
-    for day, stage in changes:
-        pdf.cell(0, 5, f"{_day(day)}: stage {stage}", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-
-
-def render_report(report: Report) -> bytes:
-    """The PDF's bytes. Call it off the event loop: the chart takes a few hundred ms."""
-    pdf = FPDF(format=report.paper)
-    pdf.set_auto_page_break(auto=True, margin=15)
-    pdf.set_title("Knee Coach running log")
-    pdf.add_page()
-    pdf.set_font(_FONT, "B", 18)
-    pdf.cell(0, 10, "Running log and knee pain", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-    pdf.set_font(_FONT, size=10)
-    pdf.multi_cell(
-        0,
-        5,
-        f"Period: {_day(report.start)} to {_day(report.end)} (dates in {report.zone}). "
-        f"{len(report.runs)} runs logged by the runner in Knee Coach, a Telegram bot. "
-        "Pain is the runner's own rating on a 0-10 scale, during the run and the next "
-        f"morning. Made on {_day(report.end)}.\nName: ______________________",
-        new_x=XPos.LMARGIN,
-        new_y=YPos.NEXT,
-    )
-    _heading(pdf, "Runs")
-    if report.runs:
-        _runs_table(pdf, report)
-    else:
-        pdf.multi_cell(0, 5, "No runs logged in this period.")
-    try:
-        chart = progress_chart([run.entry for run in report.runs], report.zone, report.end)
-    except NoData:
-        chart = None
-    if chart is not None:
-        _heading(pdf, "Pain and distance")
-        pdf.image(io.BytesIO(chart), w=pdf.epw * 0.85)
-    _spikes(pdf, report)
-    _stages(pdf, report)
-    _heading(pdf, "Not recorded")
-    for line in _NOT_RECORDED:
-        pdf.multi_cell(0, 5, f"- {line}", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-    return bytes(pdf.output())
+def history_start(today: date) -> date:
+    """How far back the report reads: its period and the 30 days before it."""
+    return today - PERIOD - WINDOW

@@ -22,7 +22,7 @@ _NOT_MODIFIED = (
     "message is not modified: specified new message content and reply markup are exactly "
     "the same as a current content and reply markup of the message"
 )
-MAX_ANIMATION_BYTES = 50 * 1024 * 1024  # what bots may send
+MAX_ANIMATION_BYTES = MAX_DOCUMENT_BYTES = 50 * 1024 * 1024  # what bots may send
 _QUERY_INVALID = "query is too old and response timeout expired or query ID is invalid"
 
 
@@ -55,8 +55,10 @@ async def _send_media(
     *,
     photo: StoredFile | None = None,
     animation: StoredFile | None = None,
+    document: StoredFile | None = None,
 ) -> JSONDict:
-    """sendPhoto and sendAnimation: a stored file with a caption of at most 1024 characters."""
+    """sendPhoto, sendAnimation and sendDocument: a stored file with a caption of at most 1024
+    characters."""
     chat = bot_chat(world, p.chat_id())
     caption = formatted_text(p, "caption", "caption_entities")
     if len(caption.text) > MAX_CAPTION:
@@ -72,6 +74,7 @@ async def _send_media(
         reply_to=replied_message(chat, p),
         photo_file=photo,
         animation_file=animation,
+        document_file=document,
     )
     chat.note_bot_activity(message)
     return message.to_json()
@@ -83,6 +86,26 @@ async def send_photo(world: World, p: Params) -> JSONDict:
 
 async def send_animation(world: World, p: Params) -> JSONDict:
     return await _send_media(world, p, animation=_animation(world, p.file("animation")))
+
+
+async def send_document(world: World, p: Params) -> JSONDict:
+    return await _send_media(world, p, document=_document(world, p.file("document")))
+
+
+def _document(world: World, document: UploadedFile | str | None) -> StoredFile:
+    if isinstance(document, UploadedFile):
+        if len(document.data) > MAX_DOCUMENT_BYTES:
+            raise bad_request("file is too big")
+        if not document.data:
+            raise bad_request("file must be non-empty")
+        return world.store_document(document.data, document.filename, document.content_type)
+    if document is None:
+        raise bad_request("there is no document in the request")
+    if document in world.files:
+        return world.files[document]  # any file can be sent again as a document
+    if document.startswith(("http://", "https://")):
+        raise bad_request("failed to get HTTP URL content")  # no internet here
+    raise bad_request("wrong file identifier/HTTP URL specified")
 
 
 def _animation(world: World, animation: UploadedFile | str | None) -> StoredFile:
@@ -97,7 +120,7 @@ def _animation(world: World, animation: UploadedFile | str | None) -> StoredFile
     if animation is None:
         raise bad_request("there is no animation in the request")
     stored = world.files.get(animation)
-    if stored is not None and stored.is_animation:
+    if stored is not None and stored.kind == "animation":
         return stored
     if animation.startswith(("http://", "https://")):
         raise bad_request("failed to get HTTP URL content")  # no internet here
@@ -115,7 +138,7 @@ def _photo(world: World, photo: UploadedFile | str | None) -> StoredFile:
         return world.store_photo(photo.data, width, height)
     if photo is None:
         raise bad_request("there is no photo in the request")
-    if photo in world.files and not world.files[photo].is_animation:
+    if photo in world.files and world.files[photo].kind == "photo":
         return world.files[photo]
     if photo.startswith(("http://", "https://")):
         raise bad_request("failed to get HTTP URL content")  # no internet here
@@ -203,6 +226,7 @@ METHODS: dict[str, Handler] = {
     "sendMessage": send_message,
     "sendPhoto": send_photo,
     "sendAnimation": send_animation,
+    "sendDocument": send_document,
     "editMessageText": edit_message_text,
     "editMessageReplyMarkup": edit_message_reply_markup,
     "deleteMessage": delete_message,

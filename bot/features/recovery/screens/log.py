@@ -10,7 +10,9 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.domain.content.comeback import Comeback
 from bot.domain.recovery import Decision, RunReview, Sign, Zone
+from bot.domain.recovery.activity_file import RunSummary
 from bot.domain.recovery.entry import NewRun, PainEntry
+from bot.domain.recovery.spike import Spike
 from bot.domain.recovery.status import LoggedRun
 from bot.features.recovery import buttons as grammar
 from bot.features.recovery.screens.common import pain_rows
@@ -39,9 +41,41 @@ def _run_words(entry: PainEntry, *, dated: bool = True) -> str:
     """'Thu 3 Dec · 4/10 · 30 min' ('4/10 · 30 min' undated)."""
     words = [_date(entry.day)] if dated else []
     words.append(f"{entry.during_run}/10")
+    if entry.km is not None:
+        words.append(f"{entry.km:.1f} km")
     if entry.minutes is not None:
         words.append(f"{entry.minutes} min")
     return " · ".join(words)
+
+
+def ask_file_pain(run: RunSummary, day: date) -> Screen:
+    """A run read from a watch file: what was read, then the one question left."""
+    minutes = max(1, round(run.moving_seconds / 60))
+    read = f"{_date(day)} · {run.metres / 1000:.1f} km · {minutes} min"
+    text = (
+        f"📥 Read from your file: {read}. Only these three numbers are kept; the file is not.\n\n"
+        f"{b('How much did the knee hurt during this run?')}\n{SCALE}"
+    )
+    rows = pain_rows(
+        lambda value: grammar.store_run(NewRun(day, value, minutes, False, run.metres), False)
+    )
+    rows.append([_cancel()])
+    return Screen(text, InlineKeyboardMarkup(rows))
+
+
+def unreadable(problem: str) -> str:
+    return f"{h(problem)}\nNothing was logged. Or send /log alone and tap your way through."
+
+
+def spike_line(spike: Spike) -> str:
+    """A run much longer than the month's longest: the runner's own numbers, honestly worded."""
+    return (
+        f"📏 This run ({spike.metres / 1000:.1f} km) was {spike.percent_longer}% longer than "
+        f"your longest in the 30 days before it ({spike.longest_metres / 1000:.1f} km). In "
+        "5,205 runners, single runs more than 10% longer than the month's longest went with "
+        "more overuse injuries (Frandsen et al., BJSM 2025): an association, not a prediction "
+        f"for you. Up to {spike.within_margin_metres / 1000:.1f} km stays within 10%."
+    )
 
 
 def ask_pain(comeback: bool, stage: int | None = None, day: date | None = None) -> Screen:
@@ -216,13 +250,17 @@ def _plan_line(content: Comeback, decision: Decision) -> str:
     return f"{b('Walk-run plan')}: {h(words)} Next session: stage {decision.stage}. /comeback"
 
 
-def verdict(content: Comeback, review: RunReview, log_id: int, *, first: bool) -> Screen:
+def verdict(
+    content: Comeback, review: RunReview, log_id: int, *, first: bool, spike: Spike | None = None
+) -> Screen:
     """The verdict on a stored run. The caveat on what the rules are not for comes with the
     runner's first verdict; after that it stays in /comeback and the README, not under each."""
     found = review.verdict
     parts = [f"{ZONE_ICONS[found.zone]} {h(content.steps[found.step].text)}"]
     if found.suggest_kneepain:
         parts.append(KNEEPAIN_HINT)
+    if spike is not None:
+        parts.append(spike_line(spike))
     if review.decision is not None:
         parts.append(_plan_line(content, review.decision))
     if first:

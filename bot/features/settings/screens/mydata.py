@@ -41,6 +41,8 @@ def _logged(run: StoredRun) -> str:
     parts = [f"during the run {entry.during_run}/10"]
     if entry.next_morning is not None:
         parts.append(f"next morning {entry.next_morning}/10")
+    if entry.km is not None:
+        parts.append(f"{entry.km:.1f} km")
     if entry.minutes is not None:
         parts.append(f"{entry.minutes} min")
     parts += [
