@@ -1,9 +1,11 @@
 """What handlers and jobs need, built once per process and reached through the context."""
 
+from collections.abc import Callable, Coroutine, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from telegram.ext import Application, CallbackContext, ExtBot
+from telegram import Update
+from telegram.ext import Application, CallbackContext, CommandHandler, ExtBot, filters
 
 from bot.config import Settings
 from bot.db.engine import Database
@@ -35,3 +37,10 @@ class BotContext(CallbackContext[ExtBot[int], dict[Any, Any], dict[Any, Any], di
 BotApplication = Application[
     ExtBot[int], BotContext, dict[Any, Any], dict[Any, Any], dict[Any, Any], Any
 ]
+Handler = Callable[[Update, BotContext], Coroutine[Any, Any, None]]
+
+
+def add_private_commands(application: BotApplication, commands: Mapping[str, Handler]) -> None:
+    """Commands answered in private chats only (in groups, bot.features.basics says so)."""
+    for name, callback in commands.items():
+        application.add_handler(CommandHandler(name, callback, filters.ChatType.PRIVATE))

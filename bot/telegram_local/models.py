@@ -15,6 +15,16 @@ if TYPE_CHECKING:
 FileKind = Literal["photo", "animation", "document"]
 
 
+class FileDetails(TypedDict, total=False):
+    """What a stored file has besides its bytes, by kind."""
+
+    width: int
+    height: int
+    duration: int
+    file_name: str
+    mime_type: str
+
+
 class UserDetails(TypedDict, total=False):
     """What a person may have besides a first name."""
 

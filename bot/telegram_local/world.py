@@ -8,6 +8,8 @@ from bot.telegram_local.changes import Changes
 from bot.telegram_local.chat import LocalChat
 from bot.telegram_local.models import (
     CallbackAnswer,
+    FileDetails,
+    FileKind,
     LocalCallbackQuery,
     LocalUser,
     RecordedCall,
@@ -16,6 +18,13 @@ from bot.telegram_local.models import (
 )
 from bot.telegram_local.updates import UpdateQueue
 from bot.telegram_local.wire import JSONDict
+
+# Telegram's file ids start with a code of the file's type; these look alike.
+_FILE_ID_PREFIXES: dict[FileKind, str] = {
+    "photo": "AgACAg",
+    "animation": "CgACAg",
+    "document": "BQACAg",
+}
 
 
 class World:
@@ -75,50 +84,41 @@ class World:
         return query
 
     def store_photo(self, data: bytes, width: int, height: int) -> StoredFile:
-        number = next(self._file_numbers)
-        stored = StoredFile(
-            file_id=f"AgACAgLocal{number:08d}",
-            file_unique_id=f"AQADLocal{number:05d}",
-            file_path=f"photos/file_{number}.jpg",
-            data=data,
-            kind="photo",
-            width=width,
-            height=height,
-        )
-        self.files[stored.file_id] = stored
-        return stored
+        return self._keep("photo", data, ".jpg", width=width, height=height)
 
     def store_document(self, data: bytes, file_name: str, mime_type: str) -> StoredFile:
         """A file sent as a document, by the bot or by a person (a watch export, say)."""
-        number = next(self._file_numbers)
-        stored = StoredFile(
-            file_id=f"BQACAgLocal{number:08d}",
-            file_unique_id=f"AgADLocalDoc{number:05d}",
-            file_path=f"documents/file_{number}{Path(file_name).suffix}",
-            data=data,
-            kind="document",
-            file_name=file_name,
-            mime_type=mime_type,
-        )
-        self.files[stored.file_id] = stored
-        return stored
+        suffix = Path(file_name).suffix
+        return self._keep("document", data, suffix, file_name=file_name, mime_type=mime_type)
 
     def store_animation(
         self, data: bytes, size: tuple[int, int, int], file_name: str, mime_type: str
     ) -> StoredFile:
-        number = next(self._file_numbers)
         width, height, duration = size
-        stored = StoredFile(
-            file_id=f"CgACAgLocal{number:08d}",
-            file_unique_id=f"AgADLocal{number:05d}",
-            file_path=f"animations/file_{number}.{'gif' if mime_type == 'image/gif' else 'mp4'}",
-            data=data,
-            kind="animation",
+        suffix = ".gif" if mime_type == "image/gif" else ".mp4"
+        return self._keep(
+            "animation",
+            data,
+            suffix,
             width=width,
             height=height,
             duration=duration,
             file_name=file_name,
             mime_type=mime_type,
+        )
+
+    def _keep(
+        self, kind: FileKind, data: bytes, suffix: str, **details: Unpack[FileDetails]
+    ) -> StoredFile:
+        """Stores a file under ids shaped like Telegram's, reusable and downloadable."""
+        number = next(self._file_numbers)
+        stored = StoredFile(
+            file_id=f"{_FILE_ID_PREFIXES[kind]}Local{number:08d}",
+            file_unique_id=f"AQADLocal{number:05d}",
+            file_path=f"{kind}s/file_{number}{suffix}",
+            data=data,
+            kind=kind,
+            **details,
         )
         self.files[stored.file_id] = stored
         return stored

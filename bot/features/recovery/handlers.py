@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 from telegram import InputFile, Update
 from telegram.constants import ParseMode
-from telegram.ext import CommandHandler, MessageHandler, filters
+from telegram.ext import MessageHandler, filters
 
 from bot.db import painlog, runners
 from bot.domain.recovery import RunReview, summary
@@ -20,7 +20,7 @@ from bot.features.recovery import buttons as grammar
 from bot.features.recovery.drawing import CHARTS_PER_PERSON, ChartAllowance
 from bot.features.recovery.report import PERIOD, Report, history_start, report_runs
 from bot.features.recovery.screens import Screen, log, plan, progress, report, watch
-from bot.services import BotApplication, BotContext
+from bot.services import BotApplication, BotContext, add_private_commands
 from bot.ui.presses import PressAnswer, on_press
 from bot.ui.replies import reply
 
@@ -303,7 +303,6 @@ def register(application: BotApplication) -> None:
         "report": send_report,
         "comeback": comeback,
     }
-    for name, callback in commands.items():
-        application.add_handler(CommandHandler(name, callback, private))
+    add_private_commands(application, commands)
     application.add_handler(on_press(grammar.RECOVERY, pressed))
     application.add_handler(MessageHandler(private & filters.Document.ALL, watch_file))

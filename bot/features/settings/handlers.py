@@ -5,7 +5,7 @@ bot.db.runners, the screens and the button grammar in screens/."""
 import re
 
 from telegram import Update
-from telegram.ext import CommandHandler, MessageHandler, filters
+from telegram.ext import MessageHandler, filters
 
 from bot.db import runners
 from bot.domain.runner import (
@@ -22,7 +22,7 @@ from bot.domain.schedule.zones import match_zone
 from bot.features.settings import screens as render
 from bot.features.settings.buttons import SETTINGS
 from bot.features.settings.screens import location, options, runs, timezone
-from bot.services import BotApplication, BotContext
+from bot.services import BotApplication, BotContext, add_private_commands
 from bot.ui.presses import PressAnswer, on_press
 from bot.ui.replies import reply
 from bot.ui.screen import Screen
@@ -155,7 +155,6 @@ def register(application: BotApplication) -> None:
         "resume": resume,
         "stop": stop,
     }
-    for name, callback in commands.items():
-        application.add_handler(CommandHandler(name, callback, private))
+    add_private_commands(application, commands)
     application.add_handler(MessageHandler(private & filters.LOCATION, shared_location))
     application.add_handler(on_press(SETTINGS, pressed))

@@ -2,9 +2,8 @@
 group's admins may change anything. /clubsettings is in club_menu, /clubdeletedata in club_erase,
 "I'm running" in club_going."""
 
-from collections.abc import Callable, Coroutine, Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
-from typing import Any
 
 from telegram import Update
 from telegram.ext import CommandHandler, filters
@@ -28,7 +27,7 @@ from bot.features.clubs.handlers.admin import admitted, this_club
 from bot.features.clubs.handlers.changes import apply, topic_of
 from bot.features.clubs.screens import texts
 from bot.features.clubs.screens.texts import RUN_EXAMPLE, STRETCH_EXAMPLE, ZONE_EXAMPLE, quoted
-from bot.services import BotApplication, BotContext
+from bot.services import BotApplication, BotContext, Handler
 from bot.ui.callback import number_from
 from bot.ui.html import h
 from bot.ui.replies import reply
@@ -117,7 +116,7 @@ async def club_run(update: Update, context: BotContext) -> None:
 
 def _setting(
     usage: Callable[[Club], str], read: Callable[[Sequence[str], datetime], ClubChange]
-) -> Callable[[Update, BotContext], Coroutine[Any, Any, None]]:
+) -> Handler:
     """A one-setting command: without words it shows the setting and how to change it; `read`
     gets the words and the time now (a zone's name can depend on the date)."""
 
