@@ -14,9 +14,17 @@ from matplotlib.image import imread
 from numpy.typing import NDArray
 
 from bot.domain.recovery import PainEntry
-from bot.features.recovery.chart import DPI, HEIGHT_PX, WIDTH_PX, NoData, progress_chart
+from bot.features.recovery.chart import (
+    DPI,
+    HEIGHT_PX,
+    WIDTH_PX,
+    NoData,
+    progress_chart,
+    spike_days,
+)
 
 GOLDEN = Path(__file__).parent / "golden" / "progress.png"
+GOLDEN_KM = Path(__file__).parent / "golden" / "progress_km.png"
 TODAY = date(2025, 3, 30)
 ZONE = "Europe/Berlin"
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -81,10 +89,30 @@ def test_a_valid_png_within_telegram_photo_limits(png: bytes) -> None:
     assert DPI >= 100
 
 
-def test_it_looks_like_the_golden_image(png: bytes) -> None:
+def _km_log() -> list[PainEntry]:
+    """Ten weeks logged with distances (watch files or a typed /log); two long runs."""
+    kms = [6, 7, 6, 8, 7, 8, 7, 9, 7, 12, 8, 7, 9, 8, 15, 8, 9, 8]
+    return [
+        PainEntry(TODAY - timedelta(days=70 - 4 * index), index % 4, 1, minutes=None, km=km)
+        for index, km in enumerate(kms)
+    ]
+
+
+def test_spikes_are_runs_over_ten_percent_past_the_month_s_longest() -> None:
+    # 12 km after a 30-day longest of 9 km; 15 km after one of 12 km.
+    assert spike_days(_km_log()) == {TODAY - timedelta(days=34), TODAY - timedelta(days=14)}
+    assert spike_days(_log()) == frozenset()  # minutes only: nothing to judge
+
+
+@pytest.mark.parametrize(
+    ("log", "golden"), [(_log, GOLDEN), (_km_log, GOLDEN_KM)], ids=["minutes", "km"]
+)
+def test_it_looks_like_the_golden_image(log: object, golden: Path) -> None:
+    assert callable(log)
+    png = progress_chart(log(), ZONE, TODAY)
     if os.environ.get("UPDATE_GOLDEN") == "1":
-        GOLDEN.write_bytes(png)
-    expected, actual = _blocks(GOLDEN.read_bytes()), _blocks(png)
+        golden.write_bytes(png)
+    expected, actual = _blocks(golden.read_bytes()), _blocks(png)
     assert expected.shape == actual.shape
     difference = np.abs(expected - actual)
     # Loose enough for a different FreeType build, tight enough to catch a moved legend,

@@ -1,4 +1,5 @@
-"""The /progress chart: pain during runs and the next morning, the 5/10 line and run volume.
+"""The /progress chart: pain during runs and the next morning, the 5/10 line and run volume
+(with each week's distance and the single-run spikes when the runs have distances).
 
 A PNG drawn on matplotlib's Agg canvas (no GUI backend, no pyplot), sized for a phone and well
 inside Telegram's photo limits. Safe to call from a worker thread (the handler uses
@@ -23,6 +24,7 @@ from matplotlib.typing import RcKeyType
 
 from bot.domain.recovery.entry import PAIN_MAX, PainEntry
 from bot.domain.recovery.pain import AMBER_MAX
+from bot.domain.recovery.spike import LoggedDistance, spike_of
 from bot.ui.calendar import day_label
 
 WIDTH_PX, HEIGHT_PX, DPI = 1200, 900, 150
@@ -64,13 +66,38 @@ def _volume_unit(entries: list[PainEntry]) -> Volume | None:
     return "minutes" if minutes >= km else "km"
 
 
-def _draw_volume(ax: Axes, entries: list[PainEntry], start: date, unit: Volume) -> Axes:
+def spike_days(entries: Iterable[PainEntry]) -> frozenset[date]:
+    """The days of runs more than 10% longer than the longest of the 30 days before them."""
+    history = [LoggedDistance(entry.day, round(entry.km * 1000)) for entry in entries if entry.km]
+    return frozenset(run.day for run in history if spike_of(history, run.day, run.metres))
+
+
+def _draw_weekly_km(volume: Axes, per_day: dict[int, float], weeks: int) -> None:
+    """Each week's distance above its days, where the eye looks for load."""
+    top = volume.get_ylim()[1]
+    for week in range(weeks):
+        total = sum(per_day.get(day, 0.0) for day in range(7 * week, 7 * week + 7))
+        if total:
+            label = f"{total:.0f} km"
+            volume.text(
+                7 * week + 3, top * 0.94, label, ha="center", fontsize=11, color=LINE_COLOUR
+            )
+
+
+def _draw_volume(
+    ax: Axes,
+    entries: list[PainEntry],
+    start: date,
+    unit: Volume,
+    spikes: frozenset[date],
+    weeks: int,
+) -> Axes:
     per_day: defaultdict[int, float] = defaultdict(float)
     for entry in entries:
         amount = entry.minutes if unit == "minutes" else entry.km
         if amount is not None:
             per_day[(entry.day - start).days] += amount
-    label = "Running (minutes)" if unit == "minutes" else "Running (km)"
+    label = "Running (minutes)" if unit == "minutes" else "Running (km); top: per week"
     volume = ax.twinx()
     days = sorted(per_day)
     volume.bar(
@@ -83,6 +110,22 @@ def _draw_volume(ax: Axes, entries: list[PainEntry], start: date, unit: Volume) 
     )
     volume.set_ylim(0, max(per_day.values()) * 1.6)  # headroom keeps the bars below the lines
     volume.set_ylabel(label)
+    if unit == "km":
+        _draw_weekly_km(volume, per_day, weeks)
+        marked = sorted(
+            {(day - start).days for day in spikes if 0 <= (day - start).days < 7 * weeks}
+        )
+        if marked:
+            # Black and a shape of its own: it reads without colour and prints in black and white.
+            volume.scatter(
+                marked,
+                [per_day[day] + max(per_day.values()) * 0.08 for day in marked],
+                marker="v",
+                s=90,
+                color=LINE_COLOUR,
+                zorder=3,
+                label="Run >10% over the month's longest",
+            )
     volume.spines["top"].set_visible(False)
     # The pain axes go in front of the bars; their own background would hide them.
     ax.set_zorder(volume.get_zorder() + 1)
@@ -128,7 +171,9 @@ def _format_axes(ax: Axes, start: date, weeks: int, zone_name: str) -> None:
     ax.set_title(f"Knee pain and running: last {weeks} weeks", fontweight="bold")
 
 
-def _draw(entries: list[PainEntry], zone_name: str, today: date, weeks: int) -> Figure:
+def _draw(
+    entries: list[PainEntry], zone_name: str, today: date, weeks: int, spikes: frozenset[date]
+) -> Figure:
     start = today - timedelta(days=7 * weeks - 1)
     figure = Figure(figsize=(WIDTH_PX / DPI, HEIGHT_PX / DPI), dpi=DPI, layout="constrained")
     FigureCanvasAgg(figure)
@@ -136,7 +181,8 @@ def _draw(entries: list[PainEntry], zone_name: str, today: date, weeks: int) -> 
     legend = _draw_pain(ax, entries, start)
     unit = _volume_unit(entries)
     if unit is not None:
-        legend += _draw_volume(ax, entries, start, unit).get_legend_handles_labels()[0]
+        volume = _draw_volume(ax, entries, start, unit, spikes, weeks)
+        legend += volume.get_legend_handles_labels()[0]
     # The 5/10 line is named in the legend, where no data point can hide its label.
     label = f"{AMBER_MAX}/10: above this, cut back"
     legend.append(
@@ -156,13 +202,14 @@ def progress_chart(entries: Iterable[PainEntry], zone_name: str, today: date) ->
     `zone_name` is the runner's time zone, named on the date axis. Raises NoData when no run
     falls in the last eight weeks.
     """
+    logged = list(entries)
     oldest = today - timedelta(days=7 * MAX_WEEKS - 1)
-    shown = [entry for entry in entries if oldest <= entry.day <= today]
+    shown = [entry for entry in logged if oldest <= entry.day <= today]
     if not shown:
         raise NoData(f"no run logged between {oldest} and {today}")
     weeks = _weeks_shown([entry.day for entry in shown], today)
     buffer = io.BytesIO()
     with _RENDER, rc_context(STYLE):
-        figure = _draw(shown, zone_name, today, weeks)
+        figure = _draw(shown, zone_name, today, weeks, spike_days(logged))
         figure.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None})
     return buffer.getvalue()
