@@ -200,6 +200,9 @@ def _figure(canvas: _Canvas, frame: Projected, tint: tuple[str, ...]) -> None:
             depth = (points[start][2] + points[end][2]) / 2
             parts.append((depth, f"{side}_{name}", start, end))
     parts.append((pelvis_depth, "trunk", "pelvis", "neck"))
+    # The buttock goes over the trunk and both thighs, under the shins, feet and arms nearer the
+    # camera (a crossed ankle or a hugging arm stays in sight).
+    hips_left, glutes_drawn = {"trunk", "l_thigh", "r_thigh"}, False
     for depth, segment, start, end in sorted(parts, key=lambda part: part[0]):
         far = depth < pelvis_depth - 0.02
         color = (TINT_FAR if far else TINT_NEAR) if segment in tint else (FAR if far else NEAR)
@@ -209,11 +212,14 @@ def _figure(canvas: _Canvas, frame: Projected, tint: tuple[str, ...]) -> None:
             a_xy, b_xy = canvas.px(*points[start][:2]), canvas.px(*points[end][:2])
             ra, rb = canvas.length(radius(start)), canvas.length(radius(end))
             canvas.capsule(a_xy, b_xy, ra, rb, color)
+        hips_left.discard(segment)
+        if "pelvis" in tint and not hips_left and not glutes_drawn:
+            _glutes(canvas, frame)
+            glutes_drawn = True
 
 
 def _glutes(canvas: _Canvas, frame: Projected) -> None:
-    """The buttock, over the hips and set back from the hip joint: drawn last, so the thigh
-    nearest the camera does not hide the working muscle."""
+    """The buttock, over the hips and set back from the hip joint."""
     pelvis = canvas.px(*frame.points["pelvis"][:2])
     hips = canvas.length(frame.trunk_width[0] / 2)
     fx, fy = frame.facing[0], -frame.facing[1]  # the chest's direction on screen
@@ -241,7 +247,5 @@ def render(animation: Animation, frame: Projected, view: Viewport) -> Image.Imag
     _props_behind(canvas, props, frame)
     _floor(canvas, animation, frame)
     _figure(canvas, frame, animation.demo.tint)
-    if "pelvis" in animation.demo.tint:
-        _glutes(canvas, frame)
     _strap(canvas, props, frame)
     return canvas.result()

@@ -232,7 +232,13 @@ class Animation:
         def camera(p: Vec) -> Vec:
             x = p[0] * math.cos(yaw) - p[2] * math.sin(yaw)
             depth = p[0] * math.sin(yaw) + p[2] * math.cos(yaw)
-            return (x, p[1] * math.cos(tilt) + depth * math.sin(tilt), depth)
+            # Looking down: what is nearer the camera shows lower on screen, and what is
+            # higher (the top leg of a figure lying on its side) is nearer.
+            return (
+                x,
+                p[1] * math.cos(tilt) - depth * math.sin(tilt),
+                depth * math.cos(tilt) + p[1] * math.sin(tilt),
+            )
 
         seen = {name: camera(p) for name, p in figure.points.items()}
         anchor = self.demo.anchor
