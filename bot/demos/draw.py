@@ -19,6 +19,10 @@ PROP = (222, 212, 194)
 PROP_EDGE = (168, 154, 130)
 MAT = (150, 182, 170)
 STRAP = (196, 72, 60)
+TOWEL = (252, 252, 250)
+WEIGHT = (64, 64, 68)
+TOWEL_RADIUS = 0.035  # of body height: a hand towel rolled up, about 6 cm thick
+WEIGHT_RADIUS = 0.042  # a cuff round the ankle, a little thicker than the ankle drawn
 NEAR = (47, 74, 109)
 FAR = (138, 156, 181)
 TINT_NEAR = (226, 102, 43)
@@ -190,6 +194,22 @@ def _strap(canvas: _Canvas, props: Props, frame: Projected) -> None:
     canvas.draw.line((*ends[0], *ends[1]), fill=STRAP, width=int(canvas.length(0.012)))
 
 
+def _towel(canvas: _Canvas, props: Props, frame: Projected) -> None:
+    """Under the figure: the knee rests on it."""
+    if props.towel is not None:
+        x = frame.points[props.towel][0]
+        centre, r = canvas.px(x, TOWEL_RADIUS), canvas.length(TOWEL_RADIUS)
+        box = (centre[0] - r, centre[1] - r, centre[0] + r, centre[1] + r)
+        canvas.draw.ellipse(box, fill=TOWEL, outline=PROP_EDGE, width=SUPERSAMPLE * 2)
+
+
+def _weight(canvas: _Canvas, props: Props, frame: Projected) -> None:
+    """Over the figure: the cuff is strapped round the ankle it loads."""
+    if props.weight is not None:
+        point = canvas.px(*frame.points[props.weight][:2])
+        canvas.disc(point, canvas.length(WEIGHT_RADIUS), WEIGHT)
+
+
 def _figure(canvas: _Canvas, frame: Projected, tint: tuple[str, ...]) -> None:
     points = frame.points
     pelvis_depth = points["pelvis"][2]
@@ -246,6 +266,8 @@ def render(animation: Animation, frame: Projected, view: Viewport) -> Image.Imag
     props = animation.demo.props
     _props_behind(canvas, props, frame)
     _floor(canvas, animation, frame)
+    _towel(canvas, props, frame)
     _figure(canvas, frame, animation.demo.tint)
+    _weight(canvas, props, frame)
     _strap(canvas, props, frame)
     return canvas.result()

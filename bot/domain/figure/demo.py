@@ -70,6 +70,8 @@ class Props(ContentModel):
     step: Step | None = None
     chair: Step | None = None  # a seat, drawn with a back and legs
     strap: tuple[str | Point2, str | Point2] | None = None  # a strap, band or belt between two ends
+    towel: str | None = None  # a rolled towel on the floor under this point (a knee)
+    weight: str | None = None  # an ankle weight strapped round this point
 
 
 class Anchor(ContentModel):
@@ -128,7 +130,8 @@ def _check_demo(demo: Demo, poses: dict[str, dict[str, float]]) -> None:
     seconds = demo.frames[0].hold + sum(f.move + f.hold for f in demo.frames[1:]) + demo.back
     if not MIN_SECONDS <= seconds <= MAX_SECONDS:
         raise ValueError(f"{where}: lasts {seconds:g} s, not {MIN_SECONDS:g}-{MAX_SECONDS:g}")
-    names = {demo.anchor.point, *demo.planted, *demo.grounded} - {"lowest"}
+    props = {point for point in (demo.props.towel, demo.props.weight) if point is not None}
+    names = {demo.anchor.point, *demo.planted, *demo.grounded, *props} - {"lowest"}
     if unknown := sorted(names - set(POINTS)):
         raise ValueError(f"{where}: unknown point(s) {unknown}")
     if unknown := sorted(set(demo.tint) - set(SEGMENTS)):
