@@ -64,7 +64,7 @@ async def database(database_url: str) -> AsyncIterator[Database]:
 RENDERED_DEMOS = (
     "standing_quad",  # standing on one leg
     "glute_bridge",  # lying on the back
-    "clamshell",  # lying on the side, seen from the front
+    "clamshell",  # lying on the side, seen from above
     "butterfly",  # sitting on the floor, seen from the front
     "leg_extension",  # on a chair
     "kneeling_hip_flexor",  # kneeling

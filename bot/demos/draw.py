@@ -19,6 +19,10 @@ PROP = (222, 212, 194)
 PROP_EDGE = (168, 154, 130)
 MAT = (150, 182, 170)
 STRAP = (196, 72, 60)
+TOWEL = (252, 252, 250)
+WEIGHT = (64, 64, 68)
+TOWEL_RADIUS = 0.035  # of body height: a hand towel rolled up, about 6 cm thick
+WEIGHT_RADIUS = 0.042  # a cuff round the ankle, a little thicker than the ankle drawn
 NEAR = (47, 74, 109)
 FAR = (138, 156, 181)
 TINT_NEAR = (226, 102, 43)
@@ -190,6 +194,22 @@ def _strap(canvas: _Canvas, props: Props, frame: Projected) -> None:
     canvas.draw.line((*ends[0], *ends[1]), fill=STRAP, width=int(canvas.length(0.012)))
 
 
+def _towel(canvas: _Canvas, props: Props, frame: Projected) -> None:
+    """Under the figure: the knee rests on it."""
+    if props.towel is not None:
+        x = frame.points[props.towel][0]
+        centre, r = canvas.px(x, TOWEL_RADIUS), canvas.length(TOWEL_RADIUS)
+        box = (centre[0] - r, centre[1] - r, centre[0] + r, centre[1] + r)
+        canvas.draw.ellipse(box, fill=TOWEL, outline=PROP_EDGE, width=SUPERSAMPLE * 2)
+
+
+def _weight(canvas: _Canvas, props: Props, frame: Projected) -> None:
+    """Over the figure: the cuff is strapped round the ankle it loads."""
+    if props.weight is not None:
+        point = canvas.px(*frame.points[props.weight][:2])
+        canvas.disc(point, canvas.length(WEIGHT_RADIUS), WEIGHT)
+
+
 def _figure(canvas: _Canvas, frame: Projected, tint: tuple[str, ...]) -> None:
     points = frame.points
     pelvis_depth = points["pelvis"][2]
@@ -200,6 +220,9 @@ def _figure(canvas: _Canvas, frame: Projected, tint: tuple[str, ...]) -> None:
             depth = (points[start][2] + points[end][2]) / 2
             parts.append((depth, f"{side}_{name}", start, end))
     parts.append((pelvis_depth, "trunk", "pelvis", "neck"))
+    # The buttock goes over the trunk and both thighs, under the shins, feet and arms nearer the
+    # camera (a crossed ankle or a hugging arm stays in sight).
+    hips_left, glutes_drawn = {"trunk", "l_thigh", "r_thigh"}, False
     for depth, segment, start, end in sorted(parts, key=lambda part: part[0]):
         far = depth < pelvis_depth - 0.02
         color = (TINT_FAR if far else TINT_NEAR) if segment in tint else (FAR if far else NEAR)
@@ -209,11 +232,14 @@ def _figure(canvas: _Canvas, frame: Projected, tint: tuple[str, ...]) -> None:
             a_xy, b_xy = canvas.px(*points[start][:2]), canvas.px(*points[end][:2])
             ra, rb = canvas.length(radius(start)), canvas.length(radius(end))
             canvas.capsule(a_xy, b_xy, ra, rb, color)
+        hips_left.discard(segment)
+        if "pelvis" in tint and not hips_left and not glutes_drawn:
+            _glutes(canvas, frame)
+            glutes_drawn = True
 
 
 def _glutes(canvas: _Canvas, frame: Projected) -> None:
-    """The buttock, over the hips and set back from the hip joint: drawn last, so the thigh
-    nearest the camera does not hide the working muscle."""
+    """The buttock, over the hips and set back from the hip joint."""
     pelvis = canvas.px(*frame.points["pelvis"][:2])
     hips = canvas.length(frame.trunk_width[0] / 2)
     fx, fy = frame.facing[0], -frame.facing[1]  # the chest's direction on screen
@@ -240,8 +266,8 @@ def render(animation: Animation, frame: Projected, view: Viewport) -> Image.Imag
     props = animation.demo.props
     _props_behind(canvas, props, frame)
     _floor(canvas, animation, frame)
+    _towel(canvas, props, frame)
     _figure(canvas, frame, animation.demo.tint)
-    if "pelvis" in animation.demo.tint:
-        _glutes(canvas, frame)
+    _weight(canvas, props, frame)
     _strap(canvas, props, frame)
     return canvas.result()

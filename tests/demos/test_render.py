@@ -12,9 +12,9 @@ from numpy.typing import NDArray
 from PIL import Image
 
 from bot.demos.cache import Demos
-from bot.demos.draw import render, viewport
+from bot.demos.draw import TOWEL, WEIGHT, render, viewport
 from bot.domain.content.library import Library
-from bot.domain.figure.demo import FPS
+from bot.domain.figure.demo import FPS, Demo
 from bot.telegram_local.media import animation_info
 from tests.conftest import RENDERED_DEMOS
 
@@ -25,7 +25,11 @@ BLOCK = 8  # compared as 8x8-pixel block means, so antialiasing noise averages o
 
 def key_frame(library: Library, item_id: str) -> Image.Image:
     """The middle of the longest hold: the pose the demonstration is about."""
-    animation = library.demos.animation(library.demos.by_id()[item_id])
+    return _key_frame_of(library, library.demos.by_id()[item_id])
+
+
+def _key_frame_of(library: Library, demo: Demo) -> Image.Image:
+    animation = library.demos.animation(demo)
     frames = [animation.frame(n) for n in range(animation.frame_count)]
     starts, clock = [], animation.keys[0].hold
     for key in animation.keys[1:]:
@@ -81,3 +85,24 @@ def test_rendering_again_keeps_the_cached_file(rendered_demos: Demos) -> None:
     assert rendered_demos.ensure("clamshell") == path
     assert path.stat().st_mtime_ns == before
     assert "clamshell" not in rendered_demos.missing()
+
+
+@pytest.mark.parametrize(
+    ("item_id", "prop", "colour"),
+    [("quad_set", "towel", TOWEL), ("leg_extension", "weight", WEIGHT)],
+)
+def test_the_towel_and_the_ankle_weight_are_drawn(
+    library: Library, item_id: str, prop: str, colour: tuple[int, int, int]
+) -> None:
+    """The steps put a rolled towel under the knee or a weight on the ankle: so does the drawing."""
+    demo = library.demos.by_id()[item_id]
+    bare = demo.model_copy(update={"props": demo.props.model_copy(update={prop: None})})
+
+    def pixels(image: Image.Image) -> int:
+        rgb = np.asarray(image, dtype=np.int32)
+        close: NDArray[np.bool_] = np.abs(rgb - np.array(colour)).sum(axis=2) < 12
+        return int(close.sum())
+
+    with_prop = pixels(key_frame(library, item_id))
+    without = pixels(_key_frame_of(library, bare))
+    assert with_prop - without > 150  # at least a 12-pixel disc's worth at phone size

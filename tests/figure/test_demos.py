@@ -54,11 +54,12 @@ def _content_with(tmp_path: Path, change: str, to: str) -> Path:
 @pytest.mark.parametrize(
     ("change", "to", "message"),
     [
-        ("r_knee: 145,", "r_knee: -10,", "demo 'standing_quad', frame 3: r_knee -10° is outside"),
-        ("r_knee: 145,", "r_kneee: 145,", "unknown joint 'r_kneee'"),
+        ("r_knee: 140,", "r_knee: -10,", "demo 'standing_quad', frame 3: r_knee -10° is outside"),
+        ("r_knee: 140,", "r_kneee: 140,", "unknown joint 'r_kneee'"),
         ("tint: [r_thigh]", "tint: [r_calf]", "unknown tint segment(s) ['r_calf']"),
         ("back: 0.4", "back: 3.5", "demo 'standing_quad': lasts"),
         ("- id: butterfly", "- id: butterfly_stretch", "no demonstration for ['butterfly']"),
+        ("towel: r_knee", "towel: r_kne", "demo 'quad_set': unknown point(s) ['r_kne']"),
     ],
 )
 def test_a_broken_keyframe_stops_loading_and_names_the_demo(

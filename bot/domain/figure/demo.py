@@ -70,6 +70,8 @@ class Props(ContentModel):
     step: Step | None = None
     chair: Step | None = None  # a seat, drawn with a back and legs
     strap: tuple[str | Point2, str | Point2] | None = None  # a strap, band or belt between two ends
+    towel: str | None = None  # a rolled towel on the floor under this point (a knee)
+    weight: str | None = None  # an ankle weight strapped round this point
 
 
 class Anchor(ContentModel):
@@ -128,7 +130,8 @@ def _check_demo(demo: Demo, poses: dict[str, dict[str, float]]) -> None:
     seconds = demo.frames[0].hold + sum(f.move + f.hold for f in demo.frames[1:]) + demo.back
     if not MIN_SECONDS <= seconds <= MAX_SECONDS:
         raise ValueError(f"{where}: lasts {seconds:g} s, not {MIN_SECONDS:g}-{MAX_SECONDS:g}")
-    names = {demo.anchor.point, *demo.planted, *demo.grounded} - {"lowest"}
+    props = {point for point in (demo.props.towel, demo.props.weight) if point is not None}
+    names = {demo.anchor.point, *demo.planted, *demo.grounded, *props} - {"lowest"}
     if unknown := sorted(names - set(POINTS)):
         raise ValueError(f"{where}: unknown point(s) {unknown}")
     if unknown := sorted(set(demo.tint) - set(SEGMENTS)):
@@ -232,7 +235,13 @@ class Animation:
         def camera(p: Vec) -> Vec:
             x = p[0] * math.cos(yaw) - p[2] * math.sin(yaw)
             depth = p[0] * math.sin(yaw) + p[2] * math.cos(yaw)
-            return (x, p[1] * math.cos(tilt) + depth * math.sin(tilt), depth)
+            # Looking down: what is nearer the camera shows lower on screen, and what is
+            # higher (the top leg of a figure lying on its side) is nearer.
+            return (
+                x,
+                p[1] * math.cos(tilt) - depth * math.sin(tilt),
+                depth * math.cos(tilt) + p[1] * math.sin(tilt),
+            )
 
         seen = {name: camera(p) for name, p in figure.points.items()}
         anchor = self.demo.anchor
