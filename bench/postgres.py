@@ -24,17 +24,20 @@ import tempfile
 import time
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import asyncpg
 
+from bench.pg_drain import copy_database, drain, keep_only_the_minute
 from bench.population import QUIET, Population, Runner
 from bench.startup import BOT, measure
 from bot.db.engine import Database
 from bot.db.migrate import upgrade
 from bot.delivery.planner import plan_due
+from bot.domain.content.library import load_library
 from bot.domain.schedule.capacity import Forecast, forecast
 from bot.domain.schedule.firing import Rule, next_firing
 from bot.domain.schedule.sources import rules_for
@@ -46,6 +49,7 @@ OUT = Path(__file__).resolve().parent / "RESULTS.md"
 SECTION = "## On PostgreSQL"
 CHUNK = 20_000
 RATES = (30.0, 1000.0)
+DRAINS = ((30.0, False), (1000.0, True))  # send rate, paid broadcasts
 
 
 def say(message: str) -> None:
@@ -113,7 +117,7 @@ async def _copy(
     return len(reminders)
 
 
-async def _load(port: int, database: str, users: int, now: datetime) -> int:
+async def load(port: int, database: str, users: int, now: datetime) -> int:
     connection = await asyncpg.connect(host="127.0.0.1", port=port, user=USER, database=database)
     try:
         population, firings, rows = Population(), _Firings(now), 0
@@ -179,12 +183,13 @@ def run_size(port: int, users: int, url: str, tmp: Path) -> dict[str, Any]:
     asyncio.run(upgrade(url))
     say(f"{users:,} runners: loading")
     started = time.perf_counter()
-    rows = asyncio.run(_load(port, url.rsplit("/", 1)[1], users, now))
+    rows = asyncio.run(load(port, url.rsplit("/", 1)[1], users, now))
     say(f"  {rows:,} reminder rows in {time.perf_counter() - started:.0f} s; start-up")
     startup = asyncio.run(measure(BOT, url, tmp / "bot.log", limit=900))
     say("  capacity forecasts")
     forecasts = asyncio.run(_forecasts(url, now))
     busiest = forecasts["forecast_30"]["busiest_minute"]
+    drains = _drains(url, datetime.fromisoformat(busiest)) if busiest else {}
     say(f"  peak tick at {busiest}")
     peak = asyncio.run(_peak_tick(url, datetime.fromisoformat(busiest))) if busiest else {}
     return {
@@ -195,7 +200,25 @@ def run_size(port: int, users: int, url: str, tmp: Path) -> dict[str, Any]:
         "rss_mb": round(startup.rss_mb, 1),
         **peak,
         **forecasts,
+        **drains,
     }
+
+
+def _drains(url: str, minute: datetime) -> dict[str, Any]:
+    """The busiest minute drained by the bot on a copy of the database, free and paid."""
+    library, fields = load_library(), {}
+    for rate, paid in DRAINS:
+        copy = asyncio.run(copy_database(url, "drain"))
+        crowd = asyncio.run(keep_only_the_minute(copy, minute))
+        say(f"  drain of {crowd:,} at {rate:,.0f}/s{' (paid)' if paid else ''}")
+        drained = drain(copy, minute, crowd, rate, paid, library)
+        say(f"    {drained.count} in {drained.real_s} s")
+        fields[f"drain_{rate:.0f}"] = {
+            **asdict(drained.count),
+            "on_time_pct": round(drained.count.on_time_pct, 3),
+            **{key: value for key, value in asdict(drained).items() if key != "count"},
+        }
+    return fields
 
 
 def main(argv: list[str] | None = None) -> int:
