@@ -30,10 +30,6 @@ class SimClock:
         if at > self():
             self._start_at(at)
 
-    def restart_at(self, at: datetime) -> None:
-        """Sets the time, back too: only before anything has waited on this clock."""
-        self._start_at(at)
-
 
 class _ScaledSelector(selectors.DefaultSelector):
     """Waits the real seconds that pass `timeout` simulated seconds."""
