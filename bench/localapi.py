@@ -1,6 +1,7 @@
 """The local Bot API, noting when things happen: the first getUpdates, and each send."""
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Self
 
@@ -12,12 +13,13 @@ class Send:
     chat_id: object
     text: object
     ok: bool
-    at: float  # wall clock (time.time()) when the server answered
+    at: float  # when the server answered: the wall clock (time.time()), or the stamp given
 
 
 class TimedApi(LocalBotApi):
-    def __init__(self, **kwargs: object) -> None:
+    def __init__(self, stamp: Callable[[], float] = time.time, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
+        self._stamp = stamp
         self.first_get_updates: float | None = None  # time.monotonic() when it arrived
         self.sends: list[Send] = []
 
@@ -38,6 +40,6 @@ class TimedApi(LocalBotApi):
         call, status, body = await super()._answer(token, method, raw)
         if call.method == "sendMessage":
             self.sends.append(
-                Send(call.params.get("chat_id"), call.params.get("text"), call.ok, time.time())
+                Send(call.params.get("chat_id"), call.params.get("text"), call.ok, self._stamp())
             )
         return call, status, body
