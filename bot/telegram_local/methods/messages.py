@@ -34,7 +34,8 @@ async def send_message(world: World, p: Params) -> JSONDict:
     if len(text.text) > MAX_TEXT:
         raise bad_request("message is too long")
     keyboard = inline_keyboard(p)
-    message = chat.new_message(
+    message = LocalMessage(
+        chat,
         world.bot,
         by_bot=True,
         text=text.text,
@@ -45,7 +46,7 @@ async def send_message(world: World, p: Params) -> JSONDict:
         reply_to=replied_message(chat, p),
         link_preview_options=_object_or_none(p.json("link_preview_options")),
     )
-    chat.note_bot_activity(message)
+    chat.note_bot_activity(chat.keep(message))
     return message.to_json()
 
 
@@ -63,7 +64,8 @@ async def _send_media(
     caption = formatted_text(p, "caption", "caption_entities")
     if len(caption.text) > MAX_CAPTION:
         raise bad_request("message caption is too long")
-    message = chat.new_message(
+    message = LocalMessage(
+        chat,
         world.bot,
         by_bot=True,
         text=caption.text,
@@ -76,7 +78,7 @@ async def _send_media(
         animation_file=animation,
         document_file=document,
     )
-    chat.note_bot_activity(message)
+    chat.note_bot_activity(chat.keep(message))
     return message.to_json()
 
 
