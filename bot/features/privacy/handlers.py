@@ -4,14 +4,14 @@ from contextlib import suppress
 
 from telegram import Update
 from telegram.error import BadRequest, Forbidden
-from telegram.ext import CommandHandler, filters
+from telegram.ext import CommandHandler
 
 from bot.db import chats, clubs, runners
 from bot.features.clubs import redraw
 from bot.features.privacy import screens as texts
 from bot.features.privacy.buttons import DELETE
 from bot.features.settings import my_data
-from bot.services import BotApplication, BotContext
+from bot.services import BotApplication, BotContext, add_private_commands
 from bot.ui.html import pages
 from bot.ui.presses import PressAnswer, on_press
 from bot.ui.replies import reply
@@ -54,6 +54,5 @@ async def confirm_delete(update: Update, context: BotContext, args: tuple[str, .
 
 def register(application: BotApplication) -> None:
     application.add_handler(CommandHandler("privacy", show_privacy))
-    application.add_handler(CommandHandler("mydata", show_my_data, filters.ChatType.PRIVATE))
-    application.add_handler(CommandHandler("deletemydata", ask_delete, filters.ChatType.PRIVATE))
+    add_private_commands(application, {"mydata": show_my_data, "deletemydata": ask_delete})
     application.add_handler(on_press(DELETE, confirm_delete))
