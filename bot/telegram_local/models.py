@@ -255,6 +255,7 @@ class RecordedCall:
     error: str | None = (
         None  # Telegram's description, e.g. "Forbidden: bot was blocked by the user"
     )
+    at: float | None = None  # when it was answered, on the server's clock
 
 
 def describe_calls(calls: list[RecordedCall], count: int = 5) -> str:

@@ -1,5 +1,6 @@
 """Sending, editing and deleting messages, and answering button presses."""
 
+import re
 import time
 
 from bot.telegram_local.chat import LocalChat
@@ -207,16 +208,26 @@ async def delete_message(world: World, p: Params) -> bool:
     return True
 
 
+def _opens_this_bot(world: World, url: str) -> bool:
+    """Without a game, an answer's url may only open this bot with a start parameter ("you may
+    use links like t.me/your_bot?start=XXXX that open your bot with a parameter")."""
+    link = re.fullmatch(r"(?:https?://)?t\.me/(\w+)\?start=[A-Za-z0-9_-]{1,64}", url)
+    return link is not None and link[1].lower() == (world.bot.username or "").lower()
+
+
 async def answer_callback_query(world: World, p: Params) -> bool:
     query_id = p.text("callback_query_id") or ""
     # Telegram accepts one answer per query; a second one fails like an expired query.
     if query_id not in world.callback_queries or query_id in world.callback_answers:
         raise bad_request(_QUERY_INVALID)
+    url = p.text("url")
+    if url is not None and not _opens_this_bot(world, url):
+        raise bad_request("URL_INVALID")
     world.callback_answers[query_id] = CallbackAnswer(
         query_id=query_id,
         text=p.text("text"),
         show_alert=p.flag("show_alert"),
-        url=p.text("url"),
+        url=url,
     )
     return True
 
