@@ -64,7 +64,8 @@ class UserSettings(Timestamps, Base):
 
 
 class PlannedRun(Base):
-    """One weekly run in a runner's plan: a weekday and a local time."""
+    """One weekly run in a runner's plan: a weekday, a local time and, when the runner gave one,
+    the distance they intend to run."""
 
     __tablename__ = "planned_runs"
     __table_args__ = (UniqueConstraint("user_id", "weekday", "local_time"),)
@@ -75,6 +76,7 @@ class PlannedRun(Base):
     )
     weekday: Mapped[int] = mapped_column(SmallInteger)  # 0 = Monday
     local_time: Mapped[time] = mapped_column(Time)
+    metres: Mapped[int | None] = mapped_column(Integer)
 
 
 class Reminder(Base):

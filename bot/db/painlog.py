@@ -29,7 +29,7 @@ from bot.domain.recovery import (
 )
 from bot.domain.recovery.entry import NewRun
 from bot.domain.recovery.pain import CREEP_WEEKS
-from bot.domain.recovery.spike import LoggedDistance
+from bot.domain.recovery.spike import WINDOW, LoggedDistance
 from bot.domain.recovery.status import (
     MORNING_WITHIN,
     LoggedRun,
@@ -40,9 +40,11 @@ from bot.domain.recovery.status import (
 from bot.domain.runner import StoredRun
 from bot.domain.schedule.firing import morning_checkin
 from bot.domain.schedule.quiet import QuietHours
+from bot.domain.schedule.recurrence import WeeklyTime
 
-# Enough history to judge the latest runs, "creeping up" over three weeks included.
-_HISTORY = timedelta(weeks=CREEP_WEEKS + 1)
+# Enough history to judge the latest runs, "creeping up" over three weeks included, and to know
+# the longest run of the 30 days before a planned one.
+_HISTORY = max(timedelta(weeks=CREEP_WEEKS + 1), WINDOW)
 
 
 def logged_run(row: PainLog) -> LoggedRun:
@@ -62,13 +64,18 @@ async def log_rows(
 async def runner_statuses(
     session: AsyncSession, todays: dict[int, date]
 ) -> dict[int, RunnerStatus]:
-    """Each user's status on their local `today`: three queries, however many users."""
+    """Each user's status on their local `today`: three queries, however many users (a fourth
+    when some planned run carries a distance, for how far back their distances go)."""
     if not todays:
         return {}
     users = list(todays)
+    since = min(todays.values()) - _HISTORY
     runs: defaultdict[int, list[LoggedRun]] = defaultdict(list)
-    for row in await log_rows(session, users, min(todays.values()) - _HISTORY):
+    distances: defaultdict[int, list[LoggedDistance]] = defaultdict(list)
+    for row in await log_rows(session, users, since):
         runs[row.user_id].append(logged_run(row))
+        if row.metres is not None:
+            distances[row.user_id].append(LoggedDistance(row.day, row.metres))
     plans = await session.execute(
         select(ComebackPlan.user_id, ComebackPlan.stage).where(
             ComebackPlan.user_id.in_(users), ComebackPlan.active.is_(True)
@@ -76,15 +83,51 @@ async def runner_statuses(
     )
     stages: dict[int, int] = dict(plans.all())
     planned: defaultdict[int, set[int]] = defaultdict(set)
+    planned_metres: defaultdict[int, dict[WeeklyTime, int]] = defaultdict(dict)
     weekdays = await session.execute(
-        select(PlannedRun.user_id, PlannedRun.weekday).where(PlannedRun.user_id.in_(users))
+        select(
+            PlannedRun.user_id, PlannedRun.weekday, PlannedRun.local_time, PlannedRun.metres
+        ).where(PlannedRun.user_id.in_(users))
     )
-    for user, weekday in weekdays:
+    for user, weekday, local_time, metres in weekdays:
         planned[user].add(weekday)
+        if metres is not None:
+            planned_metres[user][WeeklyTime(weekday, local_time)] = metres
+    for user, first in await _first_distances(session, list(planned_metres), since):
+        distances[user].insert(0, first)
     return {
-        user: status_of(runs[user], stages.get(user), today, frozenset(planned[user]))
+        user: status_of(
+            runs[user],
+            stages.get(user),
+            today,
+            frozenset(planned[user]),
+            planned_metres.get(user),
+            distances[user] if user in planned_metres else (),
+        )
         for user, today in todays.items()
     }
+
+
+async def _first_distances(
+    session: AsyncSession, users: list[int], before: date
+) -> list[tuple[int, LoggedDistance]]:
+    """Each user's first run with a distance, when it is older than `before`: the spike guard
+    must know whether the log goes back 30 days."""
+    if not users:
+        return []
+    first = (
+        select(PainLog.user_id, func.min(PainLog.day).label("day"))
+        .where(PainLog.user_id.in_(users), PainLog.metres.is_not(None), PainLog.day < before)
+        .group_by(PainLog.user_id)
+        .subquery()
+    )
+    query = (
+        select(PainLog.user_id, PainLog.day, PainLog.metres)
+        .join(first, (PainLog.user_id == first.c.user_id) & (PainLog.day == first.c.day))
+        .where(PainLog.metres.is_not(None))
+    )
+    rows = await session.execute(query)
+    return [(user, LoggedDistance(day, metres)) for user, day, metres in rows if metres is not None]
 
 
 async def plan_morning_checkin(

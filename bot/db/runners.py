@@ -64,9 +64,27 @@ async def runs_of(session: AsyncSession, user_id: int) -> tuple[WeeklyTime, ...]
     return tuple(sorted(WeeklyTime(weekday, local_time) for weekday, local_time in rows))
 
 
-async def replace_runs(session: AsyncSession, user_id: int, runs: tuple[WeeklyTime, ...]) -> None:
+async def distances_of(session: AsyncSession, user_id: int) -> dict[WeeklyTime, int]:
+    """The intended distance (metres) of each planned run that has one."""
+    rows = await session.execute(
+        select(PlannedRun.weekday, PlannedRun.local_time, PlannedRun.metres).where(
+            PlannedRun.user_id == user_id, PlannedRun.metres.is_not(None)
+        )
+    )
+    return {WeeklyTime(day, at): metres for day, at, metres in rows if metres is not None}
+
+
+async def replace_runs(
+    session: AsyncSession,
+    user_id: int,
+    runs: tuple[WeeklyTime, ...],
+    distances: Mapping[WeeklyTime, int],
+) -> None:
     await session.execute(delete(PlannedRun).where(PlannedRun.user_id == user_id))
-    session.add_all(PlannedRun(user_id=user_id, weekday=r.weekday, local_time=r.time) for r in runs)
+    session.add_all(
+        PlannedRun(user_id=user_id, weekday=r.weekday, local_time=r.time, metres=distances.get(r))
+        for r in runs
+    )
 
 
 async def after_run_checkins(session: AsyncSession, settings: UserSettings) -> bool:
@@ -100,7 +118,8 @@ async def rebuild_reminders(session: AsyncSession, user_id: int, now: datetime) 
     session.add_all(row_for(rule, user_id, user_id, start) for rule in rules_for(plan))
 
 
-def _settings(row: UserSettings, runs: tuple[WeeklyTime, ...]) -> RunnerSettings:
+async def _read_settings(session: AsyncSession, row: UserSettings) -> RunnerSettings:
+    runs, distances = await runs_of(session, row.user_id), await distances_of(session, row.user_id)
     return RunnerSettings(
         zone=row.timezone,
         runs=runs,
@@ -111,6 +130,7 @@ def _settings(row: UserSettings, runs: tuple[WeeklyTime, ...]) -> RunnerSettings
         quiet=QuietHours(row.quiet_start, row.quiet_end),
         paused_until=row.paused_until,
         stopped=row.stopped,
+        distances=distances,
     )
 
 
@@ -136,7 +156,7 @@ async def _upcoming(session: AsyncSession, user_id: int) -> Mapping[str, datetim
 
 async def _overview(session: AsyncSession, row: UserSettings, now: datetime) -> RunnerOverview:
     return overview_of(
-        _settings(row, await runs_of(session, row.user_id)),
+        await _read_settings(session, row),
         upcoming=await _upcoming(session, row.user_id),
         checkins=await after_run_checkins(session, row),
         now=now,
@@ -168,11 +188,12 @@ async def change_settings(
             update(UserSettings).where(UserSettings.user_id == user_id).values(updated_at=utcnow())
         )
         row = await settings_of(session, user_id)
-        before = _settings(row, await runs_of(session, user_id))
+        before = await _read_settings(session, row)
         applied = apply_change(before, change, local_today(before.zone, now))
-        _write(row, applied.settings)
-        if applied.settings.runs != before.runs:
-            await replace_runs(session, user_id, applied.settings.runs)
+        after = applied.settings
+        _write(row, after)
+        if (after.runs, after.distances) != (before.runs, before.distances):
+            await replace_runs(session, user_id, after.runs, after.distances)
         if applied.drop_pending:
             await _drop_pending(session, user_id)
         await rebuild_reminders(session, user_id, now)

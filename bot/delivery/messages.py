@@ -17,7 +17,7 @@ from bot.domain.content.daily import stretch_of_the_day
 from bot.domain.content.library import Library
 from bot.domain.recovery.status import RedDay, RunnerStatus
 from bot.domain.schedule.plan import MANY_IN_A_ROW, days_in_a_row
-from bot.domain.schedule.recurrence import WEEKDAYS
+from bot.domain.schedule.recurrence import WEEKDAYS, WeeklyTime
 from bot.features.clubs import club_warmup
 from bot.features.library import (
     exercises_button,
@@ -26,6 +26,7 @@ from bot.features.library import (
     warmup_routine,
 )
 from bot.features.recovery import KNEEPAIN_HINT, ZONE_ICONS, ask_morning, ask_pain, session
+from bot.features.settings import planned_spike_line
 from bot.ui.calendar import day_label
 from bot.ui.html import b, h
 from bot.ui.screen import Screen
@@ -59,7 +60,8 @@ def _red_day(library: Library, red: RedDay) -> str:
 
 def warmup_reminder(library: Library, due: Due, status: RunnerStatus) -> Screen:
     """The short routine, with the routine's own buttons for the full one and step by step;
-    during a walk-run plan, the session of its current stage first."""
+    during a walk-run plan, the session of its current stage first; a planned distance that
+    would be a spike, with the runner's numbers."""
     routine = warmup_routine(library, "quick")
     at = f"{_local(due):%H:%M}"
     if status.stage is None:
@@ -71,6 +73,10 @@ def warmup_reminder(library: Library, due: Due, status: RunnerStatus) -> Screen:
         parts = [f"🏃 {b(title)}\n{h(session(stage))}\nWarm up first."]
     if status.red is not None:
         parts.append(_red_day(library, status.red))
+    local = _local(due)
+    run = WeeklyTime(local.weekday(), local.time().replace(second=0, microsecond=0))
+    if (spike := status.planned_spike(run, local.date())) is not None:
+        parts.append(planned_spike_line(spike))
     if (too_little_rest := _rest_warning(status.run_days, _local(due).weekday())) is not None:
         parts.append(too_little_rest)
     return Screen("\n\n".join([*parts, routine.text]), routine.markup)
