@@ -79,6 +79,21 @@ class PlannedRun(Base):
     metres: Mapped[int | None] = mapped_column(Integer)
 
 
+class SkippedRun(Base):
+    """A planned run the runner said they are not running ("Not running today" on its warm-up
+    reminder): no after-run check-in for it, and a day whose runs are all skipped counts as
+    rest. Kept a week (bot.delivery.retention)."""
+
+    __tablename__ = "skipped_runs"
+
+    user_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    occurrence_key: Mapped[str] = mapped_column(String(80), primary_key=True)  # the outbox's
+    day: Mapped[date] = mapped_column(Date)  # the run's local date
+    local_time: Mapped[time] = mapped_column(Time)  # and its planned time
+
+
 class Reminder(Base):
     """A source of deliveries with its next firing time: the schedule is data, not jobs.
 

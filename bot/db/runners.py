@@ -4,7 +4,7 @@ rules), weekly plan and the reminder rows built from them, and everything stored
 rows, read the overview."""
 
 from collections.abc import Mapping
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import delete, func, select, update
@@ -20,6 +20,7 @@ from bot.db.models import (
     PainLog,
     PlannedRun,
     Reminder,
+    SkippedRun,
     User,
     UserSettings,
 )
@@ -237,6 +238,7 @@ async def my_data(database: Database, user_id: int, now: datetime) -> MyData | N
             comeback_stage=plan.stage if plan is not None and plan.active else None,
             running=await _running(session, user_id),
             kept_messages=await _kept_messages(session, user_id),
+            skipped_runs=await _skipped_runs(session, user_id),
         )
 
 
@@ -264,3 +266,12 @@ async def _kept_messages(session: AsyncSession, user_id: int) -> tuple[KeptMessa
         .order_by(Delivery.event_at)
     )
     return tuple(KeptMessage(*row) for row in rows.all())
+
+
+async def _skipped_runs(session: AsyncSession, user_id: int) -> tuple[tuple[date, time], ...]:
+    rows = await session.execute(
+        select(SkippedRun.day, SkippedRun.local_time)
+        .where(SkippedRun.user_id == user_id)
+        .order_by(SkippedRun.day, SkippedRun.local_time)
+    )
+    return tuple((day, at) for day, at in rows.all())

@@ -268,3 +268,4 @@ class MyData:
     comeback_stage: int | None = None  # the walk-run stage of an active /comeback plan
     running: tuple[RunningTap, ...] = ()
     kept_messages: tuple[KeptMessage, ...] = ()
+    skipped_runs: tuple[tuple[date, time], ...] = ()  # "Not running today": local date and time

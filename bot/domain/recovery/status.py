@@ -46,6 +46,8 @@ class RunnerStatus:
     # with one, the logged distances the spike guard needs (bot.domain.recovery.spike).
     planned_metres: Mapping[WeeklyTime, int] = field(default_factory=dict)
     distances: tuple[LoggedDistance, ...] = ()
+    skipped: frozenset[str] = frozenset()  # occurrence keys of planned runs said to be skipped
+    rested: frozenset[int] = frozenset()  # weekdays of the last week whose runs were all skipped
 
     def planned_spike(self, run: WeeklyTime, day: date) -> Spike | None:
         """The spike the planned `run` on `day` would be, at its intended distance."""
@@ -89,6 +91,8 @@ def status_of(
     run_days: frozenset[int] = frozenset(),
     planned_metres: Mapping[WeeklyTime, int] | None = None,
     distances: Sequence[LoggedDistance] = (),
+    skipped: frozenset[str] = frozenset(),
+    rested: frozenset[int] = frozenset(),
 ) -> RunnerStatus:
     return RunnerStatus(
         stage=stage,
@@ -98,4 +102,6 @@ def status_of(
         run_days=run_days,
         planned_metres=planned_metres or {},
         distances=tuple(distances),
+        skipped=skipped,
+        rested=rested,
     )
