@@ -28,7 +28,7 @@ from bot.features.library import (
     warmup_routine,
 )
 from bot.features.recovery import KNEEPAIN_HINT, ZONE_ICONS, ask_morning, ask_pain, session
-from bot.features.reminders import run_day_row, run_soon
+from bot.features.reminders import run_day_rows, run_soon
 from bot.features.settings import planned_spike_line
 from bot.ui.calendar import day_label
 from bot.ui.html import b, h
@@ -88,7 +88,7 @@ def warmup_reminder(library: Library, due: Due, status: RunnerStatus) -> Screen:
         parts.append(too_little_rest)
     routine_rows = routine.markup.inline_keyboard if routine.markup is not None else ()
     offer = offers_reminder(due.event_at, due.not_before)
-    markup = InlineKeyboardMarkup([*routine_rows, run_day_row(due.id, offer)])
+    markup = InlineKeyboardMarkup([*routine_rows, *run_day_rows(due.id, offer)])
     return Screen("\n\n".join([*parts, routine.text]), markup)
 
 

@@ -4,6 +4,6 @@
 What the scheduler's messages use: the row of buttons under a warm-up reminder, and the one-off
 reminder shortly before the run."""
 
-from bot.features.reminders.screens import run_day_row, run_soon
+from bot.features.reminders.screens import run_day_rows, run_soon
 
-__all__ = ["run_day_row", "run_soon"]
+__all__ = ["run_day_rows", "run_soon"]

@@ -16,12 +16,13 @@ from bot.ui.screen import Screen
 _MINUTES = int(REMIND_BEFORE.total_seconds() // 60)
 
 
-def run_day_row(delivery_id: int, offer_reminder: bool) -> list[InlineKeyboardButton]:
-    """Under a warm-up reminder: skip the run and, where there is time, a reminder before it."""
-    row = [button("🛌 Not running today", data("skip", delivery_id))]
+def run_day_rows(delivery_id: int, offer_reminder: bool) -> list[list[InlineKeyboardButton]]:
+    """Under a warm-up reminder: skip the run and, where there is time, a reminder before it
+    (a row each: side by side, a phone cuts labels this long)."""
+    rows = [[button("🛌 Not running today", data("skip", delivery_id))]]
     if offer_reminder:
-        row.append(button(f"⏰ Remind me {_MINUTES} min before", data("soon", delivery_id)))
-    return row
+        rows.append([button(f"⏰ Remind me {_MINUTES} min before", data("soon", delivery_id))])
+    return rows
 
 
 def skipped(at: datetime, delivery_id: int) -> Screen:
@@ -39,7 +40,7 @@ def back_on(library: Library, at: datetime, delivery_id: int, offer_reminder: bo
     routine = warmup_routine(library, "quick")
     text = f"🏃 {b(f'Back on: your run at {at:%H:%M}')}: time to warm up.\n\n{routine.text}"
     routine_rows = routine.markup.inline_keyboard if routine.markup is not None else ()
-    rows = [*routine_rows, run_day_row(delivery_id, offer_reminder)]
+    rows = [*routine_rows, *run_day_rows(delivery_id, offer_reminder)]
     return Screen(text, InlineKeyboardMarkup(rows))
 
 
