@@ -7,7 +7,7 @@ from datetime import datetime, time
 from sqlalchemy import select
 
 from bot.db import runners
-from bot.db.models import Delivery, UserSettings
+from bot.db.models import Delivery, SkippedRun, UserSettings
 from bot.delivery.tick import Scheduler
 from bot.domain.schedule.recurrence import WeeklyTime
 from bot.telegram_local.chat import LocalChat
@@ -73,6 +73,11 @@ async def test_not_running_today_means_no_after_run_check_in(world: World) -> No
     assert "Runs you said you were not running (kept a week)\n• Mon 23 Nov 07:00" in data.text
     # Next week's run is planned as ever.
     await warmup_at(world, chat, berlin(30, 6, 45))
+    # And /deletemydata erases the skip with everything else.
+    [question] = await world.driver.send(chat, "/deletemydata")
+    await world.driver.press(chat, question, "Yes, delete everything")
+    async with world.database.transaction() as session:
+        assert (await session.execute(select(SkippedRun))).all() == []
 
 
 async def test_undo_brings_the_run_and_its_check_in_back(world: World) -> None:
