@@ -27,6 +27,7 @@ from bot.features.clubs.handlers import commands as clubs
 from bot.features.library import handlers as library
 from bot.features.privacy import handlers as privacy
 from bot.features.recovery import handlers as recovery
+from bot.features.reminders import handlers as reminders
 from bot.features.settings import handlers as settings
 from bot.features.triage import handlers as triage
 from bot.ops.health import HealthCheck
@@ -136,6 +137,7 @@ def register_handlers(application: BotApplication) -> None:
     settings.register(application)
     clubs.register(application)
     recovery.register(application)
+    reminders.register(application)
     basics.register(application)  # last: its catch-alls answer what nothing else did
     application.add_error_handler(errors.on_error)
 

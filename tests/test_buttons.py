@@ -20,7 +20,7 @@ def test_every_feature_with_buttons_declares_them_in_its_buttons_module() -> Non
     owners = {buttons.owner for buttons in _declared()}
     assert owners == {
         f"bot.features.{name}.buttons"
-        for name in ("clubs", "library", "privacy", "recovery", "settings", "triage")
+        for name in ("clubs", "library", "privacy", "recovery", "reminders", "settings", "triage")
     }
 
 

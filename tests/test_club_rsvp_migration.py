@@ -1,4 +1,4 @@
-"""Migration 0012 on SQLite and PostgreSQL: the taps stored before it keep meaning "I'm running",
+"""Migration 0013 on SQLite and PostgreSQL: the taps stored before it keep meaning "I'm running",
 and going back keeps the walk-runners on the list and drops "Can't make it"."""
 
 from datetime import UTC, datetime
@@ -13,7 +13,7 @@ from bot.db.engine import Database, create_engine
 from bot.db.models import ClubAttendance, Delivery
 from bot.paths import ALEMBIC_INI
 
-BEFORE = "0009_distance"
+BEFORE = "0012_skipped_runs"
 RUN_STARTS = datetime(2026, 11, 24, 17, 30, tzinfo=UTC)
 
 
@@ -29,7 +29,7 @@ async def _alembic(url: str, step: str, revision: str) -> None:
     await engine.dispose()
 
 
-async def _tap_before_0012(database: Database, user_id: int, name: str) -> int:
+async def _tap_before_0013(database: Database, user_id: int, name: str) -> int:
     async with database.transaction() as session:
         post = Delivery(
             chat_id=-100,
@@ -59,7 +59,7 @@ async def test_taps_from_before_mean_im_running_and_going_back_drops_only_cant_m
     await _alembic(database_url, "upgrade", BEFORE)
     database = Database(database_url)
     try:
-        post = await _tap_before_0012(database, 1, "Ann")
+        post = await _tap_before_0013(database, 1, "Ann")
         await _alembic(database_url, "upgrade", "head")
         async with database.transaction() as session:
             [ann] = (await session.execute(select(ClubAttendance))).scalars()

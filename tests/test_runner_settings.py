@@ -7,6 +7,7 @@ from bot.domain.runner import (
     AddRun,
     Pause,
     RemoveRun,
+    ReplaceRuns,
     Resume,
     RunnerSettings,
     SetQuiet,
@@ -42,6 +43,21 @@ def test_runs_are_added_once_kept_sorted_and_capped() -> None:
     full = replace(SETTINGS, runs=tuple(WeeklyTime(0, time(hour)) for hour in range(MAX_RUNS)))
     assert apply_change(full, AddRun(sunday), TODAY).settings == full
     assert apply_change(added, RemoveRun(sunday), TODAY).settings.runs == (MONDAY_RUN,)
+
+
+def test_each_run_keeps_its_own_distance_through_adds_and_removals() -> None:
+    saturday = WeeklyTime(5, time(9, 30))
+    planned = apply_change(SETTINGS, ReplaceRuns((MONDAY_RUN, saturday), {saturday: 18_000}), TODAY)
+    assert planned.settings.distances == {saturday: 18_000}
+    sunday = WeeklyTime(6, time(9))
+    added = apply_change(planned.settings, AddRun(sunday), TODAY).settings
+    assert added.distances == {saturday: 18_000}
+    assert apply_change(added, RemoveRun(MONDAY_RUN), TODAY).settings.distances == {
+        saturday: 18_000
+    }
+    assert apply_change(added, RemoveRun(saturday), TODAY).settings.distances == {}
+    # A new typed plan replaces the distances with its own.
+    assert apply_change(added, ReplaceRuns((saturday,)), TODAY).settings.distances == {}
 
 
 def test_quiet_hours_change_one_edge() -> None:

@@ -65,7 +65,8 @@ class UserSettings(Timestamps, Base):
 
 
 class PlannedRun(Base):
-    """One weekly run in a runner's plan: a weekday and a local time."""
+    """One weekly run in a runner's plan: a weekday, a local time and, when the runner gave one,
+    the distance they intend to run."""
 
     __tablename__ = "planned_runs"
     __table_args__ = (UniqueConstraint("user_id", "weekday", "local_time"),)
@@ -76,6 +77,22 @@ class PlannedRun(Base):
     )
     weekday: Mapped[int] = mapped_column(SmallInteger)  # 0 = Monday
     local_time: Mapped[time] = mapped_column(Time)
+    metres: Mapped[int | None] = mapped_column(Integer)
+
+
+class SkippedRun(Base):
+    """A planned run the runner said they are not running ("Not running today" on its warm-up
+    reminder): no after-run check-in for it, and a day whose runs are all skipped counts as
+    rest. Kept a week (bot.delivery.retention)."""
+
+    __tablename__ = "skipped_runs"
+
+    user_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    occurrence_key: Mapped[str] = mapped_column(String(80), primary_key=True)  # the outbox's
+    day: Mapped[date] = mapped_column(Date)  # the run's local date
+    local_time: Mapped[time] = mapped_column(Time)  # and its planned time
 
 
 class Reminder(Base):

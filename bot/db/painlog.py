@@ -7,7 +7,7 @@ Every write checks that the row is the presser's own; the verdict and the plan's
 
 from collections import defaultdict
 from collections.abc import Collection, Sequence
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import delete, func, select, update
@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.db.base import insert_for
 from bot.db.chats import enroll_user
 from bot.db.engine import Database
-from bot.db.models import ComebackPlan, Delivery, PainLog, PlannedRun, UserSettings
+from bot.db.models import ComebackPlan, Delivery, PainLog, PlannedRun, SkippedRun, UserSettings
 from bot.db.runners import after_run_checkins, rebuild_reminders, runs_of
 from bot.domain.recovery import (
     ActivePlan,
@@ -29,7 +29,7 @@ from bot.domain.recovery import (
 )
 from bot.domain.recovery.entry import NewRun
 from bot.domain.recovery.pain import CREEP_WEEKS
-from bot.domain.recovery.spike import LoggedDistance
+from bot.domain.recovery.spike import WINDOW, LoggedDistance
 from bot.domain.recovery.status import (
     MORNING_WITHIN,
     LoggedRun,
@@ -40,9 +40,12 @@ from bot.domain.recovery.status import (
 from bot.domain.runner import StoredRun
 from bot.domain.schedule.firing import morning_checkin
 from bot.domain.schedule.quiet import QuietHours
+from bot.domain.schedule.recurrence import WeeklyTime
+from bot.domain.schedule.run_day import SKIPS_WITHIN, rested_weekdays
 
-# Enough history to judge the latest runs, "creeping up" over three weeks included.
-_HISTORY = timedelta(weeks=CREEP_WEEKS + 1)
+# Enough history to judge the latest runs, "creeping up" over three weeks included, and to know
+# the longest run of the 30 days before a planned one.
+_HISTORY = max(timedelta(weeks=CREEP_WEEKS + 1), WINDOW)
 
 
 def logged_run(row: PainLog) -> LoggedRun:
@@ -62,29 +65,88 @@ async def log_rows(
 async def runner_statuses(
     session: AsyncSession, todays: dict[int, date]
 ) -> dict[int, RunnerStatus]:
-    """Each user's status on their local `today`: three queries, however many users."""
+    """Each user's status on their local `today`: four queries, however many users (a fifth
+    when some planned run carries a distance, for how far back their distances go)."""
     if not todays:
         return {}
     users = list(todays)
+    since = min(todays.values()) - _HISTORY
     runs: defaultdict[int, list[LoggedRun]] = defaultdict(list)
-    for row in await log_rows(session, users, min(todays.values()) - _HISTORY):
+    distances: defaultdict[int, list[LoggedDistance]] = defaultdict(list)
+    for row in await log_rows(session, users, since):
         runs[row.user_id].append(logged_run(row))
+        if row.metres is not None:
+            distances[row.user_id].append(LoggedDistance(row.day, row.metres))
     plans = await session.execute(
         select(ComebackPlan.user_id, ComebackPlan.stage).where(
             ComebackPlan.user_id.in_(users), ComebackPlan.active.is_(True)
         )
     )
     stages: dict[int, int] = dict(plans.all())
-    planned: defaultdict[int, set[int]] = defaultdict(set)
+    planned: defaultdict[int, dict[int, set[time]]] = defaultdict(lambda: defaultdict(set))
+    planned_metres: defaultdict[int, dict[WeeklyTime, int]] = defaultdict(dict)
     weekdays = await session.execute(
-        select(PlannedRun.user_id, PlannedRun.weekday).where(PlannedRun.user_id.in_(users))
+        select(
+            PlannedRun.user_id, PlannedRun.weekday, PlannedRun.local_time, PlannedRun.metres
+        ).where(PlannedRun.user_id.in_(users))
     )
-    for user, weekday in weekdays:
-        planned[user].add(weekday)
+    for user, weekday, local_time, metres in weekdays:
+        planned[user][weekday].add(local_time)
+        if metres is not None:
+            planned_metres[user][WeeklyTime(weekday, local_time)] = metres
+    for user, first in await _first_distances(session, list(planned_metres), since):
+        distances[user].insert(0, first)
+    skips = await _skips(session, users, min(todays.values()) - SKIPS_WITHIN)
     return {
-        user: status_of(runs[user], stages.get(user), today, frozenset(planned[user]))
+        user: status_of(
+            runs[user],
+            stages.get(user),
+            today,
+            frozenset(planned[user]),
+            planned_metres.get(user),
+            distances[user] if user in planned_metres else (),
+            skipped=frozenset(key for key, _, _ in skips[user]),
+            rested=rested_weekdays({(day, at) for _, day, at in skips[user]}, planned[user], today),
+        )
         for user, today in todays.items()
     }
+
+
+async def _skips(
+    session: AsyncSession, users: list[int], since: date
+) -> defaultdict[int, list[tuple[str, date, time]]]:
+    """The runs each user skipped from `since` on: occurrence key, local date and time."""
+    found: defaultdict[int, list[tuple[str, date, time]]] = defaultdict(list)
+    rows = await session.execute(
+        select(
+            SkippedRun.user_id, SkippedRun.occurrence_key, SkippedRun.day, SkippedRun.local_time
+        ).where(SkippedRun.user_id.in_(users), SkippedRun.day >= since)
+    )
+    for user, key, day, at in rows:
+        found[user].append((key, day, at))
+    return found
+
+
+async def _first_distances(
+    session: AsyncSession, users: list[int], before: date
+) -> list[tuple[int, LoggedDistance]]:
+    """Each user's first run with a distance, when it is older than `before`: the spike guard
+    must know whether the log goes back 30 days."""
+    if not users:
+        return []
+    first = (
+        select(PainLog.user_id, func.min(PainLog.day).label("day"))
+        .where(PainLog.user_id.in_(users), PainLog.metres.is_not(None), PainLog.day < before)
+        .group_by(PainLog.user_id)
+        .subquery()
+    )
+    query = (
+        select(PainLog.user_id, PainLog.day, PainLog.metres)
+        .join(first, (PainLog.user_id == first.c.user_id) & (PainLog.day == first.c.day))
+        .where(PainLog.metres.is_not(None))
+    )
+    rows = await session.execute(query)
+    return [(user, LoggedDistance(day, metres)) for user, day, metres in rows if metres is not None]
 
 
 async def plan_morning_checkin(

@@ -4,7 +4,7 @@ rules), weekly plan and the reminder rows built from them, and everything stored
 rows, read the overview."""
 
 from collections.abc import Mapping
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import delete, func, select, update
@@ -20,6 +20,7 @@ from bot.db.models import (
     PainLog,
     PlannedRun,
     Reminder,
+    SkippedRun,
     User,
     UserSettings,
 )
@@ -65,9 +66,27 @@ async def runs_of(session: AsyncSession, user_id: int) -> tuple[WeeklyTime, ...]
     return tuple(sorted(WeeklyTime(weekday, local_time) for weekday, local_time in rows))
 
 
-async def replace_runs(session: AsyncSession, user_id: int, runs: tuple[WeeklyTime, ...]) -> None:
+async def distances_of(session: AsyncSession, user_id: int) -> dict[WeeklyTime, int]:
+    """The intended distance (metres) of each planned run that has one."""
+    rows = await session.execute(
+        select(PlannedRun.weekday, PlannedRun.local_time, PlannedRun.metres).where(
+            PlannedRun.user_id == user_id, PlannedRun.metres.is_not(None)
+        )
+    )
+    return {WeeklyTime(day, at): metres for day, at, metres in rows if metres is not None}
+
+
+async def replace_runs(
+    session: AsyncSession,
+    user_id: int,
+    runs: tuple[WeeklyTime, ...],
+    distances: Mapping[WeeklyTime, int],
+) -> None:
     await session.execute(delete(PlannedRun).where(PlannedRun.user_id == user_id))
-    session.add_all(PlannedRun(user_id=user_id, weekday=r.weekday, local_time=r.time) for r in runs)
+    session.add_all(
+        PlannedRun(user_id=user_id, weekday=r.weekday, local_time=r.time, metres=distances.get(r))
+        for r in runs
+    )
 
 
 async def after_run_checkins(session: AsyncSession, settings: UserSettings) -> bool:
@@ -101,7 +120,8 @@ async def rebuild_reminders(session: AsyncSession, user_id: int, now: datetime) 
     session.add_all(row_for(rule, user_id, user_id, start) for rule in rules_for(plan))
 
 
-def _settings(row: UserSettings, runs: tuple[WeeklyTime, ...]) -> RunnerSettings:
+async def _read_settings(session: AsyncSession, row: UserSettings) -> RunnerSettings:
+    runs, distances = await runs_of(session, row.user_id), await distances_of(session, row.user_id)
     return RunnerSettings(
         zone=row.timezone,
         runs=runs,
@@ -112,6 +132,7 @@ def _settings(row: UserSettings, runs: tuple[WeeklyTime, ...]) -> RunnerSettings
         quiet=QuietHours(row.quiet_start, row.quiet_end),
         paused_until=row.paused_until,
         stopped=row.stopped,
+        distances=distances,
     )
 
 
@@ -137,7 +158,7 @@ async def _upcoming(session: AsyncSession, user_id: int) -> Mapping[str, datetim
 
 async def _overview(session: AsyncSession, row: UserSettings, now: datetime) -> RunnerOverview:
     return overview_of(
-        _settings(row, await runs_of(session, row.user_id)),
+        await _read_settings(session, row),
         upcoming=await _upcoming(session, row.user_id),
         checkins=await after_run_checkins(session, row),
         now=now,
@@ -169,11 +190,12 @@ async def change_settings(
             update(UserSettings).where(UserSettings.user_id == user_id).values(updated_at=utcnow())
         )
         row = await settings_of(session, user_id)
-        before = _settings(row, await runs_of(session, user_id))
+        before = await _read_settings(session, row)
         applied = apply_change(before, change, local_today(before.zone, now))
-        _write(row, applied.settings)
-        if applied.settings.runs != before.runs:
-            await replace_runs(session, user_id, applied.settings.runs)
+        after = applied.settings
+        _write(row, after)
+        if (after.runs, after.distances) != (before.runs, before.distances):
+            await replace_runs(session, user_id, after.runs, after.distances)
         if applied.drop_pending:
             await _drop_pending(session, user_id)
         await rebuild_reminders(session, user_id, now)
@@ -224,6 +246,7 @@ async def my_data(database: Database, user_id: int, now: datetime) -> MyData | N
             comeback_stage=plan.stage if plan is not None and plan.active else None,
             running=await _running(session, user_id),
             kept_messages=await _kept_messages(session, user_id),
+            skipped_runs=await _skipped_runs(session, user_id),
         )
 
 
@@ -264,3 +287,12 @@ async def _kept_messages(session: AsyncSession, user_id: int) -> tuple[KeptMessa
         .order_by(Delivery.event_at)
     )
     return tuple(KeptMessage(*row) for row in rows.all())
+
+
+async def _skipped_runs(session: AsyncSession, user_id: int) -> tuple[tuple[date, time], ...]:
+    rows = await session.execute(
+        select(SkippedRun.day, SkippedRun.local_time)
+        .where(SkippedRun.user_id == user_id)
+        .order_by(SkippedRun.day, SkippedRun.local_time)
+    )
+    return tuple((day, at) for day, at in rows.all())

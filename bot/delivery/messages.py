@@ -1,5 +1,6 @@
 """What the scheduler sends: warm-up reminders, the stretch of the day and rest-day nudges, for
-runners and for clubs; and, for runners logging their knee, after-run and next-morning check-ins.
+runners and for clubs; the reminder a runner asked for shortly before a run; and, for runners
+logging their knee, after-run and next-morning check-ins.
 
 A runner's messages read their status for the day at sending time: a walk-run plan turns the
 warm-up into that session's reminder, and a recent red day turns the day's message into advice
@@ -17,7 +18,8 @@ from bot.domain.content.daily import stretch_of_the_day
 from bot.domain.content.library import Library
 from bot.domain.recovery.status import RedDay, RunnerStatus
 from bot.domain.schedule.plan import MANY_IN_A_ROW, days_in_a_row
-from bot.domain.schedule.recurrence import WEEKDAYS
+from bot.domain.schedule.recurrence import WEEKDAYS, WeeklyTime
+from bot.domain.schedule.run_day import offers_reminder
 from bot.features.clubs import club_warmup
 from bot.features.library import (
     exercises_button,
@@ -26,6 +28,8 @@ from bot.features.library import (
     warmup_routine,
 )
 from bot.features.recovery import KNEEPAIN_HINT, ZONE_ICONS, ask_morning, ask_pain, session
+from bot.features.reminders import run_day_rows, run_soon
+from bot.features.settings import planned_spike_line
 from bot.ui.calendar import day_label
 from bot.ui.html import b, h
 from bot.ui.screen import Screen
@@ -42,6 +46,10 @@ class Due(Protocol):
     def zone(self) -> str: ...
     @property
     def title(self) -> str | None: ...
+    @property
+    def occurrence_key(self) -> str: ...  # the run's, for a runner's run reminders
+    @property
+    def not_before(self) -> datetime: ...  # when it was planned to go out
 
 
 def _local(due: Due) -> datetime:
@@ -59,7 +67,8 @@ def _red_day(library: Library, red: RedDay) -> str:
 
 def warmup_reminder(library: Library, due: Due, status: RunnerStatus) -> Screen:
     """The short routine, with the routine's own buttons for the full one and step by step;
-    during a walk-run plan, the session of its current stage first."""
+    during a walk-run plan, the session of its current stage first; a planned distance that
+    would be a spike, with the runner's numbers."""
     routine = warmup_routine(library, "quick")
     at = f"{_local(due):%H:%M}"
     if status.stage is None:
@@ -71,16 +80,24 @@ def warmup_reminder(library: Library, due: Due, status: RunnerStatus) -> Screen:
         parts = [f"🏃 {b(title)}\n{h(session(stage))}\nWarm up first."]
     if status.red is not None:
         parts.append(_red_day(library, status.red))
-    if (too_little_rest := _rest_warning(status.run_days, _local(due).weekday())) is not None:
+    local = _local(due)
+    run = WeeklyTime(local.weekday(), local.time().replace(second=0, microsecond=0))
+    if (spike := status.planned_spike(run, local.date())) is not None:
+        parts.append(planned_spike_line(spike))
+    if (too_little_rest := _rest_warning(status, local.weekday())) is not None:
         parts.append(too_little_rest)
-    return Screen("\n\n".join([*parts, routine.text]), routine.markup)
+    routine_rows = routine.markup.inline_keyboard if routine.markup is not None else ()
+    offer = offers_reminder(due.event_at, due.not_before)
+    markup = InlineKeyboardMarkup([*routine_rows, *run_day_rows(due.id, offer)])
+    return Screen("\n\n".join([*parts, routine.text]), markup)
 
 
-def _rest_warning(run_days: frozenset[int], weekday: int) -> str | None:
+def _rest_warning(status: RunnerStatus, weekday: int) -> str | None:
     """Once a week, on the run that makes the streak long (or on the week's first run when the
-    plan has no rest day): too little rest is a risk factor, so say so, gently."""
-    in_a_row = days_in_a_row(run_days, weekday)
-    if in_a_row == len(WEEKDAYS) and weekday == min(run_days):
+    plan has no rest day): too little rest is a risk factor, so say so, gently. A day whose runs
+    were skipped breaks the streak."""
+    in_a_row = days_in_a_row(status.run_days, weekday, status.rested)
+    if in_a_row == len(WEEKDAYS) and weekday == min(status.run_days):
         return (
             "💡 Your plan has no rest day this week. Rest is when training sinks in, and too "
             "little of it is a risk factor for knee pain: consider one easy day off."
@@ -127,9 +144,16 @@ def rest_day_nudge(library: Library, due: Due, status: RunnerStatus) -> Screen:
     return Screen(f"{b('Rest day')}\n\n{advice}", markup)
 
 
+def run_soon_reminder(_library: Library, due: Due, status: RunnerStatus) -> Screen | None:
+    """The one-off reminder a runner asked for shortly before their run; nothing if they said
+    since that they are not running."""
+    return None if due.occurrence_key in status.skipped else run_soon(_local(due))
+
+
 def after_run_checkin(_library: Library, due: Due, status: RunnerStatus) -> Screen | None:
-    """A couple of hours after a planned run: how did the knee do? Nothing if it is logged."""
-    if status.logged_today:
+    """A couple of hours after a planned run: how did the knee do? Nothing if it is logged, or
+    the runner said they were not running."""
+    if status.logged_today or due.occurrence_key in status.skipped:
         return None
     question = ask_pain(status.stage is not None, status.stage)
     heading = (
@@ -159,9 +183,10 @@ RENDERERS: dict[str, Render] = {
     "stretch": _club(stretch_reminder),
     "nudge": rest_day_nudge,
     "postrun": after_run_checkin,
+    "run_soon": run_soon_reminder,
     "checkin": morning_checkin,
     "club_warmup": _club(club_warmup_reminder),
     "club_stretch": _club(stretch_reminder),
 }
 # The kinds whose renderer reads the runner's status (their plan and pain log) for the day.
-READS_STATUS: frozenset[str] = frozenset({"warmup", "nudge", "postrun", "checkin"})
+READS_STATUS: frozenset[str] = frozenset({"warmup", "nudge", "postrun", "checkin", "run_soon"})

@@ -1,5 +1,6 @@
-"""What is kept only for a while: finished outbox rows for a week, the pain log for the period
-the deployer chose (PAIN_LOG_KEEP_DAYS, a year by default; /privacy says how long).
+"""What is kept only for a while: finished outbox rows and skipped runs for a week, the pain log
+for the period the deployer chose (PAIN_LOG_KEEP_DAYS, a year by default; /privacy says how
+long).
 
 Finished outbox rows are kept for a week, then deleted, so the outbox does not grow forever.
 
@@ -13,6 +14,7 @@ from datetime import datetime, timedelta
 from bot.db.engine import Database
 from bot.db.outbox import delete_finished
 from bot.db.painlog import delete_before
+from bot.db.run_day import delete_skips_before
 from bot.domain.schedule.firing import CATCH_UP
 
 KEEP = timedelta(days=7)
@@ -24,6 +26,13 @@ async def purge_outbox(database: Database, now: datetime) -> int:
     """Deletes finished deliveries planned more than KEEP before `now`; returns how many."""
     async with database.transaction() as session:
         return await delete_finished(session, now - KEEP)
+
+
+async def purge_skipped_runs(database: Database, now: datetime) -> int:
+    """Deletes the skips of runs more than KEEP before `now` (by their local date): nothing
+    reads them after a week; returns how many."""
+    async with database.transaction() as session:
+        return await delete_skips_before(session, (now - KEEP).date())
 
 
 async def purge_pain_log(database: Database, now: datetime, keep: timedelta) -> int:

@@ -11,7 +11,7 @@ from bot.db.outbox import pending_summary
 from bot.db.schedule import firing_by
 from bot.delivery.dispatcher import Dispatcher
 from bot.delivery.planner import plan_due
-from bot.delivery.retention import purge_outbox, purge_pain_log
+from bot.delivery.retention import purge_outbox, purge_pain_log, purge_skipped_runs
 from bot.domain.schedule.capacity import EARLIEST_WARMUP, Forecast
 from bot.ops.capacity import forecast_week
 from bot.ops.health import Heartbeat
@@ -55,6 +55,8 @@ class Scheduler:
             keep = self._services.settings.pain_log_keep
             if purged := await purge_outbox(database, now):
                 log.info("outbox: %d finished deliveries older than a week deleted", purged)
+            if purged := await purge_skipped_runs(database, now):
+                log.info("skipped runs: %d older than a week deleted", purged)
             if purged := await purge_pain_log(database, now, keep):
                 log.info("pain log: %d runs older than %d days deleted", purged, keep.days)
         await self._observe_outbox(now)

@@ -7,7 +7,7 @@ and changes are bot.domain.club's.
 """
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Literal
 from zoneinfo import ZoneInfo
@@ -33,6 +33,7 @@ class RunnerSettings:
     quiet: QuietHours
     paused_until: date | None  # the local date reminders resume
     stopped: bool
+    distances: Mapping[WeeklyTime, int] = field(default_factory=dict)  # metres, of some runs
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,7 @@ class SetZone:
 @dataclass(frozen=True)
 class ReplaceRuns:
     runs: tuple[WeeklyTime, ...]
+    distances: Mapping[WeeklyTime, int] = field(default_factory=dict)  # metres, of some runs
 
 
 @dataclass(frozen=True)
@@ -137,15 +139,19 @@ def apply_change(settings: RunnerSettings, change: RunnerChange, today: date) ->
     match change:
         case SetZone(zone=zone):
             return Applied(replace(settings, zone=zone))
-        case ReplaceRuns(runs=runs):
-            return Applied(replace(settings, runs=runs))
+        case ReplaceRuns(runs=runs, distances=distances):
+            given = {run: metres for run, metres in distances.items() if run in runs}
+            return Applied(replace(settings, runs=runs, distances=given))
         case AddRun(run=run):
             if run in settings.runs or len(settings.runs) >= MAX_RUNS:
                 return Applied(settings)
             return Applied(replace(settings, runs=tuple(sorted((*settings.runs, run)))))
         case RemoveRun(run=run):
             kept = tuple(planned for planned in settings.runs if planned != run)
-            return Applied(replace(settings, runs=kept))
+            distances = {
+                other: metres for other, metres in settings.distances.items() if other != run
+            }
+            return Applied(replace(settings, runs=kept, distances=distances))
         case SetLead(minutes=minutes):
             return Applied(replace(settings, lead_minutes=minutes))
         case SetStretch(at=at):
@@ -188,6 +194,7 @@ class RunnerOverview:
     now: datetime
     checkins: bool = False  # after-run check-ins, as they apply now
     checkins_chosen: bool = False  # False: they follow the /comeback plan until the runner chooses
+    distances: Mapping[WeeklyTime, int] = field(default_factory=dict)  # metres, of some runs
 
     def next(self, kind: str | None = None) -> tuple[str, datetime] | None:
         """The next reminder of `kind` (any kind: the soonest), with its kind."""
@@ -218,6 +225,7 @@ def overview_of(
         now=now,
         checkins=checkins,
         checkins_chosen=settings.checkins is not None,
+        distances=settings.distances,
     )
 
 
@@ -267,3 +275,4 @@ class MyData:
     comeback_stage: int | None = None  # the walk-run stage of an active /comeback plan
     running: tuple[RunningTap, ...] = ()
     kept_messages: tuple[KeptMessage, ...] = ()
+    skipped_runs: tuple[tuple[date, time], ...] = ()  # "Not running today": local date and time

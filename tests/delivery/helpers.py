@@ -1,5 +1,6 @@
 """Setting a runner up directly in the database, as /settings would."""
 
+from collections.abc import Mapping
 from datetime import datetime, time
 
 from sqlalchemy import select
@@ -22,6 +23,7 @@ async def runner(
     stretch_time: time | None = None,
     nudges: bool = False,
     lead_minutes: int = 15,
+    distances: Mapping[WeeklyTime, int] | None = None,
 ) -> None:
     async with database.transaction() as session:
         await chats.enroll_user(session, user_id)
@@ -29,7 +31,7 @@ async def runner(
         settings = await runners.settings_of(session, user_id)
         settings.timezone, settings.stretch_time = zone, stretch_time
         settings.rest_day_nudges, settings.warmup_lead_minutes = nudges, lead_minutes
-        await runners.replace_runs(session, user_id, runs)
+        await runners.replace_runs(session, user_id, runs, distances or {})
         await session.flush()
         await runners.rebuild_reminders(session, user_id, now)
 

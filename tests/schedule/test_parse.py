@@ -4,7 +4,7 @@ from datetime import time
 
 import pytest
 
-from bot.domain.schedule import ParseError, WeeklyTime, parse_days, parse_runs, parse_time
+from bot.domain.schedule import ParseError, WeeklyTime, parse_days, parse_plan, parse_time
 from bot.domain.schedule.parse import EXAMPLE
 
 MON, TUE, WED, THU, FRI, SAT, SUN = range(7)
@@ -37,7 +37,7 @@ def runs(*pairs: tuple[int, time]) -> tuple[WeeklyTime, ...]:
     ],
 )
 def test_plans_runners_type(text: str, expected: tuple[WeeklyTime, ...]) -> None:
-    assert parse_runs(text) == expected
+    assert parse_plan(text).runs == expected
 
 
 @pytest.mark.parametrize(
@@ -61,19 +61,19 @@ def test_plans_runners_type(text: str, expected: tuple[WeeklyTime, ...]) -> None
 )
 def test_friendly_errors(text: str, message: str) -> None:
     with pytest.raises(ParseError) as raised:
-        parse_runs(text)
+        parse_plan(text)
     assert raised.value.message == message
     assert str(raised.value) == message
 
 
 def test_errors_quote_long_words_briefly() -> None:
     with pytest.raises(ParseError) as raised:
-        parse_runs("x" * 100 + " 7am")
+        parse_plan("x" * 100 + " 7am")
     assert "'xxxxxxxxxxxxxxxxxxxx…'" in raised.value.message
 
 
 def test_fourteen_runs_are_fine() -> None:
-    assert len(parse_runs("daily 6am 7pm")) == 14
+    assert len(parse_plan("daily 6am 7pm").runs) == 14
 
 
 @pytest.mark.parametrize(
@@ -123,3 +123,61 @@ def test_parse_days(text: str, expected: tuple[int, ...]) -> None:
 def test_parse_days_refuses(text: str) -> None:
     with pytest.raises(ParseError):
         parse_days(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "distances"),
+    [
+        ("sat 09:30 18km", {(SAT, time(9, 30)): 18_000}),
+        ("sat 09:30 18 km", {(SAT, time(9, 30)): 18_000}),
+        ("sat 09:30 11mi", {(SAT, time(9, 30)): 17_703}),
+        ("sat 09:30 11 mi", {(SAT, time(9, 30)): 17_703}),
+        ("sat 09:30 10.5 km", {(SAT, time(9, 30)): 10_500}),
+        ("sat 09:30 10,5 KM", {(SAT, time(9, 30)): 10_500}),
+        ("mon,wed 7am 8km; sat 09:30", {(MON, time(7)): 8000, (WED, time(7)): 8000}),
+        ("mon 7am 5km 6pm 10k", {(MON, time(7)): 5000, (MON, time(18)): 10_000}),
+        ("mon 7am", {}),
+    ],
+)
+def test_each_run_may_carry_its_intended_distance(
+    text: str, distances: dict[tuple[int, time], int]
+) -> None:
+    plan = parse_plan(text)
+    assert plan.distances == {
+        WeeklyTime(day, at): metres for (day, at), metres in distances.items()
+    }
+    assert set(plan.distances) <= set(plan.runs)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "sat 09:30 18kg",
+            "I couldn't read '18kg' as a distance: give it in km or mi, like /runs sat 09:30 18km",
+        ),
+        ("sat 09:30 -5km", "A run's distance can't be negative. Try: /runs sat 09:30 18km"),
+        (
+            "sat 09:30 900km",
+            "'900km' is not a distance I can plan for one run (more than 0, up to 250 km). "
+            "Try: /runs sat 09:30 18km",
+        ),
+        (
+            "sat 09:30 0km",
+            "'0km' is not a distance I can plan for one run (more than 0, up to 250 km). "
+            "Try: /runs sat 09:30 18km",
+        ),
+        (
+            "sat 18km 09:30",
+            "Which run is '18km' for? Put it after the run's time: /runs sat 09:30 18km",
+        ),
+        (
+            "sat 09:30 18km 20km",
+            "Which run is '20km' for? Put it after the run's time: /runs sat 09:30 18km",
+        ),
+    ],
+)
+def test_distances_that_cannot_be_planned_are_named(text: str, message: str) -> None:
+    with pytest.raises(ParseError) as raised:
+        parse_plan(text)
+    assert raised.value.message == message

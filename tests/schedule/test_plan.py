@@ -4,7 +4,7 @@ from datetime import time
 
 import pytest
 
-from bot.domain.schedule import WeeklyTime, longest_run_streak, parse_runs, plan_warnings, rest_days
+from bot.domain.schedule import WeeklyTime, longest_run_streak, parse_plan, plan_warnings, rest_days
 from bot.domain.schedule.plan import days_in_a_row
 
 
@@ -13,9 +13,9 @@ def plan(days: list[int]) -> list[WeeklyTime]:
 
 
 def test_rest_days_are_the_days_without_a_run() -> None:
-    assert rest_days(parse_runs("mon,wed 07:00; sat 09:30")) == {1, 3, 4, 6}
+    assert rest_days(parse_plan("mon,wed 07:00; sat 09:30").runs) == {1, 3, 4, 6}
     assert rest_days([]) == set(range(7))
-    assert rest_days(parse_runs("daily 7am")) == set()
+    assert rest_days(parse_plan("daily 7am").runs) == set()
 
 
 @pytest.mark.parametrize(
@@ -36,7 +36,7 @@ def test_longest_run_streak(days: list[int], streak: int) -> None:
 
 
 def test_two_runs_on_one_day_are_one_day() -> None:
-    assert longest_run_streak(parse_runs("mon 7am 6pm; tue 7am")) == 2
+    assert longest_run_streak(parse_plan("mon 7am 6pm; tue 7am").runs) == 2
 
 
 @pytest.mark.parametrize(

@@ -5,12 +5,14 @@ warm-up reminder and the rest-day nudge say so when the latest run was a red day
 pain rules then mean rest or an easier alternative (Silbernagel et al., AJSM 2007).
 """
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from bot.domain.recovery.entry import PainEntry
 from bot.domain.recovery.pain import Verdict, classify
+from bot.domain.recovery.spike import LoggedDistance, Spike, spike_of
+from bot.domain.schedule.recurrence import WeeklyTime
 
 # The next-morning question is still worth asking about runs this recent.
 MORNING_WITHIN = timedelta(days=2)
@@ -40,6 +42,17 @@ class RunnerStatus:
     red: RedDay | None = None  # the latest run, when it was red and recent
     logged_today: bool = False
     run_days: frozenset[int] = frozenset()  # weekdays of the runner's planned runs (0 = Monday)
+    # The intended distance (metres) of the planned runs that have one, and, only for runners
+    # with one, the logged distances the spike guard needs (bot.domain.recovery.spike).
+    planned_metres: Mapping[WeeklyTime, int] = field(default_factory=dict)
+    distances: tuple[LoggedDistance, ...] = ()
+    skipped: frozenset[str] = frozenset()  # occurrence keys of planned runs said to be skipped
+    rested: frozenset[int] = frozenset()  # weekdays of the last week whose runs were all skipped
+
+    def planned_spike(self, run: WeeklyTime, day: date) -> Spike | None:
+        """The spike the planned `run` on `day` would be, at its intended distance."""
+        metres = self.planned_metres.get(run)
+        return spike_of(self.distances, day, metres) if metres is not None else None
 
 
 NO_STATUS = RunnerStatus()
@@ -76,6 +89,10 @@ def status_of(
     stage: int | None,
     today: date,
     run_days: frozenset[int] = frozenset(),
+    planned_metres: Mapping[WeeklyTime, int] | None = None,
+    distances: Sequence[LoggedDistance] = (),
+    skipped: frozenset[str] = frozenset(),
+    rested: frozenset[int] = frozenset(),
 ) -> RunnerStatus:
     return RunnerStatus(
         stage=stage,
@@ -83,4 +100,8 @@ def status_of(
         red=red_day(runs, today),
         logged_today=any(run.entry.day == today for run in runs),
         run_days=run_days,
+        planned_metres=planned_metres or {},
+        distances=tuple(distances),
+        skipped=skipped,
+        rested=rested,
     )

@@ -8,11 +8,10 @@ understood, so nothing half-read is stored.
 import re
 from dataclasses import dataclass
 
+from bot.domain.distance import MAX_METRES, metres_of
 from bot.domain.recovery.entry import PAIN_MAX
 from bot.domain.schedule.parse import ParseError
 
-METRES_PER_MILE = 1609.344
-MAX_METRES = 250_000  # longer than any single run a runner logs
 MAX_MINUTES = 24 * 60
 EXAMPLE = "/log 8.5 km 52 min 3/10"
 
@@ -51,8 +50,7 @@ def parse_typed_run(text: str) -> TypedRun:
         raise ParseError("Pain goes from 0/10 (none) to 10/10 (the worst you can imagine).")
     metres = None
     if distance is not None:
-        amount = float(distance.group(1).replace(",", "."))
-        metres = round(amount * (1000 if distance.group(2) in ("km", "k") else METRES_PER_MILE))
+        metres = metres_of(distance.group(1), distance.group(2))
         if not 0 < metres <= MAX_METRES:
             raise ParseError(f"{distance.group(0)} is not a distance I can log for one run.")
     length = None

@@ -4,7 +4,7 @@ No telegram, no database, no clock: every function takes `now`/`after` as a para
 """
 
 from bot.domain.schedule.deadlines import KINDS, Kind, deadline, is_late
-from bot.domain.schedule.parse import ParseError, parse_days, parse_runs, parse_time
+from bot.domain.schedule.parse import ParseError, parse_days, parse_plan, parse_time
 from bot.domain.schedule.plan import PlanWarning, longest_run_streak, plan_warnings, rest_days
 from bot.domain.schedule.quiet import QuietHours
 from bot.domain.schedule.recurrence import (
@@ -38,7 +38,7 @@ __all__ = [
     "occurrence_key",
     "occurrence_minus",
     "parse_days",
-    "parse_runs",
+    "parse_plan",
     "parse_time",
     "plan_warnings",
     "resolve_zone",

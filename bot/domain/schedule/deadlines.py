@@ -6,7 +6,9 @@ from zoneinfo import ZoneInfo
 
 from bot.domain.schedule.wall import as_utc, to_utc
 
-Kind = Literal["warmup", "stretch", "nudge", "club_warmup", "club_stretch", "checkin", "postrun"]
+Kind = Literal[
+    "warmup", "stretch", "nudge", "club_warmup", "club_stretch", "checkin", "postrun", "run_soon"
+]
 KINDS: tuple[Kind, ...] = get_args(Kind)
 
 # A stretch post is still welcome a while after its time.
@@ -25,7 +27,8 @@ def deadline(
 ) -> datetime:
     """The last instant a delivery of `kind` planned for `fire_at_utc` may go out (UTC).
 
-    Warm-ups: the run's start (`event_at_utc`, required). Stretch posts: two hours after their
+    Warm-ups, and the one-off reminder shortly before a run: the run's start (`event_at_utc`,
+    required). Stretch posts: two hours after their
     time. Nudges and check-ins: 21:00 local on the local date they fire, which is before
     `fire_at_utc` if they were planned after 21:00, so such a delivery is already late. After-run
     check-ins: the end of the run's local day (`event_at_utc`, required): one held back by quiet
@@ -33,7 +36,7 @@ def deadline(
     """
     fire_at = as_utc(fire_at_utc)
     match kind:
-        case "warmup" | "club_warmup":
+        case "warmup" | "club_warmup" | "run_soon":
             return _run_start(kind, event_at_utc)
         case "postrun":
             run_day = _run_start(kind, event_at_utc).astimezone(zone).date()
@@ -54,7 +57,7 @@ def _run_start(kind: Kind, event_at_utc: datetime | None) -> datetime:
 
 def send_by(kind: Kind, deadline: datetime) -> datetime:
     """The last instant a delivery may be sent: a warm-up also needs time to be done."""
-    notice = WARMUP_NOTICE if kind in WARMUPS else timedelta(0)
+    notice = WARMUP_NOTICE if kind in WARMUPS or kind == "run_soon" else timedelta(0)
     return as_utc(deadline) - notice
 
 

@@ -1,8 +1,12 @@
-"""What runners type for their run plan: days and times in, WeeklyTimes out, friendly errors."""
+"""What runners type for their run plan: days, times and (optionally) each run's intended
+distance in, WeeklyTimes and distances out, friendly errors."""
 
 import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import time
 
+from bot.domain.distance import MAX_METRES, metres_of
 from bot.domain.schedule.recurrence import WEEKDAYS, WeeklyTime
 
 EXAMPLE = "/runs mon,wed 07:00; sat 09:30"
@@ -40,6 +44,24 @@ _EVERY_DAY = re.compile(r"\bevery\s+day\b", re.IGNORECASE)
 _SPACED_MERIDIEM = re.compile(r"(\d)\s+([ap]\.?m\.?)(?![a-z])", re.IGNORECASE)
 _TIME = re.compile(r"(?P<hour>\d{1,2})(?:[:.h](?P<minute>\d{2}))?(?:(?P<ap>[ap])\.?m\.?)?")
 _LOOKS_LIKE_TIME = re.compile(r"\d")
+# A run's intended distance follows its time: "sat 09:30 18km", "18 km", "11mi", "10.5 km".
+_UNITS = r"km|k|mi|miles?"
+_DISTANCE = re.compile(rf"(?P<amount>\d+(?:\.\d+)?)(?P<unit>{_UNITS})")
+_SPACED_UNIT = re.compile(rf"(\d)\s+({_UNITS})\b", re.IGNORECASE)
+_NEGATIVE_DISTANCE = re.compile(
+    rf"(?<![\w:.])[-\u2212]\s*\d+(?:[.,]\d+)?\s*(?:{_UNITS})\b", re.IGNORECASE
+)
+_DECIMAL_COMMA = re.compile(rf"(\d),(\d+)\s*({_UNITS})\b", re.IGNORECASE)  # 10,5 km
+_NUMBER_AND_UNIT = re.compile(r"\d+(?:\.\d+)?(?![ap]\.?m\.?$)[a-z]+")  # '18kg', not '13pm'
+DISTANCE_EXAMPLE = "/runs sat 09:30 18km"
+
+
+@dataclass(frozen=True)
+class TypedPlan:
+    """A weekly plan as typed: its runs, and the intended distance of those given one."""
+
+    runs: tuple[WeeklyTime, ...]
+    distances: Mapping[WeeklyTime, int] = field(default_factory=dict)  # metres
 
 
 class ParseError(ValueError):
@@ -50,22 +72,29 @@ class ParseError(ValueError):
         self.message = message
 
 
-def parse_runs(text: str) -> tuple[WeeklyTime, ...]:
-    """'mon,wed 07:00; sat 09:30' -> the planned runs, sorted, duplicates merged.
+def parse_plan(text: str) -> TypedPlan:
+    """'mon,wed 07:00; sat 09:30 18km' -> the planned runs, sorted, duplicates merged, and the
+    distances given.
 
     Each ';' or line is a group of days followed by their times; a day after a time starts a new
-    set of days ('mon 7am wed 6pm'). Ranges wrap the week ('fri-mon').
+    set of days ('mon 7am wed 6pm'). Ranges wrap the week ('fri-mon'). A distance after a time
+    is the intended distance of that time's runs.
     """
+    if _NEGATIVE_DISTANCE.search(text):
+        raise ParseError(f"A run's distance can't be negative. Try: {DISTANCE_EXAMPLE}")
     groups = [group for group in _GROUPS.split(_normalise(text)) if group.strip()]
     if not groups:
         raise ParseError(f"Tell me the days and times you run. Try: {EXAMPLE}")
-    runs = sorted({run for group in groups for run in _parse_group(group)})
+    runs: set[WeeklyTime] = set()
+    distances: dict[WeeklyTime, int] = {}
+    for group in groups:
+        _parse_group(group, runs, distances)
     if len(runs) > MAX_RUNS:
         raise ParseError(
             f"That's {len(runs)} runs a week and I can remind you of up to {MAX_RUNS}. "
             f"Try: {EXAMPLE}"
         )
-    return tuple(runs)
+    return TypedPlan(tuple(sorted(runs)), distances)
 
 
 def parse_days(text: str) -> tuple[int, ...]:
@@ -99,6 +128,8 @@ def _normalise(text: str) -> str:
     text = _EVERY_DAY.sub("daily", text)
     text = _RANGE_TO.sub("-", text)
     text = _RANGE_DASH.sub("-", text)
+    text = _DECIMAL_COMMA.sub(r"\1.\2\3", text)
+    text = _SPACED_UNIT.sub(r"\1\2", text)
     return _SPACED_MERIDIEM.sub(r"\1\2", text)
 
 
@@ -106,11 +137,12 @@ def _words(text: str) -> list[str]:
     return [word for word in _SPLIT.split(text) if word and word.lower() not in _FILLERS]
 
 
-def _parse_group(group: str) -> set[WeeklyTime]:
-    runs: set[WeeklyTime] = set()
+def _parse_group(group: str, runs: set[WeeklyTime], distances: dict[WeeklyTime, int]) -> None:
+    """Adds the group's runs to `runs`, and the distances given to `distances`."""
     days: list[int] = []
     pending: list[str] = []  # the words that named `days`, until a time follows them
     timed = False
+    latest: list[WeeklyTime] = []  # the runs of the latest time, until a distance follows it
     for word in _words(group):
         found_days = _days(word)
         if found_days is not None:
@@ -118,17 +150,45 @@ def _parse_group(group: str) -> set[WeeklyTime]:
                 days, timed = [], False
             days.extend(found_days)
             pending.append(word)
+            latest = []
             continue
         found_time = _time(word)
         if found_time is None:
-            raise _unreadable(word)
+            metres = _distance(word)
+            if not latest:
+                raise ParseError(
+                    f"Which run is {_quote(word)} for? Put it after the run's time: "
+                    f"{DISTANCE_EXAMPLE}"
+                )
+            distances.update((run, metres) for run in latest)
+            latest = []
+            continue
         if not days:
             raise ParseError(f"Which day is {_quote(word)} for? Try: {EXAMPLE}")
-        runs.update(WeeklyTime(day, found_time) for day in days)
+        latest = [WeeklyTime(day, found_time) for day in days]
+        runs.update(latest)
         pending, timed = [], True
     if pending:
         raise ParseError(f"What time do you run on {_quote(','.join(pending))}? Try: {EXAMPLE}")
-    return runs
+
+
+def _distance(word: str) -> int:
+    """'18km', '11mi' -> metres; anything else is an unreadable word."""
+    found = _DISTANCE.fullmatch(word.lower())
+    if found is None:
+        if _NUMBER_AND_UNIT.fullmatch(word.lower()):
+            raise ParseError(
+                f"I couldn't read {_quote(word)} as a distance: give it in km or mi, "
+                f"like {DISTANCE_EXAMPLE}"
+            )
+        raise _unreadable(word)
+    metres = metres_of(found["amount"], found["unit"])
+    if not 0 < metres <= MAX_METRES:
+        raise ParseError(
+            f"{_quote(word)} is not a distance I can plan for one run "
+            f"(more than 0, up to {MAX_METRES // 1000} km). Try: {DISTANCE_EXAMPLE}"
+        )
+    return metres
 
 
 def _days(word: str) -> tuple[int, ...] | None:

@@ -28,11 +28,14 @@ def longest_run_streak(times: Iterable[WeeklyTime]) -> int:
     return longest
 
 
-def days_in_a_row(run_days: Collection[int], weekday: int) -> int:
+def days_in_a_row(run_days: Collection[int], weekday: int, rested: Collection[int] = ()) -> int:
     """How many days in a row, ending on `weekday`, have a run (0 if it has none); Sunday runs
-    into Monday, and a week with no rest day counts 7."""
+    into Monday, and a week with no rest day counts 7. `rested`: weekdays of the past week whose
+    runs were skipped, which count as rest."""
     count = 0
-    while count < len(WEEKDAYS) and (weekday - count) % 7 in run_days:
+    while (
+        count < len(WEEKDAYS) and (day := (weekday - count) % 7) in run_days and day not in rested
+    ):
         count += 1
     return count
 

@@ -21,8 +21,9 @@ presser's today, which the handler checks.
 from dataclasses import dataclass
 from datetime import date
 
+from bot.domain.distance import MAX_METRES
 from bot.domain.recovery.entry import PAIN_MAX, NewRun, Sign
-from bot.domain.recovery.typed import MAX_METRES, MAX_MINUTES
+from bot.domain.recovery.typed import MAX_MINUTES
 from bot.ui.callback import Buttons, number_from
 
 RECOVERY = Buttons("rl", __name__)

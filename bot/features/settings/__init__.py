@@ -3,5 +3,13 @@ button grammar, buttons.py). What other features may use of it is exported here.
 
 from bot.features.settings.screens.common import OPEN_RUN_PLAN, ZONE_EXAMPLE, run_list
 from bot.features.settings.screens.mydata import club_answers_only, my_data
+from bot.features.settings.screens.spike import planned_spike_line
 
-__all__ = ["OPEN_RUN_PLAN", "ZONE_EXAMPLE", "club_answers_only", "my_data", "run_list"]
+__all__ = [
+    "OPEN_RUN_PLAN",
+    "ZONE_EXAMPLE",
+    "club_answers_only",
+    "my_data",
+    "planned_spike_line",
+    "run_list",
+]

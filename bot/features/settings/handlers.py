@@ -7,7 +7,8 @@ import re
 from telegram import Update
 from telegram.ext import MessageHandler, filters
 
-from bot.db import runners
+from bot.db import painlog, runners
+from bot.domain.recovery.spike import planned_spikes
 from bot.domain.runner import (
     Pause,
     ReplaceRuns,
@@ -16,8 +17,9 @@ from bot.domain.runner import (
     RunnerOverview,
     SetZone,
     Stop,
+    local_today,
 )
-from bot.domain.schedule.parse import ParseError, parse_runs
+from bot.domain.schedule.parse import ParseError, parse_plan
 from bot.domain.schedule.zones import match_zone
 from bot.features.settings import screens as render
 from bot.features.settings.buttons import SETTINGS
@@ -94,11 +96,18 @@ async def set_runs(update: Update, context: BotContext) -> None:
         await _typed(update, context, ReplaceRuns(()))
         return
     try:
-        planned = parse_runs(text)
+        planned = parse_plan(text)
     except ParseError as error:
         await reply(update, runs.unreadable(error))
         return
-    await _typed(update, context, ReplaceRuns(planned))
+    change = ReplaceRuns(planned.runs, planned.distances)
+    view = await _change(update, context, change)
+    services = context.services
+    history = await painlog.distances(services.database, _user_id(update))
+    today = local_today(view.zone, services.clock())
+    await _send(
+        update, render.after_command(change, view, planned_spikes(view.distances, history, today))
+    )
 
 
 async def pause(update: Update, context: BotContext) -> None:

@@ -12,7 +12,7 @@ from bot.domain.content.comeback import Comeback
 from bot.domain.recovery import Decision, RunReview, Sign, Zone
 from bot.domain.recovery.activity_file import RunSummary
 from bot.domain.recovery.entry import NewRun, PainEntry
-from bot.domain.recovery.spike import Spike
+from bot.domain.recovery.spike import EVIDENCE, Spike
 from bot.domain.recovery.status import LoggedRun
 from bot.features.recovery import buttons as grammar
 from bot.features.recovery.screens.common import pain_rows
@@ -71,10 +71,8 @@ def spike_line(spike: Spike) -> str:
     """A run much longer than the month's longest: the runner's own numbers, honestly worded."""
     return (
         f"📏 This run ({spike.metres / 1000:.1f} km) was {spike.percent_longer}% longer than "
-        f"your longest in the 30 days before it ({spike.longest_metres / 1000:.1f} km). In "
-        "5,205 runners, single runs more than 10% longer than the month's longest went with "
-        "more overuse injuries (Frandsen et al., BJSM 2025): an association, not a prediction "
-        f"for you. Up to {spike.within_margin_metres / 1000:.1f} km stays within 10%."
+        f"your longest in the 30 days before it ({spike.longest_metres / 1000:.1f} km). "
+        f"{EVIDENCE} Up to {spike.within_margin_metres / 1000:.1f} km stays within 10%."
     )
 
 

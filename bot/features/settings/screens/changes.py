@@ -1,6 +1,8 @@
 """How each change a runner makes (bot.domain.runner) is confirmed: in their local time, with the
 next reminder it leads to. Buttons and typed commands make the same changes."""
 
+from collections.abc import Sequence
+
 from telegram import InlineKeyboardMarkup
 
 from bot.domain.runner import (
@@ -30,6 +32,7 @@ from bot.features.settings.screens.common import (
     run_name,
 )
 from bot.features.settings.screens.menu import menu, status
+from bot.features.settings.screens.spike import PlannedSpike, spike_lines
 from bot.features.settings.screens.timezone import local_time
 from bot.ui.html import b, h
 from bot.ui.keyboards import button
@@ -57,7 +60,7 @@ def _headline(change: RunnerChange, view: RunnerOverview) -> str:
             return "✅ Your run plan is cleared."
         case ReplaceRuns():
             where = f" ({h(view.zone)})" if view.zone else ""
-            return f"✅ Runs: {run_list(view.runs)}{where}."
+            return f"✅ Runs: {run_list(view.runs, view.distances)}{where}."
         case AddRun(run=run) if run in view.runs:
             return f"✅ Added: {run_name(run)}."
         case AddRun():
@@ -129,8 +132,11 @@ def after_press(change: RunnerChange, view: RunnerOverview) -> Screen:
     return menu(view, note(change, view))
 
 
-def after_command(change: RunnerChange, view: RunnerOverview) -> Screen:
-    """A change made by typing: the confirmation and the one or two buttons likely needed next."""
+def after_command(
+    change: RunnerChange, view: RunnerOverview, spikes: Sequence[PlannedSpike] = ()
+) -> Screen:
+    """A change made by typing: the confirmation, the planned runs whose distance would be a
+    spike, and the one or two buttons likely needed next."""
     keyboard = []
     if view.stopped:
         keyboard.append([button("▶️ Turn reminders on", data("on"))])
@@ -139,4 +145,5 @@ def after_command(change: RunnerChange, view: RunnerOverview) -> Screen:
     elif not view.runs:
         keyboard.append([button("➕ Add a run", data("run", "add"))])
     keyboard.append([button("⚙️ All settings", data())])
-    return Screen(note(change, view), InlineKeyboardMarkup(keyboard))
+    text = "\n\n".join(part for part in (note(change, view), spike_lines(spikes)) if part)
+    return Screen(text, InlineKeyboardMarkup(keyboard))

@@ -2,6 +2,7 @@
 are written (in the runner's local time). What the screens show is bot.domain.runner's
 RunnerOverview."""
 
+from collections.abc import Mapping
 from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
@@ -12,6 +13,7 @@ from bot.domain.schedule.quiet import QuietHours
 from bot.domain.schedule.recurrence import WeeklyTime
 from bot.features.settings.buttons import SETTINGS
 from bot.ui.calendar import DAYS, MONTHS
+from bot.ui.distance import distance
 from bot.ui.keyboards import button
 
 KIND_NAMES = {
@@ -65,12 +67,17 @@ def when(instant: datetime, zone: str) -> str:
     return f"{day(local.date())} {local:%H:%M}"
 
 
-def run_name(run: WeeklyTime) -> str:
-    return f"{DAYS[run.weekday]} {clock(run.time)}"
+def run_name(run: WeeklyTime, metres: int | None = None) -> str:
+    """'Sat 09:30', or with its intended distance 'Sat 09:30 18 km'."""
+    name = f"{DAYS[run.weekday]} {clock(run.time)}"
+    return f"{name} {distance(metres)}" if metres is not None else name
 
 
-def run_list(runs: tuple[WeeklyTime, ...]) -> str:
-    return ", ".join(run_name(run) for run in runs) if runs else "none"
+def run_list(
+    runs: tuple[WeeklyTime, ...], distances: Mapping[WeeklyTime, int] | None = None
+) -> str:
+    given = distances or {}
+    return ", ".join(run_name(run, given.get(run)) for run in runs) if runs else "none"
 
 
 def quiet_text(quiet: QuietHours) -> str:

@@ -58,7 +58,7 @@ def settings_lines(view: RunnerOverview) -> str:
     return "\n".join(
         [
             f"🌍 Timezone: {h(view.zone or 'not set')}",
-            f"🏃 Runs: {run_list(view.runs)}",
+            f"🏃 Runs: {run_list(view.runs, view.distances)}",
             f"⏱ Warm-up reminder: {view.lead_minutes} min before each run",
             f"🧘 Stretch of the day: {stretch}",
             f"💤 Rest-day nudges: {'on' if view.nudges else 'off'}",

@@ -1,7 +1,7 @@
 """/mydata: everything stored about a runner, readably."""
 
 from collections.abc import Mapping
-from datetime import datetime
+from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 from bot.domain.runner import KeptMessage, MyData, RunningTap, StoredRun
@@ -68,6 +68,10 @@ def _kept(message: KeptMessage) -> str:
     return f"• {_local(message.planned_for, message.zone)} {name}: {message.status}"
 
 
+def _skipped(day: date, at: time) -> str:
+    return f"• {DAYS[day.weekday()]} {day_label(day)} {at:%H:%M}"
+
+
 def _listed(title: str, lines: list[str], empty: str) -> str:
     return b(title) + "\n" + ("\n".join(lines) if lines else empty)
 
@@ -120,6 +124,14 @@ def my_data(data: MyData) -> str:
             b("Recovery") + "\n" + plan,
             _listed("Pain log (/log)", [_logged(run) for run in data.pain_log], "No runs logged."),
             _answers(data.running),
+            _listed(
+                "Runs you said you were not running (kept a week)",
+                [
+                    f"• {DAYS[day.weekday()]} {day_label(day)} {at:%H:%M}"
+                    for day, at in data.skipped_runs
+                ],
+                "None.",
+            ),
             _listed(
                 "Messages sent or planned for you, kept a week so none goes twice",
                 [_kept(message) for message in data.kept_messages],

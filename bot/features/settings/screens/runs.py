@@ -4,12 +4,13 @@ clearing them all."""
 from telegram import InlineKeyboardMarkup
 
 from bot.domain.runner import RunnerOverview
-from bot.domain.schedule.parse import MAX_RUNS, ParseError
+from bot.domain.schedule.parse import DISTANCE_EXAMPLE, MAX_RUNS, ParseError
 from bot.domain.schedule.plan import MANY_IN_A_ROW, plan_warnings
 from bot.domain.schedule.recurrence import WeeklyTime
 from bot.features.settings.screens.common import RUNS_EXAMPLE, back, data, rows, run_name
 from bot.features.settings.screens.menu import status, with_note
 from bot.ui.calendar import DAY_NAMES, DAYS
+from bot.ui.distance import distance
 from bot.ui.html import b, h
 from bot.ui.keyboards import button
 from bot.ui.screen import Screen
@@ -39,15 +40,23 @@ def _lead_line(view: RunnerOverview) -> str:
     return f"A warm-up reminder comes {view.lead_minutes} min before each run."
 
 
+def _distance(view: RunnerOverview, run: WeeklyTime) -> str:
+    metres = view.distances.get(run)
+    return f", {distance(metres)}" if metres is not None else ""
+
+
 def runs_screen(view: RunnerOverview, note: str = "") -> Screen:
-    listed = "\n".join(f"• {DAY_NAMES[run.weekday]} {run.time:%H:%M}" for run in view.runs)
+    listed = "\n".join(
+        f"• {DAY_NAMES[run.weekday]} {run.time:%H:%M}{_distance(view, run)}" for run in view.runs
+    )
     parts = [
         b("Your runs"),
         listed,
         _lead_line(view),
         warnings(view.runs),
         "🔔 " + status(view, "warmup"),
-        f"Or type the whole plan: <code>{h(RUNS_EXAMPLE)}</code> (it replaces this one); "
+        f"Or type the whole plan: <code>{h(RUNS_EXAMPLE)}</code> (it replaces this one), with "
+        f"a run's distance after its time if you like: <code>{h(DISTANCE_EXAMPLE)}</code>; "
         "/runs off clears it.",
     ]
     keyboard = []
@@ -84,7 +93,10 @@ def pick_minute(weekday: int, hour: int, _view: RunnerOverview) -> Screen:
 
 def pick_removal(view: RunnerOverview) -> Screen:
     buttons = [
-        button(f"✕ {run_name(run)}", data("run", "rm", run.weekday, run.time.hour, run.time.minute))
+        button(
+            f"✕ {run_name(run, view.distances.get(run))}",
+            data("run", "rm", run.weekday, run.time.hour, run.time.minute),
+        )
         for run in view.runs
     ]
     text = b("Remove a run") + "\n\n" + ("Tap the run to remove." if view.runs else "No runs left.")

@@ -1,7 +1,7 @@
 """club runs: "I'm running", "Walk-run" or "Can't make it" (no name kept for the last)
 
-Revision ID: 0012_club_rsvp
-Revises: 0009_distance
+Revision ID: 0013_club_rsvp
+Revises: 0012_skipped_runs
 Create Date: 2026-12-04 17:00:00
 """
 
@@ -10,8 +10,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0012_club_rsvp"
-down_revision: str | None = "0009_distance"
+revision: str = "0013_club_rsvp"
+down_revision: str | None = "0012_skipped_runs"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
