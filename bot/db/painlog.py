@@ -27,6 +27,7 @@ from bot.domain.recovery import (
     TaggedRun,
     review_run,
 )
+from bot.domain.recovery.choices import PastRun
 from bot.domain.recovery.entry import NewRun
 from bot.domain.recovery.pain import CREEP_WEEKS
 from bot.domain.recovery.spike import LoggedDistance
@@ -136,6 +137,14 @@ async def distances(database: Database, user_id: int) -> list[LoggedDistance]:
         return [LoggedDistance(row.day, row.metres) for row in rows if row.metres is not None]
 
 
+async def past_runs(database: Database, user_id: int, since: date) -> list[PastRun]:
+    """The distances and times logged from `since` (a local date), oldest first: what /log's
+    buttons are sized to."""
+    async with database.transaction() as session:
+        rows = await log_rows(session, [user_id], since)
+        return [PastRun(row.day, row.metres, row.minutes) for row in rows]
+
+
 async def unanswered(database: Database, user_id: int, today: date) -> LoggedRun | None:
     """A recent run still waiting for its next-morning answer."""
     async with database.transaction() as session:
@@ -232,14 +241,23 @@ async def _morning_of(session: AsyncSession, user_id: int, day: date) -> PainLog
 
 
 async def replace_run(
-    database: Database, user_id: int, log_id: int, pain: int, minutes: int | None, stage_count: int
+    database: Database,
+    user_id: int,
+    log_id: int,
+    pain: int,
+    minutes: int | None,
+    stage_count: int,
+    metres: int | None = None,
 ) -> RunReview | None:
-    """Corrects a logged run's pain and length; its day, stage and next morning stay."""
+    """Corrects a logged run's pain and length (and its distance, when given); its day, stage
+    and next morning stay."""
     async with database.transaction() as session:
         row = await _own(session, user_id, log_id)
         if row is None:
             return None
         row.during_run, row.minutes = pain, minutes
+        if metres is not None:
+            row.metres = metres
         return await _review(session, user_id, row, stage_count)
 
 

@@ -25,6 +25,7 @@ from bot.db.models import (
 )
 from bot.db.outbox import FINISHED
 from bot.db.reminders import row_for
+from bot.domain.recovery.units import Measures, paper_from, report_paper, unit_from
 from bot.domain.runner import (
     KeptMessage,
     MyData,
@@ -111,6 +112,8 @@ def _settings(row: UserSettings, runs: tuple[WeeklyTime, ...]) -> RunnerSettings
         quiet=QuietHours(row.quiet_start, row.quiet_end),
         paused_until=row.paused_until,
         stopped=row.stopped,
+        unit=unit_from(row.distance_unit),
+        paper=paper_from(row.paper),
     )
 
 
@@ -123,6 +126,8 @@ def _write(row: UserSettings, settings: RunnerSettings) -> None:
     row.quiet_start, row.quiet_end = settings.quiet.start, settings.quiet.end
     row.paused_until = settings.paused_until
     row.stopped = settings.stopped
+    row.distance_unit = settings.unit
+    row.paper = settings.paper
 
 
 async def _upcoming(session: AsyncSession, user_id: int) -> Mapping[str, datetime]:
@@ -183,6 +188,16 @@ async def zone_of(database: Database, user_id: int) -> ZoneInfo | None:
     async with database.transaction() as session:
         settings = await session.get(UserSettings, user_id)
     return ZoneInfo(settings.timezone) if settings and settings.timezone else None
+
+
+async def measures_of(database: Database, user_id: int) -> Measures:
+    """The runner's distance unit and report paper (read only: no settings row is created)."""
+    async with database.transaction() as session:
+        settings = await session.get(UserSettings, user_id)
+    if settings is None:
+        return Measures(None, report_paper(None, None))
+    chosen = paper_from(settings.paper)
+    return Measures(unit_from(settings.distance_unit), report_paper(chosen, settings.timezone))
 
 
 async def my_data(database: Database, user_id: int, now: datetime) -> MyData | None:

@@ -13,6 +13,7 @@ from typing import Literal
 from zoneinfo import ZoneInfo
 
 from bot.domain.recovery.entry import PainEntry
+from bot.domain.recovery.units import Paper, Unit
 from bot.domain.schedule.parse import MAX_RUNS
 from bot.domain.schedule.quiet import QuietHours
 from bot.domain.schedule.recurrence import WeeklyTime
@@ -33,6 +34,8 @@ class RunnerSettings:
     quiet: QuietHours
     paused_until: date | None  # the local date reminders resume
     stopped: bool
+    unit: Unit | None = None  # km or miles; None until chosen (asked when a distance is needed)
+    paper: Paper | None = None  # /report's paper; None until chosen (from the timezone)
 
 
 @dataclass(frozen=True)
@@ -82,6 +85,16 @@ class SetQuiet:
 
 
 @dataclass(frozen=True)
+class SetUnit:
+    unit: Unit
+
+
+@dataclass(frozen=True)
+class SetPaper:
+    paper: Paper
+
+
+@dataclass(frozen=True)
 class Pause:
     days: int
 
@@ -107,6 +120,8 @@ RunnerChange = (
     | SetNudges
     | SetCheckins
     | SetQuiet
+    | SetUnit
+    | SetPaper
     | Pause
     | Resume
     | Stop
@@ -153,6 +168,10 @@ def apply_change(settings: RunnerSettings, change: RunnerChange, today: date) ->
             return Applied(replace(settings, quiet=QuietHours(at, settings.quiet.end)))
         case SetQuiet(at=at):
             return Applied(replace(settings, quiet=QuietHours(settings.quiet.start, at)))
+        case SetUnit(unit=unit):
+            return Applied(replace(settings, unit=unit))
+        case SetPaper(paper=paper):
+            return Applied(replace(settings, paper=paper))
         case Pause(days=days):
             # Without a timezone there is nothing to pause; a stopped runner gets nothing anyway.
             if settings.zone is None or settings.stopped:
@@ -183,6 +202,8 @@ class RunnerOverview:
     now: datetime
     checkins: bool = False  # after-run check-ins, as they apply now
     checkins_chosen: bool = False  # False: they follow the /comeback plan until the runner chooses
+    unit: Unit | None = None  # None: not chosen yet
+    paper: Paper | None = None  # None: not chosen yet (report_paper gives the one that applies)
 
     def next(self, kind: str | None = None) -> tuple[str, datetime] | None:
         """The next reminder of `kind` (any kind: the soonest), with its kind."""
@@ -213,6 +234,8 @@ def overview_of(
         now=now,
         checkins=checkins,
         checkins_chosen=settings.checkins is not None,
+        unit=settings.unit,
+        paper=settings.paper,
     )
 
 

@@ -9,9 +9,9 @@ import re
 from dataclasses import dataclass
 
 from bot.domain.recovery.entry import PAIN_MAX
+from bot.domain.recovery.units import Unit, to_metres
 from bot.domain.schedule.parse import ParseError
 
-METRES_PER_MILE = 1609.344
 MAX_METRES = 250_000  # longer than any single run a runner logs
 MAX_MINUTES = 24 * 60
 EXAMPLE = "/log 8.5 km 52 min 3/10"
@@ -27,6 +27,7 @@ class TypedRun:
     pain: int
     minutes: int | None
     metres: int | None
+    unit: Unit | None = None  # the unit the distance was typed in
 
 
 def _take(pattern: re.Pattern[str], text: str) -> tuple[re.Match[str] | None, str]:
@@ -49,10 +50,11 @@ def parse_typed_run(text: str) -> TypedRun:
     score = int(pain.group(1))
     if score > PAIN_MAX:
         raise ParseError("Pain goes from 0/10 (none) to 10/10 (the worst you can imagine).")
-    metres = None
+    metres, unit = None, None
     if distance is not None:
         amount = float(distance.group(1).replace(",", "."))
-        metres = round(amount * (1000 if distance.group(2) in ("km", "k") else METRES_PER_MILE))
+        typed: Unit = "km" if distance.group(2) in ("km", "k") else "mi"
+        metres, unit = to_metres(amount, typed), typed
         if not 0 < metres <= MAX_METRES:
             raise ParseError(f"{distance.group(0)} is not a distance I can log for one run.")
     length = None
@@ -62,4 +64,4 @@ def parse_typed_run(text: str) -> TypedRun:
         length = int(minutes.group(1))
     if length is not None and not 0 < length <= MAX_MINUTES:
         raise ParseError("The time of a run is between 1 minute and 24 hours.")
-    return TypedRun(score, length, metres)
+    return TypedRun(score, length, metres, unit)

@@ -3,6 +3,7 @@ next reminder it leads to. Buttons and typed commands make the same changes."""
 
 from telegram import InlineKeyboardMarkup
 
+from bot.domain.recovery.units import UNIT_NAMES
 from bot.domain.runner import (
     AddRun,
     Pause,
@@ -14,8 +15,10 @@ from bot.domain.runner import (
     SetCheckins,
     SetLead,
     SetNudges,
+    SetPaper,
     SetQuiet,
     SetStretch,
+    SetUnit,
     SetZone,
     Stop,
 )
@@ -83,6 +86,10 @@ def _headline(change: RunnerChange, view: RunnerOverview) -> str:
             return "✅ After-run check-ins off. You can still log any run with /log."
         case SetQuiet():
             return f"✅ Quiet hours: {quiet_text(view.quiet)}."
+        case SetUnit(unit=unit):
+            return f"✅ Distances in {UNIT_NAMES[unit]}."
+        case SetPaper(paper=paper):
+            return f"✅ /report on {paper} paper."
         case Pause():
             return _pause_note(change, view)
         case Resume():
