@@ -151,3 +151,12 @@ def test_no_runs_in_the_last_eight_weeks_is_an_error_the_caller_words() -> None:
         progress_chart([old, future], ZONE, TODAY)
     with pytest.raises(NoData):
         progress_chart([], ZONE, TODAY)
+
+
+def test_a_runner_in_miles_gets_the_distance_axis_in_miles() -> None:
+    # The bars, the weekly totals and the axis label are drawn in the unit; nothing else moves.
+    in_km, in_miles = (
+        _blocks(progress_chart(_km_log(), ZONE, TODAY)),
+        _blocks(progress_chart(_km_log(), ZONE, TODAY, "mi")),
+    )
+    assert np.abs(in_km - in_miles).mean() > 0.001

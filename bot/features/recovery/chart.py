@@ -59,12 +59,13 @@ def _weeks_shown(days: list[date], today: date) -> int:
 
 
 def _volume_unit(entries: list[PainEntry]) -> Volume | None:
-    """Minutes or distance, whichever more runs recorded (minutes on a tie); None if neither."""
+    """Distance or minutes, whichever more runs recorded (distance on a tie: the load the spike
+    marks are about); None if neither."""
     minutes = sum(entry.minutes is not None for entry in entries)
     measured = sum(entry.metres is not None for entry in entries)
     if not minutes and not measured:
         return None
-    return "minutes" if minutes >= measured else "distance"
+    return "distance" if measured >= minutes else "minutes"
 
 
 def spike_days(entries: Iterable[PainEntry]) -> frozenset[date]:
@@ -80,8 +81,15 @@ def _draw_weekly_distance(volume: Axes, per_day: dict[int, float], weeks: int, u
         total = sum(per_day.get(day, 0.0) for day in range(7 * week, 7 * week + 7))
         if total:
             label = f"{total:.0f} {unit}"
+            # Just above the pain axis's 10/10 gridline, so that the line does not cross it.
             volume.text(
-                7 * week + 3, top * 0.94, label, ha="center", fontsize=11, color=LINE_COLOUR
+                7 * week + 3,
+                top * 0.962,
+                label,
+                ha="center",
+                va="bottom",
+                fontsize=11,
+                color=LINE_COLOUR,
             )
 
 
