@@ -277,10 +277,16 @@ async def _store(
             return log.another_or_replace(run, logged, unit)
     stages = services.library.comeback.stage_count
     # The spike is judged against the runs before this one, so it is read first.
-    history = await painlog.distances(database, user_id) if run.metres is not None else []
-    spike = spike_of(history, run.day, run.metres) if run.metres is not None else None
+    spike = await _spike(context, user_id, run.day, run.metres)
     review, log_id = await painlog.add_run(database, user_id, run, stages, services.clock())
     return await _verdict(context, user_id, review, log_id, spike, unit)
+
+
+async def _spike(context: BotContext, user_id: int, day: date, metres: int | None) -> Spike | None:
+    """The spike a run of `metres` on `day` is against the runs of the 30 days before it."""
+    if metres is None:
+        return None
+    return spike_of(await painlog.distances(context.services.database, user_id), day, metres)
 
 
 async def _log_screen(update: Update, context: BotContext, press: grammar.Press) -> Screen | None:
@@ -303,10 +309,14 @@ async def _log_screen(update: Update, context: BotContext, press: grammar.Press)
         case grammar.CorrectPain(log_id=log_id, pain=pain):
             return log.ask_corrected_minutes(log_id, pain)
         case grammar.Replace(log_id=log_id, pain=pain, minutes=minutes, metres=metres):
+            replaced = await painlog.run_of(database, user_id, log_id)
+            if replaced is None:
+                return None
+            spike = await _spike(context, user_id, replaced.entry.day, metres)
             review = await painlog.replace_run(
                 database, user_id, log_id, pain, minutes, stages, metres
             )
-            return await _verdict(context, user_id, review, log_id, unit=unit)
+            return await _verdict(context, user_id, review, log_id, spike, unit)
         case grammar.ListRuns():
             since = today - timedelta(days=grammar.DAYS_BACK)
             return log.runs_list(await painlog.recent_runs(database, user_id, since), unit)
