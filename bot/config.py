@@ -5,7 +5,14 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
+from pydantic import (
+    Field,
+    SecretStr,
+    ValidationError,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from bot.paths import CONTENT_DIR, DEMOS_DIR
@@ -20,9 +27,18 @@ _URL_PREFIXES = {
     "sqlite://": "sqlite+aiosqlite://",
 }
 _SUPPORTED_DRIVERS = ("postgresql+asyncpg://", "sqlite+aiosqlite://")
-_TOKEN = re.compile(r"^\d{1,20}:[A-Za-z0-9_-]{1,100}$")
-# Telegram allows 1-256 of these; anything short enough to guess is refused here.
-_WEBHOOK_SECRET = re.compile(r"^[A-Za-z0-9_-]{16,256}$")
+# The secrets' shapes, and what to say when one does not fit (never the value itself).
+_SECRET_SHAPES = {
+    "telegram_bot_token": (
+        re.compile(r"^\d{1,20}:[A-Za-z0-9_-]{1,100}$"),
+        "expected a token like 123456789:AAE... from @BotFather",
+    ),
+    # Telegram allows 1-256 of these; anything short enough to guess is refused here.
+    "webhook_secret": (
+        re.compile(r"^[A-Za-z0-9_-]{16,256}$"),
+        "use 16-256 characters from A-Z, a-z, 0-9, _ and -",
+    ),
+}
 
 
 # Telegram's free limit on sending, and the limit with allow_paid_broadcast (Bot API docs).
@@ -66,18 +82,12 @@ class Settings(BaseSettings):
     # Rendered demonstrations (`python -m bot demos`), one file per drawing, kept between runs.
     demos_dir: Path = DEMOS_DIR
 
-    @field_validator("telegram_bot_token")
+    @field_validator(*_SECRET_SHAPES)
     @classmethod
-    def _token_shape(cls, value: SecretStr | None) -> SecretStr | None:
-        if value is not None and not _TOKEN.match(value.get_secret_value()):
-            raise ValueError("expected a token like 123456789:AAE... from @BotFather")
-        return value
-
-    @field_validator("webhook_secret")
-    @classmethod
-    def _secret_shape(cls, value: SecretStr | None) -> SecretStr | None:
-        if value is not None and not _WEBHOOK_SECRET.match(value.get_secret_value()):
-            raise ValueError("use 16-256 characters from A-Z, a-z, 0-9, _ and -")
+    def _secret_shape(cls, value: SecretStr | None, info: ValidationInfo) -> SecretStr | None:
+        shape, hint = _SECRET_SHAPES[str(info.field_name)]
+        if value is not None and not shape.match(value.get_secret_value()):
+            raise ValueError(hint)
         return value
 
     @field_validator("log_level", mode="before")

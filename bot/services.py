@@ -4,7 +4,7 @@ from collections.abc import Callable, Coroutine, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from telegram import Update
+from telegram import Chat, Update
 from telegram.ext import Application, CallbackContext, CommandHandler, ExtBot, filters
 
 from bot.config import Settings
@@ -38,6 +38,10 @@ BotApplication = Application[
     ExtBot[int], BotContext, dict[Any, Any], dict[Any, Any], dict[Any, Any], Any
 ]
 Handler = Callable[[Update, BotContext], Coroutine[Any, Any, None]]
+
+
+def in_private_chat(update: Update) -> bool:
+    return update.effective_chat is not None and update.effective_chat.type == Chat.PRIVATE
 
 
 def add_private_commands(application: BotApplication, commands: Mapping[str, Handler]) -> None:

@@ -236,7 +236,7 @@ def test_echoed_input_is_escaped(checker: SpecChecker) -> None:
                 runs=VIEWS["typical"].runs,
                 reminders={"warmup": 3, "nudge": 1},
                 pending_deliveries=0,
-                running=(RunningTap(HOSTILE, NOW, "Europe/Berlin", HOSTILE),),
+                running=(RunningTap("walk", HOSTILE, NOW, "Europe/Berlin", HOSTILE),),
             )
         ),
     ]

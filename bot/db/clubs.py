@@ -1,6 +1,6 @@
-"""Every query about clubs: their settings, weekly runs and "I'm running" lists, an admin's change
-applied in one transaction, and the reminder rows built from the settings. A club is a group
-chat; its rows are keyed by the chat id. The rules live in bot.domain.club."""
+"""Every query about clubs: their settings, weekly runs and the answers on club-run posts, an
+admin's change applied in one transaction, and the reminder rows built from the settings. A club
+is a group chat; its rows are keyed by the chat id. The rules live in bot.domain.club."""
 
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
@@ -26,6 +26,7 @@ from bot.db.models import (
 from bot.db.reminders import row_for
 from bot.domain.club import (
     AddClubRuns,
+    Answer,
     Club,
     ClubChange,
     ClubChanged,
@@ -35,7 +36,9 @@ from bot.domain.club import (
     SetClubLead,
     SetClubStretch,
     SetClubZone,
+    Turnout,
     WeeklyClubRun,
+    answer_after,
     check_new_runs,
     reminder_rules,
 )
@@ -45,16 +48,18 @@ MAX_NAME = 64  # Telegram's limit for a first name
 
 @dataclass(frozen=True)
 class Tap:
-    """A press of "I'm running": who, on which reminder, and the post it was on."""
+    """A press of one of a club-run post's answers: who, which answer, on which reminder, and
+    the post it was on."""
 
     delivery_id: int
     user_id: int
     first_name: str
     message_id: int
+    answer: Answer
 
 
 class ListedPost(NamedTuple):
-    """A club-run post whose list shows a runner."""
+    """A club-run post that counts a runner's answer."""
 
     delivery: Delivery
     message_id: int
@@ -171,8 +176,8 @@ async def rebuild_reminders(session: AsyncSession, chat_id: int, now: datetime) 
 
 async def erase(session: AsyncSession, chat_id: int) -> Club:
     """Erases everything stored for the club: its settings, runs and reminder rows, the posts
-    planned or sent from them (a sent one is what an "I'm running" button points at, so old
-    buttons stop taking names) and their "I'm running" lists. The chat's row stays: the bot is
+    planned or sent from them (a sent one is what a post's buttons point at, so old buttons stop
+    taking answers) and the answers on them. The chat's row stays: the bot is
     still in the group. Returns the club as it was."""
     before = await view(session, chat_id)
     posts = select(Delivery.id).where(Delivery.chat_id == chat_id, Delivery.kind.in_(CLUB_KINDS))
@@ -191,36 +196,49 @@ async def erase(session: AsyncSession, chat_id: int) -> Club:
 async def club_warmup_sent(
     session: AsyncSession, delivery_id: int, chat_id: int
 ) -> Delivery | None:
-    """The club-run reminder an "I'm running" button belongs to, if it was sent to this chat."""
+    """The club-run reminder a post's answer button belongs to, if it was sent to this chat."""
     delivery = await session.get(Delivery, delivery_id)
     if delivery is None or delivery.chat_id != chat_id or delivery.kind != "club_warmup":
         return None
     return delivery
 
 
-async def toggle_attendance(session: AsyncSession, tap: Tap, now: datetime) -> bool:
-    """Adds the runner to the list, or takes them off if they were on it; True if now on it.
-    An insert that conflicts is a second tap, even when two taps race."""
-    statement = insert_for(session, ClubAttendance).values(
-        delivery_id=tap.delivery_id,
-        user_id=tap.user_id,
-        first_name=tap.first_name[:MAX_NAME],
-        joined_at=now,
-        message_id=tap.message_id,
+async def answer(session: AsyncSession, tap: Tap, now: datetime) -> Answer | None:
+    """Records the tap (bot.domain.club.answer_after): the runner's answer now, None if the tap
+    took them off. A first tap that conflicts is a second one racing it, and is read as one."""
+    values = {
+        "answer": tap.answer,
+        # The post names runners and walk-runners only, so no name is kept for "out".
+        "first_name": tap.first_name[:MAX_NAME] if tap.answer != "out" else None,
+        "joined_at": now,  # a runner moving to another answer joins the end of its list
+        "message_id": tap.message_id,
+    }
+    added = await session.execute(
+        insert_for(session, ClubAttendance)
+        .values(delivery_id=tap.delivery_id, user_id=tap.user_id, **values)
+        .on_conflict_do_nothing()
     )
-    added = await session.execute(statement.on_conflict_do_nothing())
     if added.rowcount:  # type: ignore[attr-defined]
-        return True
-    await session.execute(
-        delete(ClubAttendance).where(
-            ClubAttendance.delivery_id == tap.delivery_id, ClubAttendance.user_id == tap.user_id
-        )
-    )
-    return False
+        return tap.answer
+    mine = (ClubAttendance.delivery_id == tap.delivery_id, ClubAttendance.user_id == tap.user_id)
+    current = await session.scalar(select(ClubAttendance.answer).where(*mine).with_for_update())
+    after = answer_after(_answer(current), tap.answer)
+    if after is None:
+        await session.execute(delete(ClubAttendance).where(*mine))
+    else:
+        await session.execute(update(ClubAttendance).where(*mine).values(**values))
+    return after
 
 
-async def lists_showing(session: AsyncSession, user_id: int) -> list[ListedPost]:
-    """The posts whose "I'm running" list shows this runner (read before erasing them)."""
+def _answer(stored: str | None) -> Answer | None:
+    match stored:
+        case "run" | "walk" | "out":
+            return stored
+    return None
+
+
+async def posts_answered(session: AsyncSession, user_id: int) -> list[ListedPost]:
+    """The posts that count this runner's answer (read before erasing them)."""
     rows = await session.execute(
         select(Delivery, ClubAttendance.message_id)
         .join(ClubAttendance, ClubAttendance.delivery_id == Delivery.id)
@@ -233,14 +251,37 @@ async def lists_showing(session: AsyncSession, user_id: int) -> list[ListedPost]
     ]
 
 
-async def attendees(session: AsyncSession, delivery_id: int) -> tuple[str, ...]:
-    """First names, first tap first."""
+async def next_walk_run(session: AsyncSession, user_id: int, now: datetime) -> Delivery | None:
+    """The soonest club run, not started yet, that the runner answered "Walk-run" to."""
+    query = (
+        select(Delivery)
+        .join(ClubAttendance, ClubAttendance.delivery_id == Delivery.id)
+        .where(
+            ClubAttendance.user_id == user_id,
+            ClubAttendance.answer == "walk",
+            Delivery.event_at > now,
+        )
+        .order_by(Delivery.event_at)
+        .limit(1)
+    )
+    return await session.scalar(query)
+
+
+async def turnout(session: AsyncSession, delivery_id: int) -> Turnout:
+    """The post's answers: first names by answer, first tap first, and how many are out."""
     rows = await session.execute(
-        select(ClubAttendance.first_name)
+        select(ClubAttendance.answer, ClubAttendance.first_name)
         .where(ClubAttendance.delivery_id == delivery_id)
         .order_by(ClubAttendance.joined_at, ClubAttendance.user_id)
     )
-    return tuple(rows.scalars())
+    names: dict[str, list[str]] = {"run": [], "walk": []}
+    out = 0
+    for answer, first_name in rows.all():
+        if answer == "out":
+            out += 1
+        elif first_name is not None:
+            names[answer].append(first_name)
+    return Turnout(tuple(names["run"]), tuple(names["walk"]), out)
 
 
 async def forget_past_attendance(session: AsyncSession, now: datetime) -> None:
@@ -266,6 +307,6 @@ async def move_club(session: AsyncSession, old_chat_id: int, new_chat_id: int) -
 
 
 async def forget_member(session: AsyncSession, user_id: int) -> None:
-    """A member's taps on "I'm running" go with the rest of their data (no foreign key: members
+    """A member's answers on club-run posts go with the rest of their data (no foreign key: members
     of a club need not have started the bot)."""
     await session.execute(delete(ClubAttendance).where(ClubAttendance.user_id == user_id))

@@ -1,5 +1,6 @@
 """What the bot stores. Only what a feature needs: no usernames, no message texts, and no names
-but the first name a club member shows by tapping "I'm running", kept until that run starts."""
+but the first name a club member shows by tapping "I'm running" or "Walk-run", kept until that
+run starts."""
 
 from datetime import date, datetime, time
 
@@ -177,8 +178,10 @@ class ClubRun(Base):
 
 
 class ClubAttendance(Base):
-    """Who tapped "I'm running" on one club-run reminder (the delivery stands for the chat and
-    the occurrence). The first name is what the message shows; rows go once the run starts."""
+    """A runner's answer on one club-run post (the delivery stands for the chat and the
+    occurrence): "run", "walk" or "out" (bot.domain.club.Answer). The first name is what the
+    post shows for running and walk-running, and is not kept for "out" (the post shows only a
+    count there); rows go once the run starts."""
 
     __tablename__ = "club_attendance"
 
@@ -188,9 +191,10 @@ class ClubAttendance(Base):
     user_id: Mapped[int] = mapped_column(
         BigInteger, primary_key=True, autoincrement=False, index=True
     )
-    first_name: Mapped[str] = mapped_column(String(64))
-    joined_at: Mapped[datetime] = mapped_column(UtcDateTime)  # the list shows who came first
-    # The post showing the list, to edit the name off it when the runner erases their data
+    answer: Mapped[str] = mapped_column(String(8), default="run", server_default="run")
+    first_name: Mapped[str | None] = mapped_column(String(64))
+    joined_at: Mapped[datetime] = mapped_column(UtcDateTime)  # the lists show who came first
+    # The post showing the answer, to redraw it when the runner erases their data
     # (None for taps recorded before it was kept).
     message_id: Mapped[int | None] = mapped_column(BigInteger)
 

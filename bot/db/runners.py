@@ -37,6 +37,7 @@ from bot.domain.runner import (
     apply_change,
     local_today,
     overview_of,
+    pause_in_force,
 )
 from bot.domain.schedule.quiet import QuietHours
 from bot.domain.schedule.recurrence import WeeklyTime
@@ -200,6 +201,13 @@ async def measures_of(database: Database, user_id: int) -> Measures:
     return Measures(unit_from(settings.distance_unit), report_paper(chosen, settings.timezone))
 
 
+async def messages_held(database: Database, user_id: int, now: datetime) -> bool:
+    """Whether the runner stopped or paused the bot's messages (read only)."""
+    async with database.transaction() as session:
+        row = await session.get(UserSettings, user_id)
+    return row is not None and (row.stopped or pause_in_force(row.paused_until, row.timezone, now))
+
+
 async def my_data(database: Database, user_id: int, now: datetime) -> MyData | None:
     """Everything stored about the user; read only, so asking creates no settings row."""
     async with database.transaction() as session:
@@ -241,9 +249,22 @@ async def _pain_log(session: AsyncSession, user_id: int) -> tuple[StoredRun, ...
     return tuple(StoredRun(row.entry(), row.stage) for row in rows.scalars())
 
 
+async def club_answers(database: Database, user_id: int) -> tuple[RunningTap, ...]:
+    """The runner's answers on club-run posts: stored for group members who never started the
+    bot, too (read only)."""
+    async with database.transaction() as session:
+        return await _running(session, user_id)
+
+
 async def _running(session: AsyncSession, user_id: int) -> tuple[RunningTap, ...]:
     rows = await session.execute(
-        select(ClubAttendance.first_name, Delivery.event_at, Delivery.zone, Delivery.title)
+        select(
+            ClubAttendance.answer,
+            ClubAttendance.first_name,
+            Delivery.event_at,
+            Delivery.zone,
+            Delivery.title,
+        )
         .join(Delivery, Delivery.id == ClubAttendance.delivery_id)
         .where(ClubAttendance.user_id == user_id)
         .order_by(Delivery.event_at)

@@ -5,6 +5,7 @@ the rules those obey, and the reminders its settings make. Pure: the database re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
+from typing import Literal
 
 from bot.domain.schedule.firing import Rule
 from bot.domain.schedule.recurrence import WEEKDAYS
@@ -129,5 +130,30 @@ def reminder_rules(club: Club) -> list[tuple[Rule, str | None]]:
 
 
 def taking_names(run_starts: datetime, now: datetime) -> bool:
-    """Whether "I'm running" still puts anyone on the list: only until the run starts."""
+    """Whether the post's buttons still take answers: only until the run starts."""
     return now < run_starts
+
+
+# A runner's answer on a club-run post: "I'm running", "Walk-run" or "Can't make it".
+Answer = Literal["run", "walk", "out"]
+ANSWERS: tuple[Answer, ...] = ("run", "walk", "out")
+
+
+def answer_after(current: Answer | None, tapped: Answer) -> Answer | None:
+    """One answer per runner per post: a tap on another option moves them there, a tap on their
+    own option takes them off (None)."""
+    return None if tapped == current else tapped
+
+
+@dataclass(frozen=True)
+class Turnout:
+    """What a club-run post shows: who is running and who is walk-running (first names, first
+    tap first), and how many can't make it. Never why: nobody owes the group a reason."""
+
+    running: tuple[str, ...] = ()
+    walking: tuple[str, ...] = ()
+    out: int = 0
+
+    @property
+    def answered(self) -> int:
+        return len(self.running) + len(self.walking) + self.out

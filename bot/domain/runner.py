@@ -142,6 +142,11 @@ def local_today(zone: str | None, now: datetime) -> date:
     return now.astimezone(ZoneInfo(zone) if zone else UTC).date()
 
 
+def pause_in_force(paused_until: date | None, zone: str | None, now: datetime) -> bool:
+    """Whether a pause until the local date `paused_until` still holds messages back at `now`."""
+    return paused_until is not None and paused_until > local_today(zone, now)
+
+
 def apply_change(settings: RunnerSettings, change: RunnerChange, today: date) -> Applied:
     """The settings after `change`, on the runner's local date `today`."""
     match change:
@@ -220,7 +225,7 @@ def overview_of(
     """The overview at `now`, given the next reminder of each kind and whether after-run
     check-ins apply (when not chosen, that depends on the /comeback plan)."""
     paused = settings.paused_until
-    in_force = paused is not None and paused > local_today(settings.zone, now)
+    in_force = pause_in_force(paused, settings.zone, now)
     return RunnerOverview(
         zone=settings.zone,
         runs=settings.runs,
@@ -249,9 +254,11 @@ class StoredRun:
 
 @dataclass(frozen=True)
 class RunningTap:
-    """One "I'm running" on a club run's post: the name the group sees, and the run."""
+    """One answer on a club run's post ("run", "walk" or "out", bot.domain.club.Answer): the
+    name the group sees (None for "out": the post shows a count only), and the run."""
 
-    first_name: str
+    answer: str
+    first_name: str | None
     run_at: datetime
     zone: str
     title: str | None

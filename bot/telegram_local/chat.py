@@ -15,7 +15,6 @@ from bot.telegram_local.models import (
     LocalCallbackQuery,
     LocalMessage,
     LocalUser,
-    StoredFile,
     describe_calls,
     inline_rows,
 )
@@ -165,43 +164,10 @@ class LocalChat:
         found = self._messages.get(message_id)
         return found if found is not None and not found.deleted else None
 
-    def new_message(
-        self,
-        sender: LocalUser,
-        *,
-        by_bot: bool = False,
-        text: str = "",
-        entities: list[JSONDict] | None = None,
-        html: str | None = None,
-        reply_markup: JSONDict | None = None,
-        thread_id: int | None = None,
-        photo_file: StoredFile | None = None,
-        animation_file: StoredFile | None = None,
-        document_file: StoredFile | None = None,
-        sender_chat: "LocalChat | None" = None,
-        reply_to: LocalMessage | None = None,
-        link_preview_options: JSONDict | None = None,
-        service: JSONDict | None = None,
-    ) -> LocalMessage:
-        message = LocalMessage(
-            chat=self,
-            message_id=len(self._messages) + 1,
-            date=int(time.time()),
-            sender=sender,
-            by_bot=by_bot,
-            text=text,
-            entities=entities or [],
-            html=text if html is None else html,
-            reply_markup=reply_markup,
-            thread_id=thread_id,
-            photo_file=photo_file,
-            animation_file=animation_file,
-            document_file=document_file,
-            sender_chat=sender_chat,
-            reply_to=reply_to,
-            link_preview_options=link_preview_options,
-            service=service or {},
-        )
+    def keep(self, message: LocalMessage) -> LocalMessage:
+        """`message` arrives here now: it gets the chat's next message id and today's date."""
+        message.message_id = len(self._messages) + 1
+        message.date = int(time.time())
         self._messages[message.message_id] = message
         return message
 
@@ -228,7 +194,7 @@ class LocalChat:
         self.bot_removed = False
         await self._change_bot_status(by, "administrator" if as_admin else "member")
         service: JSONDict = {"new_chat_members": [self._world.bot.to_json()]}
-        await self._deliver_message(self.new_message(by, service=service))
+        await self._deliver_message(self.keep(LocalMessage(self, by, service=service)))
 
     async def remove_bot(self, *, by: LocalUser) -> None:
         self._require_group()
@@ -267,10 +233,10 @@ class LocalChat:
         sender = by or GROUP_ANONYMOUS_BOT
         if self.bot_present:
             # The bot learns of it from both chats' service messages.
-            old = self.new_message(sender, service={"migrate_to_chat_id": supergroup.id})
-            await self._deliver_message(old)
-            new = supergroup.new_message(sender, service={"migrate_from_chat_id": self.id})
-            await self._deliver_message(new)
+            old = LocalMessage(self, sender, service={"migrate_to_chat_id": supergroup.id})
+            await self._deliver_message(self.keep(old))
+            new = LocalMessage(supergroup, sender, service={"migrate_from_chat_id": self.id})
+            await self._deliver_message(supergroup.keep(new))
         return supergroup.id
 
     # What people write and press.
@@ -294,7 +260,8 @@ class LocalChat:
         self._require_reachable()
         point: JSONDict = {"latitude": latitude, "longitude": longitude}
         # Like a service message's fields, the location is merged into the message's JSON.
-        message = self.new_message(self._sender(from_user), service={"location": point})
+        sender = self._sender(from_user)
+        message = self.keep(LocalMessage(self, sender, service={"location": point}))
         await self._post(message)
         return message
 
@@ -311,7 +278,7 @@ class LocalChat:
         if self.is_private:
             self.started = True  # a message of theirs: the bot may answer
         stored = self._world.store_document(data, file_name, mime_type)
-        message = self.new_message(self._sender(from_user), document_file=stored)
+        message = self.keep(LocalMessage(self, self._sender(from_user), document_file=stored))
         await self._post(message)
         return message
 
@@ -401,15 +368,17 @@ class LocalChat:
             self.started = True
         elif not as_chat:
             self.members.add(sender.id)
-        message = self.new_message(
+        message = LocalMessage(
+            self,
             sender,
             text=text,
             entities=command_entities(text),
+            html=text,
             thread_id=thread_id,
             reply_to=reply_to,
             sender_chat=self if as_chat else None,
         )
-        await self._post(message)
+        await self._post(self.keep(message))
         return message
 
     async def _post(self, message: LocalMessage) -> None:

@@ -115,9 +115,9 @@ class LocalMessage:
     """A message in a local chat; the bot's messages change in place when the bot edits them."""
 
     chat: "LocalChat"
-    message_id: int
-    date: int
     sender: LocalUser
+    message_id: int = 0  # the chat numbers and dates a message when it keeps it
+    date: int = 0
     by_bot: bool = False
     text: str = ""  # what people see, after entity parsing (a photo's caption for photos)
     entities: list[JSONDict] = field(default_factory=list)
@@ -255,6 +255,7 @@ class RecordedCall:
     error: str | None = (
         None  # Telegram's description, e.g. "Forbidden: bot was blocked by the user"
     )
+    at: float | None = None  # when it was answered, on the server's clock
 
 
 def describe_calls(calls: list[RecordedCall], count: int = 5) -> str:

@@ -11,6 +11,7 @@ import logging
 import time
 from collections import defaultdict, deque
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from types import TracebackType
 from typing import Protocol, Unpack
 
@@ -62,13 +63,15 @@ class LocalBotApi:
         group_privacy: bool = True,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
-        """`flood_limits` turns on 429s; `clock` is what they measure time with."""
+        """`flood_limits` turns on 429s; `clock` is what they measure time with, and what each
+        recorded call's time is read from."""
         bot = LocalUser(BOT_ID, bot_username, username=bot_username, is_bot=True)
         self._world = World(bot=bot, group_privacy=group_privacy)
         self.checker = checker
         self.flood_errors = 0
         self.paid_broadcasts = 0  # messages sent with allow_paid_broadcast: 0.1 Stars each
         self._flood = FloodControl(flood_limits, clock) if flood_limits else None
+        self._clock = clock
         self._faults: defaultdict[str, deque[ApiError]] = defaultdict(deque)
         self._server: HTTPServer | None = None
         self._in_flight = 0  # calls being answered, e.g. open long polls
@@ -230,7 +233,7 @@ class LocalBotApi:
         self._in_flight += 1
         try:
             call, status, body = await self._answer(token, method, raw)
-            self.calls.append(call)
+            self.calls.append(replace(call, at=self._clock()))
             return status, body
         finally:
             # Waiters re-check after every call, also one whose client hung up mid long poll.

@@ -12,7 +12,12 @@ def button(label: str, data: str) -> InlineKeyboardButton:
     return InlineKeyboardButton(shorten(label, MAX_LABEL_CHARS), callback_data=data)
 
 
+def deep_link(bot_username: str, payload: str | None = None) -> str:
+    """A link into the private chat; `payload` arrives there as `/start <payload>`."""
+    return f"https://t.me/{bot_username}" + (f"?start={payload}" if payload else "")
+
+
 def open_private_chat(bot_username: str, payload: str | None = None) -> InlineKeyboardMarkup:
-    """A deep link into the private chat; `payload` arrives there as `/start <payload>`."""
-    url = f"https://t.me/{bot_username}" + (f"?start={payload}" if payload else "")
+    """A button opening the private chat (see deep_link)."""
+    url = deep_link(bot_username, payload)
     return InlineKeyboardMarkup([[InlineKeyboardButton("Open a private chat", url=url)]])

@@ -1,6 +1,6 @@
-"""Club settings, runs and "I'm running" lists on SQLite and PostgreSQL: the reminder rows built
-from them, planned into the outbox with the run's title and topic, and moved whole when a group
-becomes a supergroup; erased whole when its admins ask, and nothing of anyone else's."""
+"""Club settings, runs and the answers on club-run posts on SQLite and PostgreSQL: the reminder
+rows built from them, planned into the outbox with the run's title and topic, and moved whole
+when a group becomes a supergroup; erased whole when its admins ask, nothing of anyone else's."""
 
 from datetime import UTC, datetime, time, timedelta
 
@@ -11,7 +11,7 @@ from bot.db import chats, clubs
 from bot.db.engine import Database
 from bot.db.models import CLUB_WARMUP_LEAD, Chat, ClubAttendance, ClubRun, ClubSettings, Reminder
 from bot.delivery.planner import plan_due
-from bot.domain.club import Club, RunClash, TooManyRuns
+from bot.domain.club import Answer, Club, RunClash, TooManyRuns, Turnout
 from bot.domain.schedule.recurrence import WeeklyTime
 from tests.delivery.helpers import deliveries, reminders, runner
 
@@ -135,28 +135,39 @@ async def test_a_supergroup_already_set_up_keeps_its_own_club(database: Database
     assert (row.chat_id, row.zone) == (SUPERGROUP, "Europe/Paris")
 
 
-async def test_im_running_toggles_and_lists_first_names_in_tapping_order(
+async def test_one_answer_per_runner_lists_first_names_in_tapping_order(
     database: Database,
 ) -> None:
     await club(database)
     await plan_due(database, TUESDAY_1815)
     [delivery] = await deliveries(database)
+    later = TUESDAY_1815 + timedelta(seconds=1)
+
+    async def tap(user_id: int, name: str, answer: Answer, at: datetime = later) -> Answer | None:
+        async with database.transaction() as session:
+            return await clubs.answer(session, clubs.Tap(delivery.id, user_id, name, 7, answer), at)
+
+    async def shown() -> Turnout:
+        async with database.transaction() as session:
+            return await clubs.turnout(session, delivery.id)
+
     async with database.transaction() as session:
         assert await clubs.club_warmup_sent(session, delivery.id, SUPERGROUP) is None
         assert await clubs.club_warmup_sent(session, delivery.id, GROUP) is not None
-        assert await clubs.toggle_attendance(
-            session, clubs.Tap(delivery.id, 2, "Bob", 7), TUESDAY_1815
-        )
-        later = TUESDAY_1815 + timedelta(seconds=1)
-        assert await clubs.toggle_attendance(session, clubs.Tap(delivery.id, 1, "Ann", 7), later)
-        assert await clubs.attendees(session, delivery.id) == ("Bob", "Ann")
-        assert not await clubs.toggle_attendance(
-            session, clubs.Tap(delivery.id, 2, "Bob", 7), later
-        )
-        assert await clubs.attendees(session, delivery.id) == ("Ann",)
-    async with database.transaction() as session:
-        await chats.delete_user(session, 1)  # /deletemydata takes the taps too
-        assert await clubs.attendees(session, delivery.id) == ()
+    assert await tap(2, "Bob", "run", TUESDAY_1815) == "run"
+    assert await tap(1, "Ann", "run") == "run"
+    assert await tap(3, "Carl", "walk") == "walk"
+    assert await tap(4, "Dee", "out") == "out"
+    assert await shown() == Turnout(("Bob", "Ann"), ("Carl",), 1)
+    assert await tap(2, "Bob", "walk", later + timedelta(seconds=1)) == "walk"  # moves, last in
+    assert await tap(4, "Dee", "out") is None  # her own answer again: taken back
+    assert await tap(1, "Ann", "out") == "out"
+    assert await shown() == Turnout((), ("Carl", "Bob"), 1)
+    async with database.transaction() as session:  # "out" keeps no name
+        names = await session.execute(select(ClubAttendance.user_id, ClubAttendance.first_name))
+        assert dict(names.all()) == {1: None, 2: "Bob", 3: "Carl"}
+        await chats.delete_user(session, 1)  # /deletemydata takes the answers too
+    assert await shown() == Turnout((), ("Carl", "Bob"), 0)
 
 
 async def test_names_are_forgotten_once_the_run_starts(database: Database) -> None:
@@ -164,12 +175,15 @@ async def test_names_are_forgotten_once_the_run_starts(database: Database) -> No
     await plan_due(database, TUESDAY_1815)
     [delivery] = await deliveries(database)
     async with database.transaction() as session:
-        await clubs.toggle_attendance(session, clubs.Tap(delivery.id, 1, "Ann", 7), TUESDAY_1815)
+        await clubs.answer(session, clubs.Tap(delivery.id, 1, "Ann", 7, "walk"), TUESDAY_1815)
+        walk_run = await clubs.next_walk_run(session, 1, TUESDAY_1815)
+        assert walk_run is not None and walk_run.id == delivery.id
     async with database.transaction() as session:
         await clubs.forget_past_attendance(session, TUESDAY_1830 - timedelta(seconds=1))
-        assert await clubs.attendees(session, delivery.id) == ("Ann",)
+        assert await clubs.turnout(session, delivery.id) == Turnout(walking=("Ann",))
         await clubs.forget_past_attendance(session, TUESDAY_1830)
         assert (await session.execute(select(ClubAttendance))).all() == []
+        assert await clubs.next_walk_run(session, 1, TUESDAY_1815) is None
 
 
 async def test_removing_a_run_takes_its_reminder_away(database: Database) -> None:
@@ -196,7 +210,7 @@ async def test_erasing_a_club_takes_all_of_its_rows_and_nothing_of_anyone_elses(
     assert await plan_due(database, TUESDAY_1815) == 2  # GROUP's warm-up and the runner's
     warmup = next(row for row in await deliveries(database) if row.kind == "club_warmup")
     async with database.transaction() as session:
-        await clubs.toggle_attendance(session, clubs.Tap(warmup.id, 1, "Ann", 7), TUESDAY_1815)
+        await clubs.answer(session, clubs.Tap(warmup.id, 1, "Ann", 7, "run"), TUESDAY_1815)
     others = {(row.chat_id, row.kind) for row in await reminders(database)} - {
         (GROUP, "club_warmup"),
         (GROUP, "club_stretch"),

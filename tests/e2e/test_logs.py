@@ -1,5 +1,5 @@
 """Logs hold no health data at any level: the bot runs at DEBUG, on a webhook, through the
-triage, /log, a club's "I'm running" list, free text and a malformed post, and its log is
+triage, /log, a club's answers (a Walk-run note too), free text and a malformed post, and its log is
 searched for what people wrote and chose, their names, and the bot's answers to them."""
 
 import asyncio
@@ -21,7 +21,7 @@ from bot.telegram_local import LocalBotApi
 from bot.telegram_local.driver import Driver
 from bot.telegram_local.models import LocalMessage
 from tests.e2e.conftest import World
-from tests.e2e.test_clubs import GOING, WARMUP_DUE, set_up, warmups
+from tests.e2e.test_clubs import GOING, WALK, WARMUP_DUE, set_up, tap, warmups
 from tests.support.clock import FakeClock
 from tests.support.spec import SpecChecker
 
@@ -130,6 +130,12 @@ async def test_a_debug_log_holds_no_texts_names_answers_or_token(
     [warmup] = warmups(club)
     await world.driver.press(club, warmup, GOING, by=member)
     assert NAME in warmup.text
+    # The runner with the pain log walk-runs: a private note comes, and is not logged either.
+    runner = chat.user
+    assert runner is not None
+    club.add_member(runner)
+    await tap(world, club, warmup, WALK, runner)
+    assert "Walk-run:" in chat.bot_messages[-1].text
     assert await post_malformed(port) == 400
 
     log = capsys.readouterr().err

@@ -8,9 +8,10 @@ from datetime import date, timedelta
 from sqlalchemy import select
 
 from bot.db.models import Delivery, PainLog
+from bot.features.clubs.handlers.going import EDIT_SPACING
 from bot.ui.html import MAX_MESSAGE_CHARS
 from tests.e2e.conftest import ON_BOTH_DATABASES, World
-from tests.e2e.test_clubs import GOING, WARMUP_DUE, new_club, set_up, warmups
+from tests.e2e.test_clubs import GOING, OUT, WARMUP_DUE, new_club, set_up, tap, warmups
 from tests.e2e.test_recovery import UNTIMED, log_run
 
 pytestmark = ON_BOTH_DATABASES
@@ -47,7 +48,7 @@ async def test_mydata_lists_each_logged_run_list_entry_and_kept_message(world: W
         )
     [data] = await world.driver.send(chat, "/mydata")
     assert "23 Nov 2026: during the run 8/10" in data.text
-    assert "Ann, on the list for Tue 24 Nov 18:30 Track &lt;session&gt;" in data.html
+    assert "Ann, “I'm running” for Tue 24 Nov 18:30 Track &lt;session&gt;" in data.html
     assert "Mon 23 Nov 18:15 after-run check-in: sent" in data.text
     assert "Never stored: your name" not in data.text
 
@@ -78,13 +79,36 @@ async def test_deletemydata_takes_the_name_off_lists_already_posted(world: World
     await world.tick()
     [warmup] = warmups(club)
     for runner in (ann, bob):
-        await world.driver.press(club, warmup, GOING, by=runner)
+        await tap(world, club, warmup, GOING, runner)
     assert "Running (2): Ann, Bob" in warmup.text
     chat = world.api.private_chat(ann)
     [question] = await world.driver.send(chat, "/deletemydata")
+    world.clock.advance(EDIT_SPACING)  # the post's next edit may go at once
     await world.driver.press(chat, question, "Yes, delete everything")
     assert "Running (1): Bob" in warmup.text and "Ann" not in warmup.text
     assert GOING in str(warmup.buttons)  # the list stays open to others
+
+
+async def test_mydata_shows_a_cant_make_it_without_a_name_and_deletemydata_uncounts_it(
+    world: World,
+) -> None:
+    club, ann, _bob = await new_club(world)
+    await set_up(world, club, ann)
+    world.clock.now = WARMUP_DUE
+    await world.tick()
+    [warmup] = warmups(club)
+    await tap(world, club, warmup, OUT, ann)
+    assert "Can't make it: 1" in warmup.text
+    chat = world.api.private_chat(ann)
+    [data] = await world.driver.send(chat, "/mydata")
+    assert "• “Can't make it” for Tue 24 Nov 18:30 Track &lt;session&gt;" in data.html
+    [privacy] = await world.driver.send(chat, "/privacy")
+    assert "“Can't make it”: your user id and the answer" in privacy.text
+    [question] = await world.driver.send(chat, "/deletemydata")
+    world.clock.advance(EDIT_SPACING)
+    await world.driver.press(chat, question, "Yes, delete everything")
+    assert "Can't make it" not in warmup.text.rsplit("\n\n", 1)[1]
+    assert "Coming? Tap your answer below." in warmup.text
 
 
 async def test_pain_log_entries_past_the_stated_period_are_deleted(world: World) -> None:

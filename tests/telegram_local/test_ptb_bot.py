@@ -243,3 +243,26 @@ async def test_injected_faults_reach_ptb(api: LocalBotApi, bot: Bot) -> None:
         ("sendMessage", False),
         ("sendMessage", True),
     ]
+
+
+async def test_an_answers_url_may_only_open_this_bot_with_a_start_parameter(
+    api: LocalBotApi, bot: Bot
+) -> None:
+    group = api.group("Runners")
+    ann = api.user("Ann")
+    group.add_member(ann)
+    await group.add_bot(by=ann)
+    post = await bot.send_message(
+        group.id,
+        "Coming?",
+        reply_markup=keyboard(InlineKeyboardButton("Walk-run", callback_data="walk")),
+    )
+    refused = ("https://example.org", "https://t.me/OtherBot?start=x", "https://t.me/KneeCoachBot")
+    for url in refused:
+        query = await group.press(post.message_id, "Walk-run", from_user=ann)
+        with pytest.raises(BadRequest, match=r"(?i)url_invalid"):
+            await bot.answer_callback_query(query.id, "Open me", url=url)
+    query = await group.press(post.message_id, "Walk-run", from_user=ann)
+    link = "https://t.me/KneeCoachBot?start=walkrun"
+    assert await bot.answer_callback_query(query.id, "Open me", url=link)
+    assert api.callback_answers[query.id].url == link

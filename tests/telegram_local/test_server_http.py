@@ -167,3 +167,16 @@ async def test_a_webhook_blocks_get_updates(api: LocalBotApi, http: httpx.AsyncC
     )
     await call(http, api, "deleteWebhook")
     assert (await call(http, api, "getUpdates")).status_code == 200
+
+
+async def test_each_call_records_when_it_was_answered_on_the_servers_clock() -> None:
+    """So a test can count calls in a window of its injected time (edits a minute, say)."""
+    now = [100.0]
+    api = LocalBotApi(clock=lambda: now[0])
+    async with api:
+        base = f"http://127.0.0.1:{api.port}"
+        async with httpx.AsyncClient(base_url=base, trust_env=False) as http:
+            await call(http, api, "getMe")
+            now[0] = 160.5
+            await call(http, api, "getMe")
+    assert [recorded.at for recorded in api.calls] == [100.0, 160.5]

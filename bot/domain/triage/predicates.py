@@ -6,7 +6,7 @@
 {all: [...]}    {any: [...]}    {not: {...}}
 """
 
-from typing import Annotated, Any, Self
+from typing import Annotated, Any, ClassVar, Self
 
 from pydantic import Discriminator, Field, StrictInt, Tag, model_validator
 
@@ -74,24 +74,28 @@ class FieldTest(ContentModel):
         return frozenset({self.field})
 
 
-class AllOf(ContentModel):
-    all: tuple["Predicate", ...] = Field(min_length=1)
+class _Joined(ContentModel):
+    """Several predicates: all of them hold (AllOf), or at least one (AnyOf)."""
+
+    needs_all: ClassVar[bool]
+    parts: tuple["Predicate", ...]
 
     def holds(self, findings: Findings) -> bool:
-        return all(part.holds(findings) for part in self.all)
+        results = (part.holds(findings) for part in self.parts)
+        return all(results) if self.needs_all else any(results)
 
     def fields(self) -> frozenset[str]:
-        return frozenset().union(*(part.fields() for part in self.all))
+        return frozenset().union(*(part.fields() for part in self.parts))
 
 
-class AnyOf(ContentModel):
-    any: tuple["Predicate", ...] = Field(min_length=1)
+class AllOf(_Joined):
+    needs_all = True
+    parts: tuple["Predicate", ...] = Field(alias="all", min_length=1)
 
-    def holds(self, findings: Findings) -> bool:
-        return any(part.holds(findings) for part in self.any)
 
-    def fields(self) -> frozenset[str]:
-        return frozenset().union(*(part.fields() for part in self.any))
+class AnyOf(_Joined):
+    needs_all = False
+    parts: tuple["Predicate", ...] = Field(alias="any", min_length=1)
 
 
 class NotOf(ContentModel):

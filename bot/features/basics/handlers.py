@@ -5,15 +5,14 @@ from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, f
 
 from bot.commands import Where, private_only
 from bot.features.basics import texts
-from bot.services import BotApplication, BotContext
+from bot.services import BotApplication, BotContext, in_private_chat
 from bot.ui import keyboards
 from bot.ui.replies import expire, reply
 from bot.ui.words import expired_button
 
 
 def _where(update: Update) -> Where:
-    chat = update.effective_chat
-    return Where.PRIVATE if chat is not None and chat.type == chat.PRIVATE else Where.GROUP
+    return Where.PRIVATE if in_private_chat(update) else Where.GROUP
 
 
 async def start(update: Update, _context: BotContext) -> None:

@@ -1,6 +1,8 @@
 """The clubs feature's callback data: what its buttons send, and what a press asks for.
 
-`going:<delivery id>`: "I'm running" on a club-run reminder.
+`going:<delivery id>:<answer>`: an answer on a club-run reminder, `run` ("I'm running"), `walk`
+("Walk-run") or `out` ("Can't make it"); `going:<delivery id>` is "I'm running" on posts drawn
+before there were three answers.
 
 `club:<part>[:args]`, the /clubsettings menu: `m` the menu; `tz` the timezones, `tz:<n>` choose
 one; `add` the days, `add:<day>` its hours, `add:<day>:<hour>` its minutes,
@@ -14,8 +16,10 @@ from dataclasses import dataclass
 from datetime import time
 
 from bot.domain.club import (
+    ANSWERS,
     DEFAULT_TITLE,
     AddClubRuns,
+    Answer,
     ClubChange,
     RemoveClubRun,
     SetClubLead,
@@ -59,14 +63,22 @@ STRETCH_TIMES += tuple(time(hour) for hour in (9, 12, 17, 18, 19, 20))
 LEADS = (5, 10, 15, 20, 30, 45, 60)
 
 
-def going_data(delivery_id: int) -> str:
-    return GOING.data(delivery_id)
+def going_data(delivery_id: int, answer: Answer) -> str:
+    return GOING.data(delivery_id, answer)
 
 
-def going_delivery(data: str | None) -> int | None:
-    """The delivery an "I'm running" press is for, or None for stale or forged data."""
-    args = GOING.parse(data)
-    return number_from(args[0]) if args is not None and len(args) == 1 else None
+def going_press(data: str | None) -> tuple[int, Answer] | None:
+    """The delivery an answer is for and the answer, or None for stale or forged data."""
+    match GOING.parse(data):
+        case (delivery,):  # a post drawn before there were three answers
+            answer: str = "run"
+        case (delivery, answer):
+            pass
+        case _:
+            return None
+    delivery_id = number_from(delivery)
+    chosen = next((known for known in ANSWERS if known == answer), None)
+    return (delivery_id, chosen) if delivery_id is not None and chosen is not None else None
 
 
 @dataclass(frozen=True)

@@ -32,9 +32,12 @@ def privacy(pain_log_days: int) -> str:
             "arrive on time\n"
             "• for group chats: the chat id and its type, and a club's settings (timezone, runs, "
             "stretch time, the forum topic to post in) – the group's admins can erase all of the "
-            "club's data, “I'm running” lists included, with /clubdeletedata\n"
-            "• if you tap “I'm running” on a club run: your user id and first name, to show who "
-            "is coming – deleted within an hour of the run's start\n"
+            "club's data, the answers on club-run posts included, with /clubdeletedata\n"
+            "• if you answer a club run's post: for “I'm running” or “Walk-run”, your user id, "
+            "the answer and your first name, to show who is coming; for “Can't make it”: your "
+            "user id and the answer only (the group sees a count, never a name or a reason) – "
+            "deleted within an hour of the run's start. A Walk-run note is sent to you "
+            "privately and not kept\n"
             "• if you use /log or /comeback (health data, only when you tap it in): each run's "
             "date, pain during it and the next morning (0-10), its length and distance (when you "
             "give them), whether the knee was stiffer or swollen and your walk-run stage – to "
@@ -57,8 +60,8 @@ def privacy(pain_log_days: int) -> str:
             "texts, names, button presses or answers, at any log level.",
             b("Seeing and deleting it") + "\nSend /mydata to see everything stored about you, "
             "every pain-log entry included, and /deletemydata to erase all of it: settings, "
-            "runs, reminders and your pain log included; your name is also taken off the "
-            "“I'm running” lists already posted in groups. "
+            "runs, reminders and your pain log included; your answers and name are also taken "
+            "off the club-run posts already in groups. "
             "Blocking the bot stops all messages at once.",
         ]
     )

@@ -23,7 +23,7 @@ from bot.features.recovery import buttons as grammar
 from bot.features.recovery.drawing import CHARTS_PER_PERSON, ChartAllowance
 from bot.features.recovery.report import PERIOD, Report, history_start, report_runs
 from bot.features.recovery.screens import Screen, log, plan, progress, report, watch
-from bot.services import BotApplication, BotContext, add_private_commands
+from bot.services import BotApplication, BotContext, add_private_commands, in_private_chat
 from bot.ui.presses import PressAnswer, on_press
 from bot.ui.replies import reply
 
@@ -400,9 +400,7 @@ async def _screen(update: Update, context: BotContext, press: grammar.Press) -> 
 
 
 async def pressed(update: Update, context: BotContext, args: tuple[str, ...]) -> PressAnswer:
-    chat = update.effective_chat
-    private = chat is not None and chat.type == chat.PRIVATE
-    press = grammar.parse(args) if private else None
+    press = grammar.parse(args) if in_private_chat(update) else None
     return await _screen(update, context, press) if press is not None else None
 
 

@@ -22,7 +22,7 @@ from bot.domain.schedule.zones import match_zone
 from bot.features.settings import screens as render
 from bot.features.settings.buttons import SETTINGS
 from bot.features.settings.screens import location, options, runs, timezone
-from bot.services import BotApplication, BotContext, add_private_commands
+from bot.services import BotApplication, BotContext, add_private_commands, in_private_chat
 from bot.ui.presses import PressAnswer, on_press
 from bot.ui.replies import reply
 from bot.ui.screen import Screen
@@ -135,9 +135,8 @@ async def shared_location(update: Update, context: BotContext) -> None:
 
 
 async def pressed(update: Update, context: BotContext, args: tuple[str, ...]) -> PressAnswer:
-    chat = update.effective_chat
-    private = chat is not None and chat.type == chat.PRIVATE  # settings are never set in groups
-    press = render.parse(args) if private else None
+    # Settings are never set in groups.
+    press = render.parse(args) if in_private_chat(update) else None
     if press is None:
         return None
     if isinstance(press, render.Open):

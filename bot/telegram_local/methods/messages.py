@@ -1,8 +1,11 @@
 """Sending, editing and deleting messages, and answering button presses."""
 
+import re
 import time
 
+from bot.telegram_local.chat import LocalChat
 from bot.telegram_local.errors import bad_request
+from bot.telegram_local.html import ParsedText
 from bot.telegram_local.media import animation_info, image_size
 from bot.telegram_local.methods.access import bot_chat
 from bot.telegram_local.methods.content import (
@@ -33,20 +36,9 @@ async def send_message(world: World, p: Params) -> JSONDict:
         raise bad_request("message text is empty")
     if len(text.text) > MAX_TEXT:
         raise bad_request("message is too long")
-    keyboard = inline_keyboard(p)
-    message = chat.new_message(
-        world.bot,
-        by_bot=True,
-        text=text.text,
-        entities=text.entities,
-        html=p.text("text") or "",
-        reply_markup=keyboard,
-        thread_id=thread_id(chat, p),
-        reply_to=replied_message(chat, p),
-        link_preview_options=_object_or_none(p.json("link_preview_options")),
-    )
-    chat.note_bot_activity(message)
-    return message.to_json()
+    message = _from_bot(world, chat, p, text, "text")
+    message.link_preview_options = _object_or_none(p.json("link_preview_options"))
+    return _sent(message)
 
 
 async def _send_media(
@@ -63,20 +55,32 @@ async def _send_media(
     caption = formatted_text(p, "caption", "caption_entities")
     if len(caption.text) > MAX_CAPTION:
         raise bad_request("message caption is too long")
-    message = chat.new_message(
+    message = _from_bot(world, chat, p, caption, "caption")
+    message.photo_file, message.animation_file, message.document_file = photo, animation, document
+    return _sent(message)
+
+
+def _from_bot(
+    world: World, chat: LocalChat, p: Params, text: ParsedText, text_param: str
+) -> LocalMessage:
+    """The bot's new message: `text` (read from `text_param`) with the request's keyboard,
+    topic and reply."""
+    return LocalMessage(
+        chat,
         world.bot,
         by_bot=True,
-        text=caption.text,
-        entities=caption.entities,
-        html=p.text("caption") or "",
+        text=text.text,
+        entities=text.entities,
+        html=p.text(text_param) or "",
         reply_markup=inline_keyboard(p),
         thread_id=thread_id(chat, p),
         reply_to=replied_message(chat, p),
-        photo_file=photo,
-        animation_file=animation,
-        document_file=document,
     )
-    chat.note_bot_activity(message)
+
+
+def _sent(message: LocalMessage) -> JSONDict:
+    message.chat.keep(message)
+    message.chat.note_bot_activity(message)
     return message.to_json()
 
 
@@ -204,16 +208,26 @@ async def delete_message(world: World, p: Params) -> bool:
     return True
 
 
+def _opens_this_bot(world: World, url: str) -> bool:
+    """Without a game, an answer's url may only open this bot with a start parameter ("you may
+    use links like t.me/your_bot?start=XXXX that open your bot with a parameter")."""
+    link = re.fullmatch(r"(?:https?://)?t\.me/(\w+)\?start=[A-Za-z0-9_-]{1,64}", url)
+    return link is not None and link[1].lower() == (world.bot.username or "").lower()
+
+
 async def answer_callback_query(world: World, p: Params) -> bool:
     query_id = p.text("callback_query_id") or ""
     # Telegram accepts one answer per query; a second one fails like an expired query.
     if query_id not in world.callback_queries or query_id in world.callback_answers:
         raise bad_request(_QUERY_INVALID)
+    url = p.text("url")
+    if url is not None and not _opens_this_bot(world, url):
+        raise bad_request("URL_INVALID")
     world.callback_answers[query_id] = CallbackAnswer(
         query_id=query_id,
         text=p.text("text"),
         show_alert=p.flag("show_alert"),
-        url=p.text("url"),
+        url=url,
     )
     return True
 

@@ -1,39 +1,49 @@
-"""The "I'm running" button on a club-run reminder: a tap puts the runner on the message's list,
-a second tap takes them off. The tap is answered at once; the message is edited after.
+"""The answers on a club-run reminder, "I'm running", "Walk-run" and "Can't make it": one per
+runner (bot.domain.club.answer_after). The tap is answered at once (a Walk-run tap may bring a
+private note first: walkrun.py); the message is edited after.
 
-Edits of one message go one at a time, each showing the list as it is when it starts, and an
-edit that a later tap will redo is skipped: a burst of taps costs few of the group's 20
-requests a minute, and the last edit always shows the final list.
+Edits of one message go one at a time, at least EDIT_SPACING apart, each showing the answers as
+they are when it starts, and an edit that a later tap will redo is skipped: however the taps
+come, a post costs at most 20 edits a minute (the group's budget is 20 messages a minute), and
+the last edit always shows the final answers.
 """
 
 import asyncio
 from collections.abc import Awaitable, Callable
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from telegram import Message, Update
 from telegram.ext import CallbackQueryHandler
 
 from bot.db import clubs
 from bot.db.models import Delivery
-from bot.domain.club import taking_names
-from bot.features.clubs.buttons import GOING, going_delivery
+from bot.domain.club import Answer, taking_names
+from bot.features.clubs.buttons import GOING, going_press
+from bot.features.clubs.handlers import walkrun
+from bot.features.clubs.handlers.walkrun import forget_notes, walk_run_answered
 from bot.features.clubs.screens.posts import club_warmup
 from bot.features.clubs.screens.texts import going_answer, run_started
 from bot.services import BotApplication, BotContext
+from bot.ui.budget import GROUP_SENDS_PER_MINUTE
 from bot.ui.replies import edit_posted
+from bot.ui.timing import Clock, Sleep, sleep_until
 from bot.ui.words import expired_button
 
 FORGET_EVERY = timedelta(hours=1)
+EDIT_SPACING = timedelta(minutes=1) / GROUP_SENDS_PER_MINUTE  # 3 s
 
 _Key = tuple[int, int]  # chat id, message id
 
 
 class LatestEdit:
-    """Runs edits of one message one at a time, skipping any that a newer one supersedes."""
+    """Runs edits of one message one at a time and EDIT_SPACING apart, skipping any that a newer
+    one supersedes (it waits its turn, then reads every tap before it)."""
 
-    def __init__(self) -> None:
+    def __init__(self, clock: Clock, sleep: Sleep) -> None:
+        self._clock, self._sleep = clock, sleep
         self._locks: dict[_Key, asyncio.Lock] = {}
         self._latest: dict[_Key, int] = {}
+        self._edited: dict[_Key, datetime] = {}  # when each message was last edited
 
     async def run(self, key: _Key, edit: Callable[[], Awaitable[None]]) -> None:
         """Call after saving the tap: the newest tap's edit then reads every earlier tap."""
@@ -41,15 +51,26 @@ class LatestEdit:
         lock = self._locks.setdefault(key, asyncio.Lock())
         try:
             async with lock:
+                if key in self._edited:
+                    await sleep_until(self._edited[key] + EDIT_SPACING, self._clock, self._sleep)
                 if self._latest.get(key) == ticket:
                     await edit()
+                    self._edited[key] = self._clock()
         finally:
             if self._latest.get(key) == ticket:  # no newer tap is waiting: forget the message
                 del self._latest[key], self._locks[key]
+            self._forget_spaced()
+
+    def _forget_spaced(self) -> None:
+        """Messages edited longer than EDIT_SPACING ago may be edited at once."""
+        now = self._clock()
+        for key in [key for key, at in self._edited.items() if at + EDIT_SPACING <= now]:
+            del self._edited[key]
 
 
 def _edits(context: BotContext) -> LatestEdit:
-    edits = context.bot_data.setdefault("club_edits", LatestEdit())
+    services = context.services
+    edits = context.bot_data.setdefault("club_edits", LatestEdit(services.clock, services.sleep))
     assert isinstance(edits, LatestEdit)
     return edits
 
@@ -57,30 +78,34 @@ def _edits(context: BotContext) -> LatestEdit:
 async def going(update: Update, context: BotContext) -> None:
     query = update.callback_query
     assert query is not None
-    delivery_id, message = going_delivery(query.data), query.message
-    if delivery_id is None or not isinstance(message, Message):
+    press, message = going_press(query.data), query.message
+    if press is None or not isinstance(message, Message):
         await query.answer(expired_button())
         return
-    services, user = context.services, query.from_user
+    (delivery_id, tapped), services, user = press, context.services, query.from_user
     now = services.clock()
     async with services.database.transaction() as session:
         delivery = await clubs.club_warmup_sent(session, delivery_id, message.chat_id)
-        on_list = None
-        if delivery is not None and taking_names(delivery.event_at, now):
-            tap = clubs.Tap(delivery.id, user.id, user.first_name, message.message_id)
-            on_list = await clubs.toggle_attendance(session, tap, now)
+        taken = delivery is not None and taking_names(delivery.event_at, now)
+        answer: Answer | None = None
+        if delivery is not None and taken:
+            tap = clubs.Tap(delivery.id, user.id, user.first_name, message.message_id, tapped)
+            answer = await clubs.answer(session, tap, now)
     if delivery is None:
         await query.answer(expired_button())
-    elif on_list is None:
+    elif not taken:
         await query.answer(run_started())
     else:
-        await query.answer(going_answer(on_list))
+        if answer == "walk":
+            await walk_run_answered(query, context, delivery)
+        else:
+            await query.answer(going_answer(answer))
         await redraw(context, clubs.ListedPost(delivery, message.message_id))
 
 
 async def redraw(context: BotContext, post: clubs.ListedPost) -> None:
-    """Edits the post to show its list as it is now (after a tap, or a runner erasing their
-    data), one edit of a post at a time."""
+    """Edits the post to show its answers as they are now (after a tap, or a runner erasing
+    their data), one edit of a post at a time."""
     delivery, message_id = post
     key = (delivery.chat_id, message_id)
     await _edits(context).run(key, lambda: _redraw(context, delivery, message_id))
@@ -88,23 +113,26 @@ async def redraw(context: BotContext, post: clubs.ListedPost) -> None:
 
 async def _redraw(context: BotContext, delivery: Delivery, message_id: int) -> None:
     async with context.services.database.transaction() as session:
-        coming = await clubs.attendees(session, delivery.id)
+        turnout = await clubs.turnout(session, delivery.id)
     library = context.services.library
     screen = club_warmup(
-        library, delivery.id, delivery.event_at, delivery.zone, delivery.title, coming
+        library, delivery.id, delivery.event_at, delivery.zone, delivery.title, turnout
     )
     # A tap and its undo: not modified.
     await edit_posted(context.bot, delivery.chat_id, message_id, screen.text, screen.markup)
 
 
 async def forget_started(context: BotContext) -> None:
-    """Names are kept only until the run starts."""
+    """Answers (and names) are kept only until the run starts."""
+    now = context.services.clock()
     async with context.services.database.transaction() as session:
-        await clubs.forget_past_attendance(session, context.services.clock())
+        await clubs.forget_past_attendance(session, now)
+    forget_notes(context, now)
 
 
 def register(application: BotApplication) -> None:
     application.add_handler(CallbackQueryHandler(going, GOING.pattern))
+    walkrun.register(application)
     job_queue = application.job_queue
     assert job_queue is not None, "python-telegram-bot[job-queue] is installed"
     job_queue.run_repeating(forget_started, interval=FORGET_EVERY, first=FORGET_EVERY)

@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 from bot.domain.club import (
     MAX_CLUB_RUNS,
     MAX_TITLE,
+    Answer,
     Club,
     ClubChanged,
     ClubRunRemoved,
@@ -41,8 +42,9 @@ def intro(club: Club) -> str:
     """Posted when the bot is added to a group."""
     parts = [
         "👋 " + b("Hi, I'm Knee Coach.") + " In this group I post a warm-up before each club run, "
-        "with an “I'm running” button so you can see who's coming, and a stretch of the day if "
-        "you like. Anyone can use /warmup, /stretch, /exercises and /help here.",
+        "with “I'm running”, “Walk-run” and “Can't make it” buttons so you can see who's coming, "
+        "and a stretch of the day if you like. Anyone can use /warmup, /stretch, /exercises and "
+        "/help here.",
         b("For admins")
         + f"\n{ZONE_EXAMPLE} – the club's timezone (a city works too)"
         + f"\n{RUN_EXAMPLE} – a weekly club run (/clubrun list, /clubrun remove 2)"
@@ -180,7 +182,7 @@ def _erasing(club: Club) -> str:
     listed = f"its {runs} club run{'s' if runs != 1 else ''}" if runs else "its club runs"
     return (
         "the club's settings (timezone, stretch of the day, warm-up reminder time, forum topic), "
-        f"{listed}, the reminders planned from them and the “I'm running” lists"
+        f"{listed}, the reminders planned from them and the answers on their posts"
     )
 
 
@@ -205,9 +207,34 @@ def erase_cancelled() -> str:
     return "Nothing was erased: the club's settings are as they were."
 
 
-def going_answer(on_list: bool) -> str:
-    """The toast after a tap on "I'm running"."""
-    return "🙋 You're on the list. Have a good run!" if on_list else "You're off the list."
+# The toasts after a tap on a club-run post's answers (at most 200 characters).
+
+WALKING = "🚶 You're walk-running."
+
+
+def going_answer(answer: Answer | None) -> str:
+    """After a tap on "I'm running" or "Can't make it", or a tap that took the answer back."""
+    match answer:
+        case "run":
+            return "🙋 You're on the list. Have a good run!"
+        case "walk":
+            return f"{WALKING} Have a good one!"
+        case "out":
+            return "🙅 Noted: you can't make it. See you next time!"
+    return "You're off the list."
+
+
+def walk_note_sent() -> str:
+    return f"{WALKING} Your walk-run note is in our private chat."
+
+
+def walk_note_held() -> str:
+    return f"{WALKING} No private note: you paused or stopped my messages."
+
+
+def walk_invitation(link: str) -> str:
+    """`link`: the deep link into the private chat, where the note waits."""
+    return f"{WALKING} For your walk-run plan, open me privately and press Start: {link}"
 
 
 def run_started() -> str:

@@ -20,7 +20,7 @@ or a change to make. Anything else (stale, forged, out of range) reads as None.
   cfg:on | cfg:off              reminders back on (ends a stop or a pause) | stop them all
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass
 from datetime import time
 from functools import partial
@@ -47,50 +47,58 @@ class Open:
 Press = Open | runner.RunnerChange
 
 
-def _run(args: tuple[str, ...], minutes: tuple[int, ...] | range) -> WeeklyTime | None:
+def _run(args: tuple[str, ...]) -> WeeklyTime | None:
+    """A planned run to remove: any minute, as /runs may have typed it."""
     day, hour, minute = args
     numbers = (
         number_from(day, WEEKDAYS),
         number_from(hour, runs.HOURS),
-        number_from(minute, minutes),
+        number_from(minute, range(60)),
     )
     if numbers[0] is None or numbers[1] is None or numbers[2] is None:
         return None
     return WeeklyTime(numbers[0], time(numbers[1], numbers[2]))
 
 
-def _timezone(args: tuple[str, ...]) -> Press | None:
-    match args:
-        case ():
-            return Open(timezone.regions)
-        case (region,):
-            number = number_from(region, range(len(REGIONS)))
-            return Open(partial(timezone.cities, number)) if number is not None else None
-        case (region, city):
-            index, place = number_from(region), number_from(city)
-            if index is None or place is None:
-                return None
-            zone = timezone.zone_at(index, place)
-            return runner.SetZone(zone) if zone is not None else None
-    return None
+def _tap_by_tap(
+    args: Sequence[str],
+    choices: Sequence[Container[int] | None],
+    screens: Sequence[Callable[..., Screen]],
+    chosen: Callable[..., Press | None],
+) -> Press | None:
+    """A choice made one tap at a time, each tap a number among its `choices` (None: any):
+    before the last tap, the screen offering the next (given the taps so far); after it, what
+    `chosen` makes of them."""
+    numbers = [number_from(arg, allowed) for arg, allowed in zip(args, choices, strict=False)]
+    taps = [number for number in numbers if number is not None]
+    if len(args) > len(choices) or len(taps) < len(args):
+        return None
+    if len(taps) < len(choices):
+        return Open(partial(screens[len(taps)], *taps))
+    return chosen(*taps)
 
 
-def _add(args: tuple[str, ...]) -> Press | None:
-    match args:
-        case ():
-            return Open(runs.pick_day)
-        case (day,):
-            weekday = number_from(day, WEEKDAYS)
-            return Open(partial(runs.pick_hour, weekday)) if weekday is not None else None
-        case (day, hour):
-            weekday, number = number_from(day, WEEKDAYS), number_from(hour, runs.HOURS)
-            if weekday is None or number is None:
-                return None
-            return Open(partial(runs.pick_minute, weekday, number))
-        case (_, _, _):
-            run = _run(args, runs.MINUTES)
-            return runner.AddRun(run) if run is not None else None
-    return None
+def _zone(region: int, city: int) -> Press | None:
+    zone = timezone.zone_at(region, city)
+    return runner.SetZone(zone) if zone is not None else None
+
+
+def _stretch_at(hour: int) -> Press:
+    return runner.SetStretch(time(hour))
+
+
+def _timezone(args: Sequence[str]) -> Press | None:
+    regions = range(len(REGIONS))
+    return _tap_by_tap(args, (regions, None), (timezone.regions, timezone.cities), _zone)
+
+
+def _add(args: Sequence[str]) -> Press | None:
+    return _tap_by_tap(
+        args,
+        (WEEKDAYS, runs.HOURS, runs.MINUTES),
+        (runs.pick_day, runs.pick_hour, runs.pick_minute),
+        lambda day, hour, minute: runner.AddRun(WeeklyTime(day, time(hour, minute))),
+    )
 
 
 def _runs(args: tuple[str, ...]) -> Press | None:
@@ -98,11 +106,11 @@ def _runs(args: tuple[str, ...]) -> Press | None:
         case ():
             return Open(runs.runs_screen)
         case ("add", *rest):
-            return _add(tuple(rest))
+            return _add(rest)
         case ("rm",):
             return Open(runs.pick_removal)
         case ("rm", day, hour, minute):
-            run = _run((day, hour, minute), range(60))
+            run = _run((day, hour, minute))
             return runner.RemoveRun(run) if run is not None else None
         case ("clr",):
             return Open(runs.confirm_clear)
@@ -129,21 +137,15 @@ def parse(args: tuple[str, ...]) -> Press | None:
         case ():
             return Open(menu)
         case ("tz", *rest):
-            return _timezone(tuple(rest))
+            return _timezone(rest)
         case ("run", *rest):
             return _runs(tuple(rest))
-        case ("lead",):
-            return Open(options.lead)
-        case ("lead", minutes):
-            number = number_from(minutes, options.LEADS)
-            return runner.SetLead(number) if number is not None else None
-        case ("str",):
-            return Open(options.stretch)
+        case ("lead", *rest):
+            return _tap_by_tap(rest, (options.LEADS,), (options.lead,), runner.SetLead)
         case ("str", "off"):
             return runner.SetStretch(None)
-        case ("str", hour):
-            number = number_from(hour, options.STRETCH_HOURS)
-            return runner.SetStretch(time(number)) if number is not None else None
+        case ("str", *rest):
+            return _tap_by_tap(rest, (options.STRETCH_HOURS,), (options.stretch,), _stretch_at)
         case ("ndg", "on" | "off" as value):
             return runner.SetNudges(value == "on")
         case ("chk", "on" | "off" as value):
@@ -158,11 +160,8 @@ def parse(args: tuple[str, ...]) -> Press | None:
             return Open(options.paper)
         case ("ppr", name) if (paper := paper_from(name)) is not None:
             return runner.SetPaper(paper)
-        case ("pse",):
-            return Open(options.pause)
-        case ("pse", days):
-            number = number_from(days, options.PAUSE_DAYS)
-            return runner.Pause(number) if number is not None else None
+        case ("pse", *rest):
+            return _tap_by_tap(rest, (options.PAUSE_DAYS,), (options.pause,), runner.Pause)
         case ("zone", *parts):
             name = "/".join(parts)
             return runner.SetZone(name) if is_zone(name) else None

@@ -54,9 +54,14 @@ def _logged(run: StoredRun, unit: Unit) -> str:
     return f"• {day_label(entry.day)} {entry.day.year}: {', '.join(parts)}"
 
 
+_ANSWERS = {"run": "“I'm running”", "walk": "“Walk-run”", "out": "“Can't make it”"}
+
+
 def _running(tap: RunningTap) -> str:
     title = f" {h(tap.title)}" if tap.title else ""
-    return f"• {h(tap.first_name)}, on the list for {_local(tap.run_at, tap.zone)}{title}"
+    who = f"{h(tap.first_name)}, " if tap.first_name else ""  # no name is kept for "out"
+    answer = _ANSWERS.get(tap.answer, tap.answer)
+    return f"• {who}{answer} for {_local(tap.run_at, tap.zone)}{title}"
 
 
 def _kept(message: KeptMessage) -> str:
@@ -66,6 +71,21 @@ def _kept(message: KeptMessage) -> str:
 
 def _listed(title: str, lines: list[str], empty: str) -> str:
     return b(title) + "\n" + ("\n".join(lines) if lines else empty)
+
+
+def _answers(running: tuple[RunningTap, ...]) -> str:
+    return _listed(
+        "Your answers on club-run posts (and the first name the group sees), until the run starts",
+        [_running(tap) for tap in running],
+        "None.",
+    )
+
+
+def club_answers_only(running: tuple[RunningTap, ...]) -> str:
+    """/mydata for someone whose only data is their answers in a club's group."""
+    return "\n\n".join(
+        [b("Everything stored about you"), _answers(running), "Erase it: /deletemydata"]
+    )
 
 
 def my_data(data: MyData) -> str:
@@ -103,11 +123,7 @@ def my_data(data: MyData) -> str:
             _listed(
                 "Pain log (/log)", [_logged(run, unit) for run in data.pain_log], "No runs logged."
             ),
-            _listed(
-                "“I'm running” on club runs (your first name, until the run starts)",
-                [_running(tap) for tap in data.running],
-                "On no list.",
-            ),
+            _answers(data.running),
             _listed(
                 "Messages sent or planned for you, kept a week so none goes twice",
                 [_kept(message) for message in data.kept_messages],
