@@ -31,7 +31,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("pause", "Pause reminders for a few days: /pause 7", Where.PRIVATE),
     Command("resume", "Turn reminders back on", Where.PRIVATE),
     Command("stop", "Turn all reminders off (your settings are kept)", Where.PRIVATE),
-    Command("log", "Log a run: knee pain during it and the next morning", Where.PRIVATE),
+    Command("log", "Log a run: distance, time and knee pain", Where.PRIVATE),
     Command("progress", "Your knee pain and running: a chart of the last weeks", Where.PRIVATE),
     Command("report", "A PDF of your runs and knee pain for your physio", Where.PRIVATE),
     Command("comeback", "A walk-run plan back to running, paced by your knee", Where.PRIVATE),

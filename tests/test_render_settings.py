@@ -15,6 +15,8 @@ from bot.domain.runner import (
     RunnerOverview,
     RunningTap,
     SetLead,
+    SetPaper,
+    SetUnit,
     SetZone,
     Stop,
 )
@@ -68,6 +70,7 @@ VIEWS = {
     "full": overview(runs=EVERY_DAY, stretch_time=time(7), nudges=False),
     "paused": overview(resume_on=date(2026, 11, 30)),
     "stopped": overview(stopped=True, upcoming={}),
+    "miles": overview(zone="America/New_York", unit="mi", paper="Letter"),
 }
 
 
@@ -156,6 +159,10 @@ def test_every_listed_place_is_a_real_zone() -> None:
         ("pse", "abc"),
         ("loc", "999999"),
         ("on", "1"),
+        ("unit", "yd"),
+        ("unit", "km", "mi"),
+        ("ppr", "A3"),
+        ("ppr", "letter"),
     ],
 )
 def test_stale_or_forged_data_reads_as_nothing(args: tuple[str, ...]) -> None:
@@ -243,3 +250,17 @@ def test_echoed_input_is_escaped(checker: SpecChecker) -> None:
 def test_my_data_without_settings_says_the_defaults_apply() -> None:
     text = my_data(MyData(1, None, False, NOW, None, (), {}, 0))
     assert "None chosen yet" in text and "not shared" in text and "Scheduled reminders: 0" in text
+
+
+def test_the_unit_and_paper_are_shown_and_chosen_by_tapping() -> None:
+    new, chosen = VIEWS["new"], VIEWS["miles"]
+    assert "📏 Distances: not chosen yet (/log asks)" in menu(new).text
+    assert "📄 /report paper: A4 (from your timezone until you choose)" in menu(new).text
+    assert "📏 Distances: miles" in menu(chosen).text
+    assert "📄 /report paper: Letter\n" in menu(chosen).text + "\n"
+    labels = [b.text for row in _screen("cfg:unit", chosen).keyboard for b in row]
+    assert labels == ["Kilometres", "✓ Miles", "‹ Back"]
+    # A New York runner who has not chosen gets Letter, and the screen says why.
+    unchosen = overview(zone="America/New_York")
+    assert "Now: Letter (from your timezone until you choose)" in _screen("cfg:ppr", unchosen).text
+    assert parse(("unit", "mi")) == SetUnit("mi") and parse(("ppr", "A4")) == SetPaper("A4")

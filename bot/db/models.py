@@ -62,6 +62,10 @@ class UserSettings(Timestamps, Base):
     stopped: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     # "How did the run go?" after each planned run; None: only while a /comeback plan is active.
     after_run_checkins: Mapped[bool | None] = mapped_column(Boolean)
+    # "km" or "mi": how distances are shown; None until chosen (asked when first needed).
+    distance_unit: Mapped[str | None] = mapped_column(String(2))
+    # "A4" or "Letter" for /report; None: from the timezone's country until the runner chooses.
+    paper: Mapped[str | None] = mapped_column(String(6))
 
 
 class PlannedRun(Base):
@@ -226,7 +230,7 @@ class PainLog(Base):
     during_run: Mapped[int] = mapped_column(SmallInteger)  # 0-10
     next_morning: Mapped[int | None] = mapped_column(SmallInteger)  # 0-10, None until answered
     minutes: Mapped[int | None] = mapped_column(SmallInteger)
-    metres: Mapped[int | None] = mapped_column(Integer)  # from a watch file; None when not known
+    metres: Mapped[int | None] = mapped_column(Integer)  # None when not known
     swelling: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     stiffer: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     stage: Mapped[int | None] = mapped_column(SmallInteger)
@@ -239,7 +243,7 @@ class PainLog(Base):
             during_run=self.during_run,
             next_morning=self.next_morning,
             minutes=self.minutes,
-            km=self.metres / 1000 if self.metres is not None else None,
+            metres=self.metres,
             swelling=self.swelling,
             stiffer=self.stiffer,
         )

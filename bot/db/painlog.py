@@ -27,6 +27,7 @@ from bot.domain.recovery import (
     TaggedRun,
     review_run,
 )
+from bot.domain.recovery.choices import PastRun
 from bot.domain.recovery.entry import NewRun
 from bot.domain.recovery.pain import CREEP_WEEKS
 from bot.domain.recovery.spike import WINDOW, LoggedDistance
@@ -42,6 +43,7 @@ from bot.domain.schedule.firing import morning_checkin
 from bot.domain.schedule.quiet import QuietHours
 from bot.domain.schedule.recurrence import WeeklyTime
 from bot.domain.schedule.run_day import SKIPS_WITHIN, rested_weekdays
+from bot.domain.units import Unit, unit_from
 
 # Enough history to judge the latest runs, "creeping up" over three weeks included, and to know
 # the longest run of the 30 days before a planned one.
@@ -65,8 +67,8 @@ async def log_rows(
 async def runner_statuses(
     session: AsyncSession, todays: dict[int, date]
 ) -> dict[int, RunnerStatus]:
-    """Each user's status on their local `today`: four queries, however many users (a fifth
-    when some planned run carries a distance, for how far back their distances go)."""
+    """Each user's status on their local `today`: four queries, however many users (two more
+    when some planned run carries a distance: how far back their distances go, and their unit)."""
     if not todays:
         return {}
     users = list(todays)
@@ -97,6 +99,7 @@ async def runner_statuses(
     for user, first in await _first_distances(session, list(planned_metres), since):
         distances[user].insert(0, first)
     skips = await _skips(session, users, min(todays.values()) - SKIPS_WITHIN)
+    units = await _units(session, list(planned_metres))
     return {
         user: status_of(
             runs[user],
@@ -107,9 +110,22 @@ async def runner_statuses(
             distances[user] if user in planned_metres else (),
             skipped=frozenset(key for key, _, _ in skips[user]),
             rested=rested_weekdays({(day, at) for _, day, at in skips[user]}, planned[user], today),
+            unit=units.get(user, "km"),
         )
         for user, today in todays.items()
     }
+
+
+async def _units(session: AsyncSession, users: list[int]) -> dict[int, Unit]:
+    """The distance unit of the runners who chose one, among `users`."""
+    if not users:
+        return {}
+    rows = await session.execute(
+        select(UserSettings.user_id, UserSettings.distance_unit).where(
+            UserSettings.user_id.in_(users), UserSettings.distance_unit.is_not(None)
+        )
+    )
+    return {user: unit for user, text in rows if (unit := unit_from(text)) is not None}
 
 
 async def _skips(
@@ -196,6 +212,14 @@ async def distances(database: Database, user_id: int) -> list[LoggedDistance]:
     async with database.transaction() as session:
         rows = await log_rows(session, [user_id])
         return [LoggedDistance(row.day, row.metres) for row in rows if row.metres is not None]
+
+
+async def past_runs(database: Database, user_id: int, since: date) -> list[PastRun]:
+    """The distances and times logged from `since` (a local date), oldest first: what /log's
+    buttons are sized to."""
+    async with database.transaction() as session:
+        rows = await log_rows(session, [user_id], since)
+        return [PastRun(row.day, row.metres, row.minutes) for row in rows]
 
 
 async def unanswered(database: Database, user_id: int, today: date) -> LoggedRun | None:
@@ -294,14 +318,23 @@ async def _morning_of(session: AsyncSession, user_id: int, day: date) -> PainLog
 
 
 async def replace_run(
-    database: Database, user_id: int, log_id: int, pain: int, minutes: int | None, stage_count: int
+    database: Database,
+    user_id: int,
+    log_id: int,
+    pain: int,
+    minutes: int | None,
+    stage_count: int,
+    metres: int | None = None,
 ) -> RunReview | None:
-    """Corrects a logged run's pain and length; its day, stage and next morning stay."""
+    """Corrects a logged run's pain and length (and its distance, when given); its day, stage
+    and next morning stay."""
     async with database.transaction() as session:
         row = await _own(session, user_id, log_id)
         if row is None:
             return None
         row.during_run, row.minutes = pain, minutes
+        if metres is not None:
+            row.metres = metres
         return await _review(session, user_id, row, stage_count)
 
 

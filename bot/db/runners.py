@@ -26,8 +26,10 @@ from bot.db.models import (
 )
 from bot.db.outbox import FINISHED
 from bot.db.reminders import row_for
+from bot.domain.paper import paper_from, report_paper
 from bot.domain.runner import (
     KeptMessage,
+    Measures,
     MyData,
     RunnerChange,
     RunnerOverview,
@@ -43,6 +45,7 @@ from bot.domain.schedule.quiet import QuietHours
 from bot.domain.schedule.recurrence import WeeklyTime
 from bot.domain.schedule.sources import RunnerPlan, rules_for
 from bot.domain.schedule.wall import to_utc
+from bot.domain.units import unit_from
 
 
 async def settings_of(session: AsyncSession, user_id: int) -> UserSettings:
@@ -133,6 +136,8 @@ async def _read_settings(session: AsyncSession, row: UserSettings) -> RunnerSett
         paused_until=row.paused_until,
         stopped=row.stopped,
         distances=distances,
+        unit=unit_from(row.distance_unit),
+        paper=paper_from(row.paper),
     )
 
 
@@ -145,6 +150,8 @@ def _write(row: UserSettings, settings: RunnerSettings) -> None:
     row.quiet_start, row.quiet_end = settings.quiet.start, settings.quiet.end
     row.paused_until = settings.paused_until
     row.stopped = settings.stopped
+    row.distance_unit = settings.unit
+    row.paper = settings.paper
 
 
 async def _upcoming(session: AsyncSession, user_id: int) -> Mapping[str, datetime]:
@@ -206,6 +213,16 @@ async def zone_of(database: Database, user_id: int) -> ZoneInfo | None:
     async with database.transaction() as session:
         settings = await session.get(UserSettings, user_id)
     return ZoneInfo(settings.timezone) if settings and settings.timezone else None
+
+
+async def measures_of(database: Database, user_id: int) -> Measures:
+    """The runner's distance unit and report paper (read only: no settings row is created)."""
+    async with database.transaction() as session:
+        settings = await session.get(UserSettings, user_id)
+    if settings is None:
+        return Measures(None, report_paper(None, None))
+    chosen = paper_from(settings.paper)
+    return Measures(unit_from(settings.distance_unit), report_paper(chosen, settings.timezone))
 
 
 async def messages_held(database: Database, user_id: int, now: datetime) -> bool:

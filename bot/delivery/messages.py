@@ -83,7 +83,7 @@ def warmup_reminder(library: Library, due: Due, status: RunnerStatus) -> Screen:
     local = _local(due)
     run = WeeklyTime(local.weekday(), local.time().replace(second=0, microsecond=0))
     if (spike := status.planned_spike(run, local.date())) is not None:
-        parts.append(planned_spike_line(spike))
+        parts.append(planned_spike_line(spike, status.unit))
     if (too_little_rest := _rest_warning(status, local.weekday())) is not None:
         parts.append(too_little_rest)
     routine_rows = routine.markup.inline_keyboard if routine.markup is not None else ()

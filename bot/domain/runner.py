@@ -12,10 +12,12 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Literal
 from zoneinfo import ZoneInfo
 
+from bot.domain.paper import Paper
 from bot.domain.recovery.entry import PainEntry
 from bot.domain.schedule.parse import MAX_RUNS
 from bot.domain.schedule.quiet import QuietHours
 from bot.domain.schedule.recurrence import WeeklyTime
+from bot.domain.units import Unit
 
 QuietEdge = Literal["start", "end"]
 
@@ -34,6 +36,16 @@ class RunnerSettings:
     paused_until: date | None  # the local date reminders resume
     stopped: bool
     distances: Mapping[WeeklyTime, int] = field(default_factory=dict)  # metres, of some runs
+    unit: Unit | None = None  # km or miles; None until chosen (asked when a distance is needed)
+    paper: Paper | None = None  # /report's paper; None until chosen (from the timezone)
+
+
+@dataclass(frozen=True, slots=True)
+class Measures:
+    """How a runner reads distances (None: not chosen yet) and the paper their report is on."""
+
+    unit: Unit | None
+    paper: Paper
 
 
 @dataclass(frozen=True)
@@ -84,6 +96,16 @@ class SetQuiet:
 
 
 @dataclass(frozen=True)
+class SetUnit:
+    unit: Unit
+
+
+@dataclass(frozen=True)
+class SetPaper:
+    paper: Paper
+
+
+@dataclass(frozen=True)
 class Pause:
     days: int
 
@@ -109,6 +131,8 @@ RunnerChange = (
     | SetNudges
     | SetCheckins
     | SetQuiet
+    | SetUnit
+    | SetPaper
     | Pause
     | Resume
     | Stop
@@ -164,6 +188,10 @@ def apply_change(settings: RunnerSettings, change: RunnerChange, today: date) ->
             return Applied(replace(settings, quiet=QuietHours(at, settings.quiet.end)))
         case SetQuiet(at=at):
             return Applied(replace(settings, quiet=QuietHours(settings.quiet.start, at)))
+        case SetUnit(unit=unit):
+            return Applied(replace(settings, unit=unit))
+        case SetPaper(paper=paper):
+            return Applied(replace(settings, paper=paper))
         case Pause(days=days):
             # Without a timezone there is nothing to pause; a stopped runner gets nothing anyway.
             if settings.zone is None or settings.stopped:
@@ -195,6 +223,8 @@ class RunnerOverview:
     checkins: bool = False  # after-run check-ins, as they apply now
     checkins_chosen: bool = False  # False: they follow the /comeback plan until the runner chooses
     distances: Mapping[WeeklyTime, int] = field(default_factory=dict)  # metres, of some runs
+    unit: Unit | None = None  # None: not chosen yet
+    paper: Paper | None = None  # None: not chosen yet (report_paper gives the one that applies)
 
     def next(self, kind: str | None = None) -> tuple[str, datetime] | None:
         """The next reminder of `kind` (any kind: the soonest), with its kind."""
@@ -226,6 +256,8 @@ def overview_of(
         checkins=checkins,
         checkins_chosen=settings.checkins is not None,
         distances=settings.distances,
+        unit=settings.unit,
+        paper=settings.paper,
     )
 
 

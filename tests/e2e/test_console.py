@@ -137,7 +137,8 @@ async def test_a_link_into_the_private_chat_moves_the_console_there(typing: Typi
 
 
 async def test_a_photo_is_saved_and_its_path_printed(world: World, typing: Typing) -> None:
-    await typing.type("/log", "3", "2")  # 2/10, then the second length: 30 min
+    # km, the second distance (5 km), the second time (30 min), then 3/10 (the fourth button)
+    await typing.type("/log", "1", "2", "2", "4")
     shown = await typing.type("/progress")
     [line] = [line for line in shown.splitlines() if line.startswith("(saved to ")]
     path = Path(line.removeprefix("(saved to ").removesuffix(")"))
@@ -146,7 +147,7 @@ async def test_a_photo_is_saved_and_its_path_printed(world: World, typing: Typin
 
 
 async def test_a_document_is_saved_and_its_path_printed(typing: Typing) -> None:
-    await typing.type("/log", "3", "2")
+    await typing.type("/log", "1", "2", "2", "4")
     shown = await typing.type("/report")
     [line] = [line for line in shown.splitlines() if line.startswith("(document saved to ")]
     path = Path(line.removeprefix("(document saved to ").removesuffix(")"))
@@ -158,7 +159,7 @@ async def test_a_document_is_saved_and_its_path_printed(typing: Typing) -> None:
 DOCUMENTED_FLOWS = [
     ([], "/start\n/help\n"),
     ([], "/kneepain\n7\n1\n"),  # a number after Cancel used to end the console
-    ([], "/log\n5\n3\n1\n/mydata\n/progress\n/report\n/deletemydata\n1\n/mydata\n"),
+    ([], "/log\n2\n2\n2\n4\n/mydata\n/progress\n/report\n/deletemydata\n1\n/mydata\n"),
     ([], "/settings\n1\n/timezone EST\n/runs mon 07:00\n/stretch\n2\n/warmup\n/exercises\n"),
     (["--group"], "/clubtimezone Berlin\n/clubrun add tue 18:30 Track\n/clubsettings\n1\n"),
     ([], ":group\n/clubrun list\n:sam\n/kneepain\n1\n6\n:you\n:private\n/help\n:help\n"),

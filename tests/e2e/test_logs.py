@@ -111,7 +111,7 @@ async def test_a_debug_log_holds_no_texts_names_answers_or_token(
     assert "not a diagnosis" in question.text
     # /log: pain 8 of 10 during the run.
     [logged] = await world.driver.send(chat, "/log")
-    for label in ("8", "Skip"):
+    for label in ("Kilometres", "Didn't measure", "Didn't time it", "8"):
         [target] = [data for text, data in pressable(logged) if text == label]
         pressed.append(target)
         await world.driver.press_data(chat, logged, target)

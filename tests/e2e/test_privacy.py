@@ -12,7 +12,7 @@ from bot.features.clubs.handlers.going import EDIT_SPACING
 from bot.ui.html import MAX_MESSAGE_CHARS
 from tests.e2e.conftest import ON_BOTH_DATABASES, World
 from tests.e2e.test_clubs import GOING, OUT, WARMUP_DUE, new_club, set_up, tap, warmups
-from tests.e2e.test_recovery import log_run
+from tests.e2e.test_recovery import UNTIMED, log_run
 
 pytestmark = ON_BOTH_DATABASES
 
@@ -26,7 +26,7 @@ async def stored_days(world: World, user_id: int) -> list[date]:
 async def test_mydata_lists_each_logged_run_list_entry_and_kept_message(world: World) -> None:
     club, ann, _bob = await new_club(world)
     chat = world.api.private_chat(ann)
-    await log_run(world, chat, "8", "Skip")
+    await log_run(world, chat, "8", UNTIMED)
     await set_up(world, club, ann)
     world.clock.now = WARMUP_DUE
     await world.tick()
@@ -116,9 +116,9 @@ async def test_pain_log_entries_past_the_stated_period_are_deleted(world: World)
     await world.driver.send(chat, "/timezone Berlin")
     [privacy] = await world.driver.send(chat, "/privacy")
     assert "Each run is deleted 12 months after its date" in privacy.text
-    await log_run(world, chat, "3", "Skip")  # Mon 23 Nov 2026
+    await log_run(world, chat, "3", UNTIMED)  # Mon 23 Nov 2026
     world.clock.advance(timedelta(days=360))
-    await log_run(world, chat, "2", "Skip")  # 18 Nov 2027
+    await log_run(world, chat, "2", UNTIMED)  # 18 Nov 2027
     await world.tick()
     assert len(await stored_days(world, user.id)) == 2
     world.clock.advance(timedelta(days=6))

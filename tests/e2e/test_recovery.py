@@ -33,10 +33,29 @@ async def plan(world: World, user: LocalUser) -> ComebackPlan | None:
         return await session.get(ComebackPlan, user.id)
 
 
-async def log_run(world: World, chat: LocalChat, pain: str, length: str) -> LocalMessage:
-    [question] = await world.driver.send(chat, "/log")
-    await tap(world, chat, question, pain)
+UNTIMED = "Didn't time it"
+UNMEASURED = "Didn't measure"
+
+
+async def first_steps(
+    world: World, chat: LocalChat, question: LocalMessage, distance: str, length: str
+) -> None:
+    """A new run's steps before the pain: km the first time, how far, how long."""
+    if "kilometres or miles?" in question.text:
+        await tap(world, chat, question, "Kilometres")
+    assert "How far was" in question.text
+    await tap(world, chat, question, distance)
+    assert "How long did it take?" in question.text
     await tap(world, chat, question, length)
+
+
+async def log_run(
+    world: World, chat: LocalChat, pain: str, length: str, distance: str = UNMEASURED
+) -> LocalMessage:
+    """Logs a run by tapping: how far, how long (`length`: "30 min" or UNTIMED), the pain."""
+    [question] = await world.driver.send(chat, "/log")
+    await first_steps(world, chat, question, distance, length)
+    await tap(world, chat, question, pain)
     return question
 
 
@@ -52,9 +71,9 @@ async def answer_morning(world: World, chat: LocalChat, pain: str, sign: str) ->
 async def comeback_session(world: World, chat: LocalChat, pain: str) -> LocalMessage:
     [screen] = await world.driver.send(chat, "/comeback")
     await tap(world, chat, screen, "Done: log it")
+    await first_steps(world, chat, screen, UNMEASURED, UNTIMED)
     assert "walk-run stage" in screen.text
     await tap(world, chat, screen, pain)
-    await tap(world, chat, screen, "Skip")
     return screen
 
 
@@ -70,8 +89,8 @@ def next_day(world: World) -> None:
     ("pain", "length", "zone", "minutes", "kneepain"),
     [
         ("2", "30 min", "🟢 Green so far", 30, False),
-        ("4", "Skip", "🟠 Amber", None, False),
-        ("7", "45 min", "🔴 Red", 45, True),
+        ("4", UNTIMED, "🟠 Amber", None, False),
+        ("7", "40 min", "🔴 Red", 40, True),
     ],
 )
 async def test_logging_a_run_by_tapping_stores_it_and_gives_the_zone(
@@ -79,57 +98,63 @@ async def test_logging_a_run_by_tapping_stores_it_and_gives_the_zone(
 ) -> None:
     user, chat = world.private()
     [question] = await world.driver.send(chat, "/log")
+    await first_steps(world, chat, question, "5 km", length)
     assert "How much did the knee hurt during today’s run?" in question.text
-    await tap(world, chat, question, pain)
-    assert f"{pain}/10 during the run." in question.text
+    assert question.text.startswith("5 km")
     assert await logs(world, user) == []  # stored once the last question is answered
-    await tap(world, chat, question, length)
+    await tap(world, chat, question, pain)
     assert question.text.startswith(zone)
     assert NOT_FOR in question.text  # the caveat comes with the first verdict
     assert ("/kneepain" in question.text) is kneepain
     assert labels(question) == ["✏️ Correct or delete"]
     [row] = await logs(world, user)
-    assert (row.day, row.during_run, row.minutes, row.stage) == (
+    assert (row.day, row.during_run, row.minutes, row.metres, row.stage) == (
         date(2026, 11, 23),
         int(pain),
         minutes,
+        5000,
         None,
     )
 
 
 async def test_a_second_run_on_a_day_is_kept_and_replacing_asks_first(world: World) -> None:
     user, chat = world.private()
-    await log_run(world, chat, "4", "30 min")
-    question = await log_run(world, chat, "2", "Skip")
-    assert "You already logged a run on Mon 23 Nov: 4/10 · 30 min." in question.text
+    await log_run(world, chat, "4", "30 min", "5 km")
+    question = await log_run(world, chat, "2", UNTIMED)
+    assert "You already logged a run on Mon 23 Nov: 4/10 · 5 km · 30 min." in question.text
     assert len(await logs(world, user)) == 1  # nothing replaced or added without asking
     await tap(world, chat, question, "➕ Another run")
     assert question.text.startswith("🟢") and NOT_FOR not in question.text  # the caveat once
-    question = await log_run(world, chat, "7", "Skip")
+    question = await log_run(world, chat, "7", "45 min", "8 km")
     assert "You already logged 2 runs" in question.text
     await tap(world, chat, question, "✏️ Replace 2/10")
     assert question.text.startswith("🔴 Red")
     rows = await logs(world, user)
-    assert [(row.during_run, row.minutes) for row in rows] == [(4, 30), (7, None)]
+    assert [(row.during_run, row.minutes, row.metres) for row in rows] == [
+        (4, 30, 5000),
+        (7, 45, 8000),
+    ]
 
 
 async def test_yesterdays_run_can_be_logged(world: World) -> None:
     user, chat = world.private()
     [question] = await world.driver.send(chat, "/log")
+    await tap(world, chat, question, "Kilometres")
     await tap(world, chat, question, "📅 Another day")
     assert "Which day was the run?" in question.text
     await tap(world, chat, question, "Yesterday")
-    assert "your run on Sun 22 Nov" in question.text
-    await tap(world, chat, question, "3")
-    assert "3/10 during the run on Sun 22 Nov." in question.text
+    assert "How far was your run on Sun 22 Nov?" in question.text
+    await tap(world, chat, question, UNMEASURED)
     await tap(world, chat, question, "45 min")
+    assert "45 min on Sun 22 Nov." in question.text
+    await tap(world, chat, question, "3")
     [row] = await logs(world, user)
     assert (row.day, row.during_run, row.minutes) == (date(2026, 11, 22), 3, 45)
 
 
 async def test_a_run_is_corrected_and_deleted_from_the_logs_own_screen(world: World) -> None:
     user, chat = world.private()
-    verdict = await log_run(world, chat, "6", "30 min")
+    verdict = await log_run(world, chat, "6", "60 min", "10 km")
     await tap(world, chat, verdict, "✏️ Correct or delete")
     assert "During the run: 6/10" in verdict.text
     await tap(world, chat, verdict, "✏️ Correct")
@@ -140,7 +165,8 @@ async def test_a_run_is_corrected_and_deleted_from_the_logs_own_screen(world: Wo
     assert (row.during_run, row.minutes) == (2, 45)
     [question] = await world.driver.send(chat, "/log")
     await tap(world, chat, question, "🗂 Your runs")
-    await tap(world, chat, question, "Mon 23 Nov · 2/10 · 45 min")
+    await tap(world, chat, question, "Mon 23 Nov · 2/10 · 10 km · 45 min")
+    assert "Distance: 10 km" in question.text
     await tap(world, chat, question, "🗑 Delete")
     assert "This cannot be undone" in question.text and await logs(world, user) != []
     await tap(world, chat, question, "Yes, delete")
@@ -148,7 +174,17 @@ async def test_a_run_is_corrected_and_deleted_from_the_logs_own_screen(world: Wo
     assert await logs(world, user) == []
 
 
-@pytest.mark.parametrize("steps", [[], ["3"], ["📅 Another day"], ["📅 Another day", "Yesterday"]])
+@pytest.mark.parametrize(
+    "steps",
+    [
+        [],
+        ["Kilometres"],
+        ["Kilometres", "3 km"],
+        ["Kilometres", "3 km", "20 min"],
+        ["Kilometres", "📅 Another day"],
+        ["Kilometres", "📅 Another day", "Yesterday"],
+    ],
+)
 async def test_cancel_on_every_step_stores_nothing(world: World, steps: list[str]) -> None:
     user, chat = world.private()
     [question] = await world.driver.send(chat, "/log")
@@ -168,7 +204,7 @@ async def test_the_morning_answer_is_for_every_run_of_that_day(world: World) -> 
     await answer_morning(world, chat, "1", "Neither")
     assert [row.next_morning for row in await logs(world, user)] == [1, 1]
     [question] = await world.driver.send(chat, "/log")  # nothing left to ask about
-    assert "during today’s run" in question.text
+    assert "How far was today’s run?" in question.text
 
 
 async def test_the_next_morning_answer_completes_the_verdict(world: World) -> None:
@@ -184,7 +220,7 @@ async def test_the_next_morning_answer_completes_the_verdict(world: World) -> No
 
 async def test_pain_not_settled_by_the_morning_is_red(world: World) -> None:
     _, chat = world.private()
-    await log_run(world, chat, "3", "Skip")
+    await log_run(world, chat, "3", UNTIMED)
     next_day(world)
     verdict = await answer_morning(world, chat, "5", "Neither")
     assert verdict.text.startswith("🔴 Red")
@@ -193,12 +229,12 @@ async def test_pain_not_settled_by_the_morning_is_red(world: World) -> None:
 
 async def test_log_offers_a_new_run_instead_of_the_morning_question(world: World) -> None:
     user, chat = world.private()
-    await log_run(world, chat, "2", "Skip")
+    await log_run(world, chat, "2", UNTIMED)
     next_day(world)
     [question] = await world.driver.send(chat, "/log")
     await tap(world, chat, question, "Log a new run instead")
+    await first_steps(world, chat, question, UNMEASURED, "20 min")
     await tap(world, chat, question, "1")
-    await tap(world, chat, question, "20 min")
     assert [(row.during_run, row.next_morning) for row in await logs(world, user)] == [
         (2, None),
         (1, None),
@@ -285,7 +321,7 @@ async def test_mydata_and_deletemydata_cover_the_recovery_data(world: World) -> 
     user, chat = world.private()
     [offer] = await world.driver.send(chat, "/comeback")
     await tap(world, chat, offer, "Start at stage 1")
-    await log_run(world, chat, "2", "Skip")
+    await log_run(world, chat, "2", UNTIMED)
     [data] = await world.driver.send(chat, "/mydata")
     assert "during the run 2/10" in data.text
     assert "Walk-run plan: stage 1" in data.text
@@ -299,7 +335,7 @@ async def test_mydata_and_deletemydata_cover_the_recovery_data(world: World) -> 
 
 async def test_forged_buttons_are_answered_as_expired(world: World) -> None:
     ann, ann_chat = world.private("Ann")
-    await log_run(world, ann_chat, "2", "Skip")
+    await log_run(world, ann_chat, "2", UNTIMED)
     [ann_log] = await logs(world, ann)
     _, chat = world.private("Bob")
     forged = (
@@ -313,6 +349,13 @@ async def test_forged_buttons_are_answered_as_expired(world: World) -> None:
         "rl:m:f:3:20261001:30",  # further back than /log reaches
         "rl:m:f:3:20261124:30",  # tomorrow
         "rl:new:f:2026112",
+        "rl:u:ft:f",  # no such unit
+        "rl:u:mi:f:20261001",  # further back than /log reaches
+        "rl:d:f:20261123:x",
+        "rl:d:f:20261123:999999",  # longer than any run
+        "rl:t:f:20261124:0:30",  # tomorrow
+        "rl:t:f:20261123:5000:-1",
+        "rl:fu:km:20261123:0:5000",  # a file run without a time
         f"rl:rep:{ann_log.id}:3:30",  # someone else's run
         f"rl:e:{ann_log.id}",
         f"rl:fix:{ann_log.id}",

@@ -12,7 +12,7 @@ from bot.telegram_local.chat import LocalChat
 from bot.telegram_local.models import LocalMessage, LocalUser
 from tests.delivery.helpers import runner
 from tests.e2e.conftest import ON_BOTH_DATABASES, World
-from tests.e2e.test_recovery import log_run, logs, tap
+from tests.e2e.test_recovery import UNMEASURED, UNTIMED, first_steps, log_run, logs, tap
 
 pytestmark = ON_BOTH_DATABASES
 
@@ -74,7 +74,7 @@ async def test_the_morning_after_a_logged_run_the_bot_asks_about_the_knee(world:
 async def test_a_morning_answered_with_log_first_is_not_asked_again(world: World) -> None:
     _, chat = await recovering_runner(world)
     world.clock.now = berlin(23, 19)
-    await log_run(world, chat, "2", "Skip")
+    await log_run(world, chat, "2", UNTIMED)
     world.clock.now = berlin(24, 6, 30)
     [question] = await world.driver.send(chat, "/log")
     await tap(world, chat, question, "1")
@@ -96,7 +96,7 @@ async def test_the_morning_question_waits_for_quiet_hours_to_end(world: World) -
         assert settings is not None
         settings.quiet_end = time(9, 30)
     world.clock.now = berlin(23, 19)
-    await log_run(world, chat, "2", "Skip")
+    await log_run(world, chat, "2", UNTIMED)
     seen = len(chat.bot_messages)
     await at(world, berlin(24, 9, 29))
     assert new_messages(chat, seen) == []
@@ -107,11 +107,11 @@ async def test_the_morning_question_waits_for_quiet_hours_to_end(world: World) -
 
 async def test_no_morning_question_without_a_timezone_or_while_paused(world: World) -> None:
     _, chat = world.private("Bob")
-    await log_run(world, chat, "2", "Skip")  # no timezone: no morning to ask in
+    await log_run(world, chat, "2", UNTIMED)  # no timezone: no morning to ask in
     user, paused = await recovering_runner(world)
     await world.driver.send(paused, "/pause 3")
     world.clock.now = berlin(23, 19)
-    await log_run(world, paused, "2", "Skip")
+    await log_run(world, paused, "2", UNTIMED)
     async with world.database.transaction() as session:
         kinds = (await session.execute(select(Delivery.kind))).scalars().all()
     assert "checkin" not in kinds
@@ -151,8 +151,8 @@ async def test_no_after_run_check_in_once_the_run_is_logged(world: World) -> Non
     await tap(world, chat, offer, "Start at stage 1")
     world.clock.now = berlin(23, 8)
     await tap(world, chat, offer, "Done: log it")
+    await first_steps(world, chat, offer, UNMEASURED, UNTIMED)
     await tap(world, chat, offer, "1")
-    await tap(world, chat, offer, "Skip")
     seen = len(chat.bot_messages)
     await at(world, berlin(23, 9))
     assert new_messages(chat, seen) == []
@@ -215,7 +215,7 @@ async def test_a_warmup_after_a_red_day_suggests_an_easier_day(world: World) -> 
     runs = (WeeklyTime(MONDAY, time(7)), WeeklyTime(TUESDAY, time(18)))
     _, chat = await recovering_runner(world, runs=runs)
     world.clock.now = berlin(23, 19)
-    await log_run(world, chat, "7", "Skip")
+    await log_run(world, chat, "7", UNTIMED)
     await at(world, berlin(24, 8))  # the morning question
     seen = len(chat.bot_messages)
     await at(world, berlin(24, 17, 45))
@@ -227,7 +227,7 @@ async def test_a_warmup_after_a_red_day_suggests_an_easier_day(world: World) -> 
 async def test_deleting_my_data_cancels_the_morning_question(world: World) -> None:
     _user, chat = await recovering_runner(world)
     world.clock.now = berlin(23, 19)
-    await log_run(world, chat, "2", "Skip")
+    await log_run(world, chat, "2", UNTIMED)
     [question] = await world.driver.send(chat, "/deletemydata")
     await world.driver.press(chat, question, "Yes, delete everything")
     seen = len(chat.bot_messages)

@@ -32,7 +32,11 @@ async def test_a_gpx_is_logged_in_one_tap_with_its_distance_and_time(world: Worl
     world.clock.now = LATER_THAT_DAY
     user, chat = world.private()
     [question] = await world.driver.send_document(chat, gpx(points=61), "Morning_Run.gpx")
-    assert "Read from your file: Sat 6 Jun · 6.0 km · 30 min" in question.text
+    # The first distance the runner is shown: km or miles is asked, once.
+    assert "Read from your file: a run on Sat 6 Jun, 30 min." in question.text
+    assert "kilometres or miles?" in question.text
+    await world.driver.press(chat, question, "Kilometres")
+    assert "Read from your file: Sat 6 Jun · 6 km · 30 min" in question.text
     assert "the file is not" in question.text
     [verdict] = await world.driver.press(chat, question, "2")
     assert "🟢" in verdict.text and "📏" not in verdict.text  # no history: nothing said
@@ -47,13 +51,18 @@ async def test_a_run_much_longer_than_the_month_s_longest_is_called_out(world: W
     [question] = await world.driver.send_document(
         chat, fit(metres=15_000, seconds=5_400), "run.fit"
     )
+    await world.driver.press(chat, question, "Miles")
+    assert "Read from your file: Sat 6 Jun · 9.3 mi · 90 min" in question.text
     [verdict] = await world.driver.press(chat, question, "3")
     assert (
-        "📏 This run (15.0 km) was 25% longer than your longest in the 30 days before it "
-        "(12.0 km)" in verdict.text
+        "📏 This run (9.3 mi) was 25% longer than your longest in the 30 days before it "
+        "(7.5 mi)" in verdict.text
     )
     assert "an association, not a prediction" in verdict.text
-    assert "Up to 13.2 km stays within 10%" in verdict.text
+    assert "Up to 8.2 mi stays within 10%" in verdict.text
+    # Chosen once: the next file is shown in miles straight away.
+    [again] = await world.driver.send_document(chat, gpx(points=61), "Evening_Run.gpx")
+    assert "Read from your file: Sat 6 Jun · 3.7 mi · 30 min" in again.text
     assert [row.metres for row in await _stored(world, user.id)][-1] == 15_000
 
 

@@ -93,7 +93,9 @@ def _km_log() -> list[PainEntry]:
     """Ten weeks logged with distances (watch files or a typed /log); two long runs."""
     kms = [6, 7, 6, 8, 7, 8, 7, 9, 7, 12, 8, 7, 9, 8, 15, 8, 9, 8]
     return [
-        PainEntry(TODAY - timedelta(days=70 - 4 * index), index % 4, 1, minutes=None, km=km)
+        PainEntry(
+            TODAY - timedelta(days=70 - 4 * index), index % 4, 1, minutes=None, metres=km * 1000
+        )
         for index, km in enumerate(kms)
     ]
 
@@ -133,7 +135,10 @@ async def test_renders_off_the_event_loop_concurrently(png: bytes) -> None:
 
 
 def test_distance_or_no_volume_still_draws() -> None:
-    by_km = [PainEntry(TODAY - timedelta(days=2), 3, 2, km=4.5), PainEntry(TODAY, 2, None, km=5)]
+    by_km = [
+        PainEntry(TODAY - timedelta(days=2), 3, 2, metres=4500),
+        PainEntry(TODAY, 2, None, metres=5000),
+    ]
     assert _size(progress_chart(by_km, ZONE, TODAY)) == (WIDTH_PX, HEIGHT_PX)
     one_run = [PainEntry(TODAY, 4)]
     assert _size(progress_chart(one_run, "UTC", TODAY)) == (WIDTH_PX, HEIGHT_PX)
@@ -146,3 +151,12 @@ def test_no_runs_in_the_last_eight_weeks_is_an_error_the_caller_words() -> None:
         progress_chart([old, future], ZONE, TODAY)
     with pytest.raises(NoData):
         progress_chart([], ZONE, TODAY)
+
+
+def test_a_runner_in_miles_gets_the_distance_axis_in_miles() -> None:
+    # The bars, the weekly totals and the axis label are drawn in the unit; nothing else moves.
+    in_km, in_miles = (
+        _blocks(progress_chart(_km_log(), ZONE, TODAY)),
+        _blocks(progress_chart(_km_log(), ZONE, TODAY, "mi")),
+    )
+    assert np.abs(in_km - in_miles).mean() > 0.001

@@ -161,7 +161,7 @@ def test_swelling_always_suggests_the_knee_pain_check(entry: PainEntry) -> None:
         (lambda: PainEntry(DAY, 11), "during_run"),
         (lambda: PainEntry(DAY, 3, 11), "next_morning"),
         (lambda: PainEntry(DAY, 3, minutes=0), "minutes"),
-        (lambda: PainEntry(DAY, 3, km=0.0), "km"),
+        (lambda: PainEntry(DAY, 3, metres=0), "metres"),
     ],
 )
 def test_impossible_entries_are_refused(make: Callable[[], PainEntry], field: str) -> None:

@@ -21,7 +21,7 @@ def _runs() -> list[ReportRun]:
             during_run=index % 4,
             next_morning=None if index == 9 else 1,
             minutes=30 + index,
-            km=5 + index,
+            metres=(5 + index) * 1000,
         )
         spike = Spike(14_000, 12_000) if index == 9 else None
         runs.append(
@@ -41,9 +41,9 @@ def test_the_report_lists_the_period_every_run_spikes_stages_and_what_is_not_kep
     )
     assert "Period: Tue 19 May 2026 to Tue 30 Jun 2026 (dates in Europe/Berlin)" in text
     assert "10 runs logged" in text
-    assert "Mon 25 May 2026 5.0 km 30 min 0/10 1/10 1" in text
-    assert "Tue 30 Jun 2026 (spike) 14.0 km 39 min 1/10 - -" in text  # no morning answer yet
-    assert "14.0 km, 16% longer than the 30-day longest (12.0 km)" in text
+    assert "Mon 25 May 2026 5 km 30 min 0/10 1/10 1" in text
+    assert "Tue 30 Jun 2026 (spike) 14 km 39 min 1/10 - -" in text  # no morning answer yet
+    assert "14 km, 16% longer than the 30-day longest (12 km)" in text
     assert "not a prediction for one runner" in text
     assert "Mon 25 May 2026: stage 1\nSat 6 Jun 2026: stage 2\n" in text
     assert "Answers to the /kneepain check (it is never stored)" in text

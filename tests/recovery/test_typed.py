@@ -9,11 +9,11 @@ from bot.domain.schedule.parse import ParseError
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("8.5 km 52 min 3/10", TypedRun(3, 52, 8_500)),
-        ("3/10 8,5km 52min", TypedRun(3, 52, 8_500)),
-        ("10k 1:05 0/10", TypedRun(0, 65, 10_000)),
-        ("5 mi 1h02 2/10", TypedRun(2, 62, 8_047)),
-        ("6 miles 4/10", TypedRun(4, None, 9_656)),
+        ("8.5 km 52 min 3/10", TypedRun(3, 52, 8_500, "km")),
+        ("3/10 8,5km 52min", TypedRun(3, 52, 8_500, "km")),
+        ("10k 1:05 0/10", TypedRun(0, 65, 10_000, "km")),
+        ("5 mi 1h02 2/10", TypedRun(2, 62, 8_047, "mi")),
+        ("6 miles 4/10", TypedRun(4, None, 9_656, "mi")),
         ("45 minutes 7/10", TypedRun(7, 45, None)),
         ("10/10", TypedRun(10, None, None)),
     ],

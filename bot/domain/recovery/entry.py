@@ -25,7 +25,7 @@ class PainEntry:
     during_run: int
     next_morning: int | None = None
     minutes: int | None = None
-    km: float | None = None
+    metres: int | None = None  # the distance, in whole metres whatever the runner's unit
     swelling: bool = False
     stiffer: bool = False
 
@@ -35,8 +35,8 @@ class PainEntry:
             _check_pain("next_morning", self.next_morning)
         if self.minutes is not None and self.minutes <= 0:
             raise ValueError(f"minutes must be positive, not {self.minutes}")
-        if self.km is not None and not self.km > 0:
-            raise ValueError(f"km must be positive, not {self.km}")
+        if self.metres is not None and self.metres <= 0:
+            raise ValueError(f"metres must be positive, not {self.metres}")
 
     @property
     def worst(self) -> int:
@@ -54,7 +54,7 @@ class NewRun:
     pain: int  # during the run, 0-10
     minutes: int | None
     comeback: bool  # tapped as a session of the walk-run plan
-    metres: int | None = None  # read from a watch or app file
+    metres: int | None = None
 
     def __post_init__(self) -> None:
         _check_pain("pain", self.pain)

@@ -13,6 +13,7 @@ from bot.domain.recovery.entry import PainEntry
 from bot.domain.recovery.pain import Verdict, classify
 from bot.domain.recovery.spike import LoggedDistance, Spike, spike_of
 from bot.domain.schedule.recurrence import WeeklyTime
+from bot.domain.units import Unit
 
 # The next-morning question is still worth asking about runs this recent.
 MORNING_WITHIN = timedelta(days=2)
@@ -48,6 +49,7 @@ class RunnerStatus:
     distances: tuple[LoggedDistance, ...] = ()
     skipped: frozenset[str] = frozenset()  # occurrence keys of planned runs said to be skipped
     rested: frozenset[int] = frozenset()  # weekdays of the last week whose runs were all skipped
+    unit: Unit = "km"  # how the runner reads distances (km until they choose)
 
     def planned_spike(self, run: WeeklyTime, day: date) -> Spike | None:
         """The spike the planned `run` on `day` would be, at its intended distance."""
@@ -93,6 +95,7 @@ def status_of(
     distances: Sequence[LoggedDistance] = (),
     skipped: frozenset[str] = frozenset(),
     rested: frozenset[int] = frozenset(),
+    unit: Unit = "km",
 ) -> RunnerStatus:
     return RunnerStatus(
         stage=stage,
@@ -104,4 +107,5 @@ def status_of(
         distances=tuple(distances),
         skipped=skipped,
         rested=rested,
+        unit=unit,
     )

@@ -8,9 +8,9 @@ understood, so nothing half-read is stored.
 import re
 from dataclasses import dataclass
 
-from bot.domain.distance import MAX_METRES, metres_of
 from bot.domain.recovery.entry import PAIN_MAX
 from bot.domain.schedule.parse import ParseError
+from bot.domain.units import MAX_METRES, Unit, typed_distance
 
 MAX_MINUTES = 24 * 60
 EXAMPLE = "/log 8.5 km 52 min 3/10"
@@ -26,6 +26,7 @@ class TypedRun:
     pain: int
     minutes: int | None
     metres: int | None
+    unit: Unit | None = None  # the unit the distance was typed in
 
 
 def _take(pattern: re.Pattern[str], text: str) -> tuple[re.Match[str] | None, str]:
@@ -48,9 +49,9 @@ def parse_typed_run(text: str) -> TypedRun:
     score = int(pain.group(1))
     if score > PAIN_MAX:
         raise ParseError("Pain goes from 0/10 (none) to 10/10 (the worst you can imagine).")
-    metres = None
+    metres, unit = None, None
     if distance is not None:
-        metres = metres_of(distance.group(1), distance.group(2))
+        metres, unit = typed_distance(distance.group(1), distance.group(2))
         if not 0 < metres <= MAX_METRES:
             raise ParseError(f"{distance.group(0)} is not a distance I can log for one run.")
     length = None
@@ -60,4 +61,4 @@ def parse_typed_run(text: str) -> TypedRun:
         length = int(minutes.group(1))
     if length is not None and not 0 < length <= MAX_MINUTES:
         raise ParseError("The time of a run is between 1 minute and 24 hours.")
-    return TypedRun(score, length, metres)
+    return TypedRun(score, length, metres, unit)

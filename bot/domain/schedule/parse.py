@@ -6,8 +6,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import time
 
-from bot.domain.distance import MAX_METRES, metres_of
 from bot.domain.schedule.recurrence import WEEKDAYS, WeeklyTime
+from bot.domain.units import MAX_METRES, typed_distance
 
 EXAMPLE = "/runs mon,wed 07:00; sat 09:30"
 MAX_RUNS = 14  # two a day: more is a typo, not a plan
@@ -182,7 +182,7 @@ def _distance(word: str) -> int:
                 f"like {DISTANCE_EXAMPLE}"
             )
         raise _unreadable(word)
-    metres = metres_of(found["amount"], found["unit"])
+    metres, _ = typed_distance(found["amount"], found["unit"])
     if not 0 < metres <= MAX_METRES:
         raise ParseError(
             f"{_quote(word)} is not a distance I can plan for one run "

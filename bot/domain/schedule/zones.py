@@ -140,6 +140,18 @@ def is_zone(name: str) -> bool:
     return name in _index().exact.values()
 
 
+def country_of(zone: str) -> str | None:
+    """The ISO 3166 code of the country a zone is in (zone.tab; a legacy name by its current
+    one), or None when tzdata does not say (UTC, a fixed offset)."""
+    return _zone_countries().get(_index().exact.get(zone.casefold(), zone))
+
+
+@cache
+def _zone_countries() -> dict[str, str]:
+    table = [line.split("\t") for line in _tzdata_lines("zone.tab") if not line.startswith("#")]
+    return {fields[2]: fields[0] for fields in table if len(fields) > 2}
+
+
 def format_offset(offset: timedelta) -> str:
     """'UTC+2', 'UTC-5', 'UTC+5:30', 'UTC'."""
     minutes = int(offset.total_seconds()) // 60

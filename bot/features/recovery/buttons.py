@@ -5,13 +5,19 @@ out of range) parses to None and is answered as expired. Row ids are checked aga
 presser in bot.db.painlog, so a forged id changes nothing; a day must be within DAYS_BACK of the
 presser's today, which the handler checks.
 
-  rl:new:<c|f>[:<yyyymmdd>]                     the during-run question (today, or that day)
+  rl:new:<c|f>[:<yyyymmdd>]                     a new run: how far (today, or that day); "km or
+                                                miles?" first when the runner has not chosen
+  rl:u:<km|mi>:<c|f>[:<yyyymmdd>]               the unit chosen (stored): how far
+  rl:d:<c|f>:<yyyymmdd>:<metres>                the distance chosen (0: not measured): how long
+  rl:t:<c|f>:<yyyymmdd>:<metres>:<minutes>      the time chosen (0: not timed): the pain
+  rl:fu:<km|mi>:<yyyymmdd>:<minutes>:<metres>   a watch file's run, the unit chosen: the pain
   rl:day:<c|f>                                  pick an earlier day
-  rl:p:<c|f>:<pain>[:<yyyymmdd>]                the pain chosen: ask how long (nothing stored)
+  rl:p:<c|f>:<pain>[:<yyyymmdd>]                an after-run check-in's pain: ask how long
   rl:m:<c|f>:<pain>:<yyyymmdd>:<minutes>[:<metres>]    store the run (asks first if the day
-                                                has runs); metres: a run read from a watch file
+                                                has runs); minutes 0: not given
   rl:add:<c|f>:<pain>:<yyyymmdd>:<minutes>[:<metres>]  store it as another run that day
-  rl:fix:<id>  rl:fp:<id>:<pain>  rl:rep:<id>:<pain>:<minutes>   correct a logged run
+  rl:fix:<id>  rl:fp:<id>:<pain>                correct a logged run: its pain, then its length
+  rl:rep:<id>:<pain>:<minutes>[:<metres>]       replace a run's pain and length (and distance)
   rl:ls  rl:e:<id>  rl:del:<id>[:yes]           the log's own screen: runs, one run, delete
   rl:am:<id>:<pain>  rl:sg:<id>:<sign>          the next-morning question
   rl:x                                          cancel: nothing (more) is changed
@@ -21,24 +27,57 @@ presser's today, which the handler checks.
 from dataclasses import dataclass
 from datetime import date
 
-from bot.domain.distance import MAX_METRES
 from bot.domain.recovery.entry import PAIN_MAX, NewRun, Sign
 from bot.domain.recovery.typed import MAX_MINUTES
+from bot.domain.units import MAX_METRES, Unit, unit_from
 from bot.ui.callback import Buttons, number_from
 
 RECOVERY = Buttons("rl", __name__)
-DURATIONS = (20, 30, 45, 60, 90)  # minutes offered after a run; 0 means skipped
 DAYS_BACK = 14  # how far back a run can be logged or read from a button
 _SIGNS: dict[str, Sign] = {"n": "none", "st": "stiffer", "sw": "swelling"}
 _SIGN_CODES = {sign: code for code, sign in _SIGNS.items()}
 
 
 @dataclass(frozen=True)
-class AskPain:
-    """Show the during-run question; `comeback` tags the run as a walk-run session."""
+class AskDistance:
+    """A new run: ask how far; `comeback` tags the run as a walk-run session."""
 
     comeback: bool
     day: date | None = None  # None: the presser's today
+
+
+@dataclass(frozen=True)
+class ChooseUnit:
+    """The runner's distance unit, chosen on the way to logging a run."""
+
+    unit: Unit
+    comeback: bool
+    day: date | None = None
+
+
+@dataclass(frozen=True)
+class Distance:
+    comeback: bool
+    day: date
+    metres: int | None  # None: not measured
+
+
+@dataclass(frozen=True)
+class Duration:
+    comeback: bool
+    day: date
+    metres: int | None
+    minutes: int | None  # None: not timed
+
+
+@dataclass(frozen=True)
+class FileUnit:
+    """The unit chosen for a run read from a watch file (date, moving time and distance)."""
+
+    unit: Unit
+    day: date
+    minutes: int
+    metres: int
 
 
 @dataclass(frozen=True)
@@ -77,6 +116,7 @@ class Replace:
     log_id: int
     pain: int
     minutes: int | None
+    metres: int | None = None  # None: the run's distance stays as it was
 
 
 @dataclass(frozen=True)
@@ -123,7 +163,11 @@ class StopPlan:
 
 
 Press = (
-    AskPain
+    AskDistance
+    | ChooseUnit
+    | Distance
+    | Duration
+    | FileUnit
     | PickDay
     | Pain
     | StoreRun
@@ -149,8 +193,24 @@ def _day(day: date) -> str:
     return f"{day:%Y%m%d}"
 
 
-def ask_pain(comeback: bool, day: date | None = None) -> str:
+def new_run(comeback: bool, day: date | None = None) -> str:
     return RECOVERY.data("new", _flag(comeback), *([_day(day)] if day else []))
+
+
+def choose_unit(unit: Unit, comeback: bool, day: date | None) -> str:
+    return RECOVERY.data("u", unit, _flag(comeback), *([_day(day)] if day else []))
+
+
+def distance(comeback: bool, day: date, metres: int | None) -> str:
+    return RECOVERY.data("d", _flag(comeback), _day(day), metres or 0)
+
+
+def duration(comeback: bool, day: date, metres: int | None, minutes: int | None) -> str:
+    return RECOVERY.data("t", _flag(comeback), _day(day), metres or 0, minutes or 0)
+
+
+def file_unit(unit: Unit, day: date, minutes: int, metres: int) -> str:
+    return RECOVERY.data("fu", unit, _day(day), minutes, metres)
 
 
 def pick_day(comeback: bool) -> str:
@@ -177,8 +237,9 @@ def correct_pain(log_id: int, value: int) -> str:
     return RECOVERY.data("fp", log_id, value)
 
 
-def replace(log_id: int, value: int, minutes: int | None) -> str:
-    return RECOVERY.data("rep", log_id, value, minutes or 0)
+def replace(log_id: int, value: int, minutes: int | None, metres: int | None = None) -> str:
+    distance = [metres] if metres is not None else []
+    return RECOVERY.data("rep", log_id, value, minutes or 0, *distance)
 
 
 def list_runs() -> str:
@@ -219,11 +280,12 @@ def _comeback(flag: str) -> bool | None:
 
 PAIN_SCORES = range(PAIN_MAX + 1)
 LOG_IDS = range(2**31)  # the database's integer ids
-_MINUTES = (0, *DURATIONS)  # 0: skipped
-# A run typed or read from a file has its own time and distance. The data is trusted no further
-# than the message showing it (bot.ui.presses.press_guard), so any sane value may ride along.
+# The runner's own times and distances ride in the buttons (offered from their history, typed,
+# or read from a file). The data is trusted no further than the message showing it
+# (bot.ui.presses.press_guard), so any sane value may ride along.
 RUN_MINUTES = range(MAX_MINUTES + 1)  # 0: not given
 RUN_METRES = range(1, MAX_METRES + 1)
+_MAYBE_METRES = range(MAX_METRES + 1)  # 0: not measured
 
 
 def _log_id(text: str) -> int | None:
@@ -263,11 +325,14 @@ def _log_press(args: tuple[str, ...]) -> Press | None:
         case ("fp", log_id, value) if (row := _log_id(log_id)) is not None:
             number = number_from(value, PAIN_SCORES)
             return None if number is None else CorrectPain(row, number)
-        case ("rep", log_id, value, minutes) if (row := _log_id(log_id)) is not None:
-            number, length = number_from(value, PAIN_SCORES), number_from(minutes, _MINUTES)
-            return (
-                None if number is None or length is None else Replace(row, number, length or None)
-            )
+        case ("rep", log_id, value, minutes, *distance) if (
+            row := _log_id(log_id)
+        ) is not None and len(distance) <= 1:
+            number, length = number_from(value, PAIN_SCORES), number_from(minutes, RUN_MINUTES)
+            metres = number_from(distance[0], RUN_METRES) if distance else None
+            if number is None or length is None or (distance and metres is None):
+                return None
+            return Replace(row, number, length or None, metres)
         case ("e", log_id) if (row := _log_id(log_id)) is not None:
             return ShowRun(row)
         case ("del", log_id) if (row := _log_id(log_id)) is not None:
@@ -282,11 +347,42 @@ def _log_press(args: tuple[str, ...]) -> Press | None:
     return None
 
 
+def _new_run_press(args: tuple[str, ...]) -> Press | None:
+    """The steps of a new run before its pain: unit, distance, time."""
+    match args:
+        case ("u", name, flag, *day) if (unit := unit_from(name)) is not None and len(day) <= 1:
+            comeback, when = _comeback(flag), _date(day[0]) if day else None
+            if comeback is None or (day and when is None):
+                return None
+            return ChooseUnit(unit, comeback, when)
+        case ("d", flag, day, metres):
+            comeback, when = _comeback(flag), _date(day)
+            distance = number_from(metres, _MAYBE_METRES)
+            if comeback is None or when is None or distance is None:
+                return None
+            return Distance(comeback, when, distance or None)
+        case ("t", flag, day, metres, minutes):
+            comeback, when = _comeback(flag), _date(day)
+            distance, length = number_from(metres, _MAYBE_METRES), number_from(minutes, RUN_MINUTES)
+            if comeback is None or when is None or distance is None or length is None:
+                return None
+            return Duration(comeback, when, distance or None, length or None)
+        case ("fu", name, day, minutes, metres) if (unit := unit_from(name)) is not None:
+            when = _date(day)
+            length, distance = number_from(minutes, RUN_MINUTES), number_from(metres, RUN_METRES)
+            if when is None or not length or distance is None:
+                return None
+            return FileUnit(unit, when, length, distance)
+    return None
+
+
 def parse(args: tuple[str, ...]) -> Press | None:
     match args:
         case ("new", flag, *day) if (comeback := _comeback(flag)) is not None and len(day) <= 1:
             when = _date(day[0]) if day else None
-            return None if day and when is None else AskPain(comeback, when)
+            return None if day and when is None else AskDistance(comeback, when)
+        case ("u" | "d" | "t" | "fu", *_):
+            return _new_run_press(args)
         case ("day", flag) if (comeback := _comeback(flag)) is not None:
             return PickDay(comeback)
         case ("p", flag, value, *day) if (comeback := _comeback(flag)) is not None and len(

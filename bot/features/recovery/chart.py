@@ -25,6 +25,7 @@ from matplotlib.typing import RcKeyType
 from bot.domain.recovery.entry import PAIN_MAX, PainEntry
 from bot.domain.recovery.pain import AMBER_MAX
 from bot.domain.recovery.spike import LoggedDistance, spike_of
+from bot.domain.units import Unit, in_unit
 from bot.ui.calendar import day_label
 
 WIDTH_PX, HEIGHT_PX, DPI = 1200, 900, 150
@@ -43,7 +44,7 @@ STYLE: dict[RcKeyType, Any] = {
     "legend.fontsize": 13,
     "svg.hashsalt": "knee-coach",  # only matters for SVG, pinned so any output is reproducible
 }
-Volume = Literal["minutes", "km"]
+Volume = Literal["minutes", "distance"]
 _RENDER = threading.Lock()
 
 
@@ -58,29 +59,37 @@ def _weeks_shown(days: list[date], today: date) -> int:
 
 
 def _volume_unit(entries: list[PainEntry]) -> Volume | None:
-    """Minutes or km, whichever more runs recorded (minutes on a tie); None if neither."""
+    """Distance or minutes, whichever more runs recorded (distance on a tie: the load the spike
+    marks are about); None if neither."""
     minutes = sum(entry.minutes is not None for entry in entries)
-    km = sum(entry.km is not None for entry in entries)
-    if not minutes and not km:
+    measured = sum(entry.metres is not None for entry in entries)
+    if not minutes and not measured:
         return None
-    return "minutes" if minutes >= km else "km"
+    return "distance" if measured >= minutes else "minutes"
 
 
 def spike_days(entries: Iterable[PainEntry]) -> frozenset[date]:
     """The days of runs more than 10% longer than the longest of the 30 days before them."""
-    history = [LoggedDistance(entry.day, round(entry.km * 1000)) for entry in entries if entry.km]
+    history = [LoggedDistance(entry.day, entry.metres) for entry in entries if entry.metres]
     return frozenset(run.day for run in history if spike_of(history, run.day, run.metres))
 
 
-def _draw_weekly_km(volume: Axes, per_day: dict[int, float], weeks: int) -> None:
+def _draw_weekly_distance(volume: Axes, per_day: dict[int, float], weeks: int, unit: Unit) -> None:
     """Each week's distance above its days, where the eye looks for load."""
     top = volume.get_ylim()[1]
     for week in range(weeks):
         total = sum(per_day.get(day, 0.0) for day in range(7 * week, 7 * week + 7))
         if total:
-            label = f"{total:.0f} km"
+            label = f"{total:.0f} {unit}"
+            # Just above the pain axis's 10/10 gridline, so that the line does not cross it.
             volume.text(
-                7 * week + 3, top * 0.94, label, ha="center", fontsize=11, color=LINE_COLOUR
+                7 * week + 3,
+                top * 0.962,
+                label,
+                ha="center",
+                va="bottom",
+                fontsize=11,
+                color=LINE_COLOUR,
             )
 
 
@@ -88,16 +97,18 @@ def _draw_volume(
     ax: Axes,
     entries: list[PainEntry],
     start: date,
-    unit: Volume,
+    volume_of: Volume,
+    unit: Unit,
     spikes: frozenset[date],
     weeks: int,
 ) -> Axes:
     per_day: defaultdict[int, float] = defaultdict(float)
     for entry in entries:
-        amount = entry.minutes if unit == "minutes" else entry.km
-        if amount is not None:
-            per_day[(entry.day - start).days] += amount
-    label = "Running (minutes)" if unit == "minutes" else "Running (km); top: per week"
+        if volume_of == "minutes" and entry.minutes is not None:
+            per_day[(entry.day - start).days] += entry.minutes
+        elif volume_of == "distance" and entry.metres is not None:
+            per_day[(entry.day - start).days] += in_unit(entry.metres, unit)
+    label = "Running (minutes)" if volume_of == "minutes" else f"Running ({unit}); top: per week"
     volume = ax.twinx()
     days = sorted(per_day)
     volume.bar(
@@ -110,8 +121,8 @@ def _draw_volume(
     )
     volume.set_ylim(0, max(per_day.values()) * 1.6)  # headroom keeps the bars below the lines
     volume.set_ylabel(label)
-    if unit == "km":
-        _draw_weekly_km(volume, per_day, weeks)
+    if volume_of == "distance":
+        _draw_weekly_distance(volume, per_day, weeks, unit)
         marked = sorted(
             {(day - start).days for day in spikes if 0 <= (day - start).days < 7 * weeks}
         )
@@ -172,16 +183,21 @@ def _format_axes(ax: Axes, start: date, weeks: int, zone_name: str) -> None:
 
 
 def _draw(
-    entries: list[PainEntry], zone_name: str, today: date, weeks: int, spikes: frozenset[date]
+    entries: list[PainEntry],
+    zone_name: str,
+    today: date,
+    weeks: int,
+    spikes: frozenset[date],
+    unit: Unit,
 ) -> Figure:
     start = today - timedelta(days=7 * weeks - 1)
     figure = Figure(figsize=(WIDTH_PX / DPI, HEIGHT_PX / DPI), dpi=DPI, layout="constrained")
     FigureCanvasAgg(figure)
     ax = figure.add_subplot()
     legend = _draw_pain(ax, entries, start)
-    unit = _volume_unit(entries)
-    if unit is not None:
-        volume = _draw_volume(ax, entries, start, unit, spikes, weeks)
+    volume_of = _volume_unit(entries)
+    if volume_of is not None:
+        volume = _draw_volume(ax, entries, start, volume_of, unit, spikes, weeks)
         legend += volume.get_legend_handles_labels()[0]
     # The 5/10 line is named in the legend, where no data point can hide its label.
     label = f"{AMBER_MAX}/10: above this, cut back"
@@ -196,11 +212,13 @@ def _draw(
     return figure
 
 
-def progress_chart(entries: Iterable[PainEntry], zone_name: str, today: date) -> bytes:
+def progress_chart(
+    entries: Iterable[PainEntry], zone_name: str, today: date, unit: Unit = "km"
+) -> bytes:
     """A 1200x900 PNG of the runs up to `today` (local dates) over the last 4-8 weeks.
 
-    `zone_name` is the runner's time zone, named on the date axis. Raises NoData when no run
-    falls in the last eight weeks.
+    `zone_name` is the runner's time zone, named on the date axis; distances are drawn in
+    `unit`. Raises NoData when no run falls in the last eight weeks.
     """
     logged = list(entries)
     oldest = today - timedelta(days=7 * MAX_WEEKS - 1)
@@ -210,6 +228,6 @@ def progress_chart(entries: Iterable[PainEntry], zone_name: str, today: date) ->
     weeks = _weeks_shown([entry.day for entry in shown], today)
     buffer = io.BytesIO()
     with _RENDER, rc_context(STYLE):
-        figure = _draw(shown, zone_name, today, weeks, spike_days(logged))
+        figure = _draw(shown, zone_name, today, weeks, spike_days(logged), unit)
         figure.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None})
     return buffer.getvalue()

@@ -12,10 +12,13 @@ from telegram.ext import MessageHandler, filters
 from bot.db import painlog, runners
 from bot.domain.recovery import RunReview, summary
 from bot.domain.recovery.activity_file import MAX_BYTES, UnreadableFile, format_of, read_run
+from bot.domain.recovery.choices import distance_choices, minutes_choices
 from bot.domain.recovery.entry import NewRun
 from bot.domain.recovery.spike import Spike, spike_of
 from bot.domain.recovery.typed import parse_typed_run
+from bot.domain.runner import SetUnit
 from bot.domain.schedule.parse import ParseError
+from bot.domain.units import Unit
 from bot.features.recovery import buttons as grammar
 from bot.features.recovery.drawing import CHARTS_PER_PERSON, ChartAllowance
 from bot.features.recovery.report import PERIOD, Report, history_start, report_runs
@@ -25,6 +28,8 @@ from bot.ui.presses import PressAnswer, on_press
 from bot.ui.replies import reply
 
 CHARTS = "recovery.charts"  # bot_data key of the ChartAllowance
+SIZED_FROM = timedelta(days=90)  # the runs /log's distance and time buttons are sized to
+SHOWN_UNIT: Unit = "km"  # distances shown before the runner chooses a unit
 
 
 def _user_id(update: Update) -> int:
@@ -44,11 +49,46 @@ async def _send(update: Update, screen: Screen) -> None:
     await reply(update, screen.text, screen.markup)
 
 
-async def _ask_pain(
+async def _unit(context: BotContext, user_id: int) -> Unit | None:
+    return (await runners.measures_of(context.services.database, user_id)).unit
+
+
+async def _stage(context: BotContext, user_id: int, comeback: bool) -> int | None:
+    """The walk-run stage a run tagged as a session belongs to (None without an active plan)."""
+    return await painlog.active_stage(context.services.database, user_id) if comeback else None
+
+
+async def _new_run(
     update: Update, context: BotContext, comeback: bool, day: date | None = None
 ) -> Screen:
-    stage = await painlog.active_stage(context.services.database, _user_id(update))
-    return log.ask_pain(comeback and stage is not None, stage if comeback else None, day)
+    """A new run's first step: "km or miles?" the first time, then how far."""
+    unit = await _unit(context, _user_id(update))
+    if unit is None:
+        return log.ask_unit(comeback, day)
+    return await _ask_distance(update, context, comeback, day, unit)
+
+
+async def _ask_distance(
+    update: Update, context: BotContext, comeback: bool, day: date | None, unit: Unit
+) -> Screen:
+    user_id = _user_id(update)
+    today, _ = await _today(update, context)
+    run_day = day or today
+    stage = await _stage(context, user_id, comeback)
+    history = await painlog.past_runs(context.services.database, user_id, run_day - SIZED_FROM)
+    choices = distance_choices(history, run_day, unit)
+    return log.ask_distance(stage is not None, stage, run_day, today, choices, unit)
+
+
+async def _ask_duration(
+    update: Update, context: BotContext, press: "grammar.Distance", today: date
+) -> Screen:
+    user_id = _user_id(update)
+    since = press.day - SIZED_FROM
+    history = await painlog.past_runs(context.services.database, user_id, since)
+    offered = minutes_choices([run for run in history if run.day <= press.day], press.metres)
+    unit = await _unit(context, user_id) or SHOWN_UNIT
+    return log.ask_duration(press.comeback, press.day, today, press.metres, unit, offered)
 
 
 async def log_run(update: Update, context: BotContext) -> None:
@@ -62,7 +102,7 @@ async def log_run(update: Update, context: BotContext) -> None:
     if waiting is not None:
         await _send(update, log.ask_morning(waiting.log_id, waiting.entry.day))
         return
-    await _send(update, await _ask_pain(update, context, comeback=False))
+    await _send(update, await _new_run(update, context, comeback=False))
 
 
 async def _log_typed(update: Update, context: BotContext, text: str, today: date) -> None:
@@ -72,7 +112,7 @@ async def _log_typed(update: Update, context: BotContext, text: str, today: date
         await reply(update, log.unreadable(error.message))
         return
     run = NewRun(today, typed.pain, typed.minutes, False, typed.metres)
-    screen = await _store(context, _user_id(update), grammar.StoreRun(run))
+    screen = await _store(context, _user_id(update), grammar.StoreRun(run), typed.unit)
     if screen is not None:
         await _send(update, screen)
 
@@ -98,12 +138,13 @@ async def show_progress(update: Update, context: BotContext) -> None:
 async def _draw_progress(update: Update, context: BotContext, charts: ChartAllowance) -> None:
     today, zone_name = await _today(update, context)
     logged = await painlog.entries(context.services.database, _user_id(update))
+    unit = await _unit(context, _user_id(update)) or SHOWN_UNIT
     # Imported on first use: matplotlib costs ~40 MB and 0.3 s of start-up for everyone.
     from bot.features.recovery.chart import NoData, progress_chart
 
     try:
         async with charts.one_at_a_time:
-            png = await asyncio.to_thread(progress_chart, logged, zone_name, today)
+            png = await asyncio.to_thread(progress_chart, logged, zone_name, today, unit)
     except NoData:
         await reply(update, progress.no_data())
         return
@@ -136,11 +177,18 @@ async def send_report(update: Update, context: BotContext) -> None:
     # Imported on first use, like the chart: fpdf2 and matplotlib are for those who ask.
     from bot.features.recovery.report_pdf import render_report
 
+    measures = await runners.measures_of(context.services.database, person)
+    made = Report(
+        start=start,
+        end=today,
+        zone=zone_name,
+        runs=runs,
+        paper=measures.paper,
+        unit=measures.unit or SHOWN_UNIT,
+    )
     try:
         async with charts.one_at_a_time:
-            pdf = await asyncio.to_thread(
-                render_report, Report(start=start, end=today, zone=zone_name, runs=runs)
-            )
+            pdf = await asyncio.to_thread(render_report, made)
     finally:
         charts.done(person)
     message = update.effective_message
@@ -176,7 +224,11 @@ async def watch_file(update: Update, context: BotContext) -> None:
     if not _within_reach(day, today):
         await reply(update, watch.out_of_reach(day, grammar.DAYS_BACK))
         return
-    await _send(update, log.ask_file_pain(run, day))
+    unit = await _unit(context, _user_id(update))
+    if unit is None:
+        await _send(update, log.ask_file_unit(run, day))
+        return
+    await _send(update, log.ask_file_pain(day, log.file_minutes(run), run.metres, unit))
 
 
 async def comeback(update: Update, context: BotContext) -> None:
@@ -201,28 +253,40 @@ async def _verdict(
     review: RunReview | None,
     log_id: int,
     spike: Spike | None = None,
+    unit: Unit = SHOWN_UNIT,
 ) -> Screen | None:
     if review is None:
         return None
     database = context.services.database
     first = await painlog.run_count(database, user_id) == 1
     content = context.services.library.comeback
-    return log.verdict(content, review, log_id, first=first, spike=spike)
+    return log.verdict(content, review, log_id, first=first, spike=spike, unit=unit)
 
 
-async def _store(context: BotContext, user_id: int, press: grammar.StoreRun) -> Screen | None:
+async def _store(
+    context: BotContext, user_id: int, press: grammar.StoreRun, typed: Unit | None = None
+) -> Screen | None:
+    """Stores a run, or asks first when its day has runs. Distances are shown in the runner's
+    unit, else in the one they typed, else in km."""
     services = context.services
     run, database = press.run, services.database
+    unit = await _unit(context, user_id) or typed or SHOWN_UNIT
     if not press.another:
         logged = await painlog.runs_on(database, user_id, run.day)
         if logged:
-            return log.another_or_replace(run, logged)
+            return log.another_or_replace(run, logged, unit)
     stages = services.library.comeback.stage_count
     # The spike is judged against the runs before this one, so it is read first.
-    history = await painlog.distances(database, user_id) if run.metres is not None else []
-    spike = spike_of(history, run.day, run.metres) if run.metres is not None else None
+    spike = await _spike(context, user_id, run.day, run.metres)
     review, log_id = await painlog.add_run(database, user_id, run, stages, services.clock())
-    return await _verdict(context, user_id, review, log_id, spike)
+    return await _verdict(context, user_id, review, log_id, spike, unit)
+
+
+async def _spike(context: BotContext, user_id: int, day: date, metres: int | None) -> Spike | None:
+    """The spike a run of `metres` on `day` is against the runs of the 30 days before it."""
+    if metres is None:
+        return None
+    return spike_of(await painlog.distances(context.services.database, user_id), day, metres)
 
 
 async def _log_screen(update: Update, context: BotContext, press: grammar.Press) -> Screen | None:
@@ -231,9 +295,8 @@ async def _log_screen(update: Update, context: BotContext, press: grammar.Press)
     database, user_id = services.database, _user_id(update)
     stages = services.library.comeback.stage_count
     today, _ = await _today(update, context)
+    unit = await _unit(context, user_id) or SHOWN_UNIT
     match press:
-        case grammar.AskPain(comeback=tagged, day=day) if _within_reach(day, today):
-            return await _ask_pain(update, context, tagged, day)
         case grammar.PickDay(comeback=tagged):
             return log.pick_day(tagged, today)
         case grammar.Pain(comeback=tagged, pain=pain, day=day) if _within_reach(day, today):
@@ -242,24 +305,30 @@ async def _log_screen(update: Update, context: BotContext, press: grammar.Press)
             return await _store(context, user_id, press)
         case grammar.Correct(log_id=log_id):
             found = await painlog.run_of(database, user_id, log_id)
-            return log.ask_correction(found) if found is not None else None
+            return log.ask_correction(found, unit) if found is not None else None
         case grammar.CorrectPain(log_id=log_id, pain=pain):
             return log.ask_corrected_minutes(log_id, pain)
-        case grammar.Replace(log_id=log_id, pain=pain, minutes=minutes):
-            review = await painlog.replace_run(database, user_id, log_id, pain, minutes, stages)
-            return await _verdict(context, user_id, review, log_id)
+        case grammar.Replace(log_id=log_id, pain=pain, minutes=minutes, metres=metres):
+            replaced = await painlog.run_of(database, user_id, log_id)
+            if replaced is None:
+                return None
+            spike = await _spike(context, user_id, replaced.entry.day, metres)
+            review = await painlog.replace_run(
+                database, user_id, log_id, pain, minutes, stages, metres
+            )
+            return await _verdict(context, user_id, review, log_id, spike, unit)
         case grammar.ListRuns():
             since = today - timedelta(days=grammar.DAYS_BACK)
-            return log.runs_list(await painlog.recent_runs(database, user_id, since))
+            return log.runs_list(await painlog.recent_runs(database, user_id, since), unit)
         case grammar.ShowRun(log_id=log_id):
             found = await painlog.run_of(database, user_id, log_id)
-            return log.run_screen(found) if found is not None else None
+            return log.run_screen(found, unit) if found is not None else None
         case grammar.Delete(log_id=log_id, confirmed=False):
             found = await painlog.run_of(database, user_id, log_id)
-            return log.confirm_delete(found) if found is not None else None
+            return log.confirm_delete(found, unit) if found is not None else None
         case grammar.Delete(log_id=log_id, confirmed=True):
             gone = await painlog.delete_run(database, user_id, log_id)
-            return log.deleted(gone) if gone is not None else None
+            return log.deleted(gone, unit) if gone is not None else None
         case grammar.Morning(log_id=log_id, pain=pain):
             found_morning = await painlog.set_morning(database, user_id, log_id, pain)
             return log.ask_signs(log_id, pain) if found_morning else None
@@ -271,11 +340,53 @@ async def _log_screen(update: Update, context: BotContext, press: grammar.Press)
     return None
 
 
+async def _new_run_screen(
+    update: Update, context: BotContext, press: grammar.Press
+) -> Screen | None:
+    """The steps of a new run before its pain (unit, distance, time); None for another press
+    or a day /log no longer reaches."""
+    services, user_id = context.services, _user_id(update)
+    today, _ = await _today(update, context)
+    match press:
+        case grammar.AskDistance(comeback=tagged, day=day) if _within_reach(day, today):
+            return await _new_run(update, context, tagged, day)
+        case grammar.ChooseUnit(unit=unit, comeback=tagged, day=day) if _within_reach(day, today):
+            await runners.change_settings(
+                services.database, user_id, SetUnit(unit), services.clock()
+            )
+            return await _ask_distance(update, context, tagged, day, unit)
+        case grammar.Distance(day=day) if _within_reach(day, today):
+            return await _ask_duration(update, context, press, today)
+        case grammar.Duration(comeback=tagged, day=day) if _within_reach(day, today):
+            stage = await _stage(context, user_id, tagged)
+            unit = await _unit(context, user_id) or SHOWN_UNIT
+            return log.ask_run_pain(press, stage, today, unit)
+        case grammar.FileUnit(unit=unit, day=day, minutes=minutes, metres=metres) if _within_reach(
+            day, today
+        ):
+            await runners.change_settings(
+                services.database, user_id, SetUnit(unit), services.clock()
+            )
+            return log.ask_file_pain(day, minutes, metres, unit)
+    return None
+
+
+_NEW_RUN_STEPS = (
+    grammar.AskDistance,
+    grammar.ChooseUnit,
+    grammar.Distance,
+    grammar.Duration,
+    grammar.FileUnit,
+)
+
+
 async def _screen(update: Update, context: BotContext, press: grammar.Press) -> Screen | None:
     """The screen after a press, or None when it refers to nothing of the presser's."""
     services = context.services
     database, user_id = services.database, _user_id(update)
     content = services.library.comeback
+    if isinstance(press, _NEW_RUN_STEPS):
+        return await _new_run_screen(update, context, press)
     match press:
         case grammar.StartPlan():
             stage = await painlog.start_plan(database, user_id, services.clock())

@@ -4,14 +4,12 @@ report_pdf (fpdf2 and matplotlib, loaded only when a report is made)."""
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Literal
 
+from bot.domain.paper import Paper
 from bot.domain.recovery.entry import PainEntry
 from bot.domain.recovery.spike import WINDOW, LoggedDistance, Spike, spike_of
 from bot.domain.runner import StoredRun
-
-Paper = Literal["A4", "Letter"]
-Unit = Literal["km", "mi"]
+from bot.domain.units import Unit
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,16 +36,16 @@ def report_runs(stored: Sequence[StoredRun], start: date) -> list[ReportRun]:
     """The runs from `start`, each with the spike it was; `stored` reaches 30 days further back
     so that the first runs of the period have their history too."""
     distances = [
-        LoggedDistance(run.entry.day, round(run.entry.km * 1000))
+        LoggedDistance(run.entry.day, run.entry.metres)
         for run in stored
-        if run.entry.km is not None
+        if run.entry.metres is not None
     ]
     return [
         ReportRun(
             run.entry,
             run.stage,
-            spike_of(distances, run.entry.day, round(run.entry.km * 1000))
-            if run.entry.km is not None
+            spike_of(distances, run.entry.day, run.entry.metres)
+            if run.entry.metres is not None
             else None,
         )
         for run in stored

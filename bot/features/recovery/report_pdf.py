@@ -13,21 +13,16 @@ from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
 from bot.domain.recovery.spike import HAZARD_RATIO
+from bot.domain.units import format_distance
 from bot.features.recovery.chart import NoData, progress_chart
-from bot.features.recovery.report import Report, Unit
+from bot.features.recovery.report import Report
 
-METRES_PER_MILE = 1609.344
 _FONT = "Helvetica"
 _NOT_RECORDED = (
     "Answers to the /kneepain check (it is never stored).",
     "Names, messages and anything typed other than the numbers above.",
     "Watch files: only the date, distance and moving time of a run are kept.",
 )
-
-
-def distance_text(metres: float, unit: Unit) -> str:
-    value = metres / 1000 if unit == "km" else metres / METRES_PER_MILE
-    return f"{value:.1f} {unit}"
 
 
 def _day(day: date) -> str:
@@ -49,11 +44,10 @@ def _runs_table(pdf: FPDF, report: Report) -> None:
         table.row(header)
         for run in report.runs:
             entry = run.entry
-            metres = entry.km * 1000 if entry.km is not None else None
             table.row(
                 (
                     _day(entry.day) + (" (spike)" if run.spike else ""),
-                    distance_text(metres, report.unit) if metres is not None else "-",
+                    format_distance(entry.metres, report.unit) if entry.metres else "-",
                     f"{entry.minutes} min" if entry.minutes is not None else "-",
                     f"{entry.during_run}/10",
                     f"{entry.next_morning}/10" if entry.next_morning is not None else "-",
@@ -72,9 +66,9 @@ def _spikes(pdf: FPDF, report: Report) -> None:
         pdf.multi_cell(
             0,
             5,
-            f"{_day(day)}: {distance_text(spike.metres, report.unit)}, "
+            f"{_day(day)}: {format_distance(spike.metres, report.unit)}, "
             f"{spike.percent_longer}% longer than the 30-day longest "
-            f"({distance_text(spike.longest_metres, report.unit)}).",
+            f"({format_distance(spike.longest_metres, report.unit)}).",
             new_x=XPos.LMARGIN,
             new_y=YPos.NEXT,
         )
@@ -128,7 +122,8 @@ def render_report(report: Report) -> bytes:
     else:
         pdf.multi_cell(0, 5, "No runs logged in this period.")
     try:
-        chart = progress_chart([run.entry for run in report.runs], report.zone, report.end)
+        entries = [run.entry for run in report.runs]
+        chart = progress_chart(entries, report.zone, report.end, report.unit)
     except NoData:
         chart = None
     if chart is not None:

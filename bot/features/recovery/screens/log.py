@@ -1,7 +1,7 @@
-"""/log: pain during the run and how long it was (stored only after both), for today or an
-earlier day; a day that has runs already asks whether this is another run or a correction; the
-next morning; the verdict; and the log's own screen, where a run is corrected or deleted.
-Every step has Cancel."""
+"""/log: how far, how long and the pain during the run (stored with the pain), for today or an
+earlier day, after "km or miles?" the first time; a day that has runs already asks whether this
+is another run or a correction; the next morning; the verdict; and the log's own screen, where a
+run is corrected or deleted. Every step has Cancel. Distances are shown in the runner's unit."""
 
 from collections.abc import Callable
 from datetime import date, timedelta
@@ -11,9 +11,12 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from bot.domain.content.comeback import Comeback
 from bot.domain.recovery import Decision, RunReview, Sign, Zone
 from bot.domain.recovery.activity_file import RunSummary
+from bot.domain.recovery.choices import DEFAULT_MINUTES, DistanceChoices
 from bot.domain.recovery.entry import NewRun, PainEntry
 from bot.domain.recovery.spike import EVIDENCE, Spike
 from bot.domain.recovery.status import LoggedRun
+from bot.domain.recovery.typed import EXAMPLE
+from bot.domain.units import UNIT_NAMES, UNITS, Unit, format_distance
 from bot.features.recovery import buttons as grammar
 from bot.features.recovery.screens.common import pain_rows
 from bot.ui.calendar import DAYS, day_label
@@ -24,6 +27,8 @@ ZONE_ICONS: dict[Zone, str] = {"green": "🟢", "amber": "🟠", "red": "🔴"} 
 SCALE = "0 = no pain, 10 = the worst pain you can imagine."
 KNEEPAIN_HINT = "Some of this can be a warning sign: check it with /kneepain."
 _LOGS_IT = "Your answer, or Skip, logs the run."
+_PAIN_LOGS_IT = "Your answer logs the run."
+CHOICES_PER_ROW = 4
 PICKED_DAYS = 7  # today and the six days before, offered to tap
 LISTED_RUNS = 8
 
@@ -37,27 +42,47 @@ def _date(day: date) -> str:
     return f"{DAYS[day.weekday()]} {day_label(day)}"
 
 
-def _run_words(entry: PainEntry, *, dated: bool = True) -> str:
-    """'Thu 3 Dec · 4/10 · 30 min' ('4/10 · 30 min' undated)."""
+def _run_words(entry: PainEntry, unit: Unit, *, dated: bool = True) -> str:
+    """'Thu 3 Dec · 4/10 · 8 km · 30 min' ('4/10 · 8 km · 30 min' undated)."""
     words = [_date(entry.day)] if dated else []
     words.append(f"{entry.during_run}/10")
-    if entry.km is not None:
-        words.append(f"{entry.km:.1f} km")
+    if entry.metres is not None:
+        words.append(format_distance(entry.metres, unit))
     if entry.minutes is not None:
         words.append(f"{entry.minutes} min")
     return " · ".join(words)
 
 
-def ask_file_pain(run: RunSummary, day: date) -> Screen:
+def file_minutes(run: RunSummary) -> int:
+    return max(1, round(run.moving_seconds / 60))
+
+
+def ask_file_unit(run: RunSummary, day: date) -> Screen:
+    """A watch file's run, before the runner has said how they read distances: asked once."""
+    text = (
+        f"📥 Read from your file: a run on {_date(day)}, {file_minutes(run)} min.\n"
+        f"{b('Do you count your runs in kilometres or miles?')} I'll remember it "
+        "(/settings changes it)."
+    )
+    row = [
+        InlineKeyboardButton(
+            UNIT_NAMES[unit].capitalize(),
+            callback_data=grammar.file_unit(unit, day, file_minutes(run), run.metres),
+        )
+        for unit in UNITS
+    ]
+    return Screen(text, InlineKeyboardMarkup([row, [_cancel()]]))
+
+
+def ask_file_pain(day: date, minutes: int, metres: int, unit: Unit) -> Screen:
     """A run read from a watch file: what was read, then the one question left."""
-    minutes = max(1, round(run.moving_seconds / 60))
-    read = f"{_date(day)} · {run.metres / 1000:.1f} km · {minutes} min"
+    read = f"{_date(day)} · {format_distance(metres, unit)} · {minutes} min"
     text = (
         f"📥 Read from your file: {read}. Only these three numbers are kept; the file is not.\n\n"
         f"{b('How much did the knee hurt during this run?')}\n{SCALE}"
     )
     rows = pain_rows(
-        lambda value: grammar.store_run(NewRun(day, value, minutes, False, run.metres), False)
+        lambda value: grammar.store_run(NewRun(day, value, minutes, False, metres), False)
     )
     rows.append([_cancel()])
     return Screen(text, InlineKeyboardMarkup(rows))
@@ -67,26 +92,150 @@ def unreadable(problem: str) -> str:
     return f"{h(problem)}\nNothing was logged. Or send /log alone and tap your way through."
 
 
-def spike_line(spike: Spike) -> str:
+def spike_line(spike: Spike, unit: Unit) -> str:
     """A run much longer than the month's longest: the runner's own numbers, honestly worded."""
     return (
-        f"📏 This run ({spike.metres / 1000:.1f} km) was {spike.percent_longer}% longer than "
-        f"your longest in the 30 days before it ({spike.longest_metres / 1000:.1f} km). "
-        f"{EVIDENCE} Up to {spike.within_margin_metres / 1000:.1f} km stays within 10%."
+        f"📏 This run ({format_distance(spike.metres, unit)}) was {spike.percent_longer}% longer "
+        "than your longest in the 30 days before it "
+        f"({format_distance(spike.longest_metres, unit)}). {EVIDENCE} "
+        f"Up to {format_distance(spike.within_margin_metres, unit)} stays within 10%."
     )
 
 
+def _which(day: date | None, today: date | None = None) -> str:
+    return "today’s run" if day is None or day == today else f"your run on {_date(day)}"
+
+
+def _session(stage: int | None) -> str:
+    return h(f" (walk-run stage {stage})") if stage is not None else ""
+
+
+def _day_buttons(comeback: bool) -> list[InlineKeyboardButton]:
+    return [
+        InlineKeyboardButton("📅 Another day", callback_data=grammar.pick_day(comeback)),
+        InlineKeyboardButton("🗂 Your runs", callback_data=grammar.list_runs()),
+    ]
+
+
 def ask_pain(comeback: bool, stage: int | None = None, day: date | None = None) -> Screen:
-    """The first question; `day` None means today's run."""
-    session = f" (walk-run stage {stage})" if stage is not None else ""
-    which = "today’s run" if day is None else f"your run on {_date(day)}"
-    text = f"{b(f'How much did the knee hurt during {which}{h(session)}?')}\n{SCALE}"
+    """The pain question an after-run check-in asks first; `day` None means today's run."""
+    text = f"{b(f'How much did the knee hurt during {_which(day)}{_session(stage)}?')}\n{SCALE}"
     rows = pain_rows(lambda value: grammar.pain(comeback, value, day))
+    rows.append(_day_buttons(comeback))
+    rows.append([_cancel()])
+    return Screen(text, InlineKeyboardMarkup(rows))
+
+
+def ask_unit(comeback: bool, day: date | None) -> Screen:
+    """Before the first distance: how the runner counts, asked once."""
+    text = (
+        f"{b('Do you count your runs in kilometres or miles?')}\nI'll remember it for /log, "
+        "/progress and /report (/settings changes it)."
+    )
+    row = [
+        InlineKeyboardButton(
+            UNIT_NAMES[unit].capitalize(), callback_data=grammar.choose_unit(unit, comeback, day)
+        )
+        for unit in UNITS
+    ]
+    return Screen(text, InlineKeyboardMarkup([row, [_cancel()]]))
+
+
+def _rows(buttons: list[InlineKeyboardButton]) -> list[list[InlineKeyboardButton]]:
+    return [
+        buttons[start : start + CHOICES_PER_ROW]
+        for start in range(0, len(buttons), CHOICES_PER_ROW)
+    ]
+
+
+def _history_line(choices: DistanceChoices, unit: Unit) -> str:
+    parts = []
+    if choices.usual is not None:
+        parts.append(f"your usual run is about {format_distance(choices.usual, unit)}")
+    if choices.longest is not None:
+        parts.append(f"the longest of the last 30 days {format_distance(choices.longest, unit)}")
+    return f"Going by your log, {' and '.join(parts)}.\n" if parts else ""
+
+
+def ask_distance(
+    comeback: bool,
+    stage: int | None,
+    day: date,
+    today: date,
+    choices: DistanceChoices,
+    unit: Unit,
+) -> Screen:
+    """A new run's first question: how far (or not measured)."""
+    text = (
+        f"{b(f'How far was {_which(day, today)}{_session(stage)}?')}\n"
+        f"{_history_line(choices, unit)}Another distance? Type it: {h(EXAMPLE)}"
+    )
+    buttons = [
+        InlineKeyboardButton(
+            format_distance(metres, unit), callback_data=grammar.distance(comeback, day, metres)
+        )
+        for metres in choices.metres
+    ]
+    rows = _rows(buttons)
     rows.append(
         [
-            InlineKeyboardButton("📅 Another day", callback_data=grammar.pick_day(comeback)),
-            InlineKeyboardButton("🗂 Your runs", callback_data=grammar.list_runs()),
+            InlineKeyboardButton(
+                "Didn't measure", callback_data=grammar.distance(comeback, day, None)
+            )
         ]
+    )
+    rows.append(_day_buttons(comeback))
+    rows.append([_cancel()])
+    return Screen(text, InlineKeyboardMarkup(rows))
+
+
+def _so_far(day: date, today: date, metres: int | None, unit: Unit, minutes: int | None) -> str:
+    """'8 km · 45 min today.'"""
+    words = [format_distance(metres, unit) if metres else "Distance not measured"]
+    if minutes is not None:
+        words.append(f"{minutes} min")
+    when = "today" if day == today else f"on {_date(day)}"
+    return f"{' · '.join(words)} {when}."
+
+
+def ask_duration(
+    comeback: bool,
+    day: date,
+    today: date,
+    metres: int | None,
+    unit: Unit,
+    minutes: tuple[int, ...],
+) -> Screen:
+    text = f"{_so_far(day, today, metres, unit, None)}\n{b('How long did it take?')}"
+    buttons = [
+        InlineKeyboardButton(
+            f"{value} min", callback_data=grammar.duration(comeback, day, metres, value)
+        )
+        for value in minutes
+    ]
+    rows = _rows(buttons)
+    rows.append(
+        [
+            InlineKeyboardButton(
+                "Didn't time it", callback_data=grammar.duration(comeback, day, metres, None)
+            ),
+            _cancel(),
+        ]
+    )
+    return Screen(text, InlineKeyboardMarkup(rows))
+
+
+def ask_run_pain(run: grammar.Duration, stage: int | None, today: date, unit: Unit) -> Screen:
+    """A new run's last question, the pain during it: the tap logs the run. `stage`: the
+    walk-run stage of a session (None: not a session)."""
+    so_far = _so_far(run.day, today, run.metres, unit, run.minutes)
+    question = f"How much did the knee hurt during {_which(run.day, today)}{_session(stage)}?"
+    text = f"{so_far}\n{b(question)}\n{SCALE} {_PAIN_LOGS_IT}"
+    session = stage is not None
+    rows = pain_rows(
+        lambda value: grammar.store_run(
+            NewRun(run.day, value, run.minutes, session, run.metres), another=False
+        )
     )
     rows.append([_cancel()])
     return Screen(text, InlineKeyboardMarkup(rows))
@@ -96,20 +245,19 @@ def pick_day(comeback: bool, today: date) -> Screen:
     days = [today - timedelta(days=back) for back in range(1, PICKED_DAYS)]
     labels = ["Yesterday", *(_date(day) for day in days[1:])]
     buttons = [
-        InlineKeyboardButton(label, callback_data=grammar.ask_pain(comeback, day))
+        InlineKeyboardButton(label, callback_data=grammar.new_run(comeback, day))
         for label, day in zip(labels, days, strict=True)
     ]
     rows = [buttons[start : start + 2] for start in range(0, len(buttons), 2)]
     rows.append(
-        [InlineKeyboardButton("‹ Today", callback_data=grammar.ask_pain(comeback)), _cancel()]
+        [InlineKeyboardButton("‹ Today", callback_data=grammar.new_run(comeback)), _cancel()]
     )
     return Screen(b("Which day was the run?"), InlineKeyboardMarkup(rows))
 
 
 def _minutes_rows(data: Callable[[int | None], str]) -> list[list[InlineKeyboardButton]]:
     buttons = [
-        InlineKeyboardButton(f"{value} min", callback_data=data(value))
-        for value in grammar.DURATIONS
+        InlineKeyboardButton(f"{value} min", callback_data=data(value)) for value in DEFAULT_MINUTES
     ]
     return [buttons, [InlineKeyboardButton("Skip", callback_data=data(None)), _cancel()]]
 
@@ -123,9 +271,9 @@ def ask_minutes(comeback: bool, pain: int, day: date, today: date) -> Screen:
     return Screen(text, InlineKeyboardMarkup(rows))
 
 
-def another_or_replace(run: NewRun, logged: list[LoggedRun]) -> Screen:
+def another_or_replace(run: NewRun, logged: list[LoggedRun], unit: Unit) -> Screen:
     """The day has runs already: nothing is replaced without asking."""
-    earlier = "; ".join(_run_words(other.entry, dated=False) for other in logged)
+    earlier = "; ".join(_run_words(other.entry, unit, dated=False) for other in logged)
     text = (
         f"You already logged {'a run' if len(logged) == 1 else f'{len(logged)} runs'} on "
         f"{_date(run.day)}: {h(earlier)}.\n{b('Is this another run, or a correction?')}"
@@ -134,8 +282,8 @@ def another_or_replace(run: NewRun, logged: list[LoggedRun]) -> Screen:
     rows += [
         [
             InlineKeyboardButton(
-                f"✏️ Replace {_run_words(other.entry, dated=False)}",
-                callback_data=grammar.replace(other.log_id, run.pain, run.minutes),
+                f"✏️ Replace {_run_words(other.entry, unit, dated=False)}",
+                callback_data=grammar.replace(other.log_id, run.pain, run.minutes, run.metres),
             )
         ]
         for other in logged[-3:]
@@ -144,9 +292,9 @@ def another_or_replace(run: NewRun, logged: list[LoggedRun]) -> Screen:
     return Screen(text, InlineKeyboardMarkup(rows))
 
 
-def ask_correction(run: LoggedRun) -> Screen:
+def ask_correction(run: LoggedRun, unit: Unit) -> Screen:
     text = (
-        f"Correcting your run on {_run_words(run.entry)}.\n"
+        f"Correcting your run on {_run_words(run.entry, unit)}.\n"
         f"{b('How much did the knee hurt during it?')}\n{SCALE}"
     )
     rows = pain_rows(lambda value: grammar.correct_pain(run.log_id, value))
@@ -160,23 +308,29 @@ def ask_corrected_minutes(log_id: int, pain: int) -> Screen:
     return Screen(text, InlineKeyboardMarkup(rows))
 
 
-def runs_list(runs: list[LoggedRun]) -> Screen:
+def runs_list(runs: list[LoggedRun], unit: Unit) -> Screen:
     if not runs:
         return Screen(
             f"No runs logged in the last {grammar.DAYS_BACK} days. /log after your next run."
         )
     text = f"{b('Your runs')} (the last {grammar.DAYS_BACK} days). Tap one to correct or delete it."
     rows = [
-        [InlineKeyboardButton(_run_words(run.entry), callback_data=grammar.show_run(run.log_id))]
+        [
+            InlineKeyboardButton(
+                _run_words(run.entry, unit), callback_data=grammar.show_run(run.log_id)
+            )
+        ]
         for run in runs[:LISTED_RUNS]
     ]
     rows.append([InlineKeyboardButton("✖ Close", callback_data=grammar.cancel())])
     return Screen(text, InlineKeyboardMarkup(rows))
 
 
-def run_screen(run: LoggedRun) -> Screen:
+def run_screen(run: LoggedRun, unit: Unit) -> Screen:
     entry = run.entry
     lines = [b(f"Your run on {_date(entry.day)}"), f"During the run: {entry.during_run}/10"]
+    if entry.metres is not None:
+        lines.append(f"Distance: {format_distance(entry.metres, unit)}")
     lines.append(f"Length: {entry.minutes} min" if entry.minutes else "Length: not given")
     if entry.next_morning is not None:
         signs = [
@@ -195,8 +349,8 @@ def run_screen(run: LoggedRun) -> Screen:
     return Screen("\n".join(lines), InlineKeyboardMarkup(rows))
 
 
-def confirm_delete(run: LoggedRun) -> Screen:
-    text = f"Delete your run on {_run_words(run.entry)}? This cannot be undone."
+def confirm_delete(run: LoggedRun, unit: Unit) -> Screen:
+    text = f"Delete your run on {_run_words(run.entry, unit)}? This cannot be undone."
     rows = [
         [
             InlineKeyboardButton("Yes, delete", callback_data=grammar.delete(run.log_id, True)),
@@ -206,9 +360,9 @@ def confirm_delete(run: LoggedRun) -> Screen:
     return Screen(text, InlineKeyboardMarkup(rows))
 
 
-def deleted(entry: PainEntry) -> Screen:
+def deleted(entry: PainEntry, unit: Unit) -> Screen:
     rows = [[InlineKeyboardButton("🗂 Your runs", callback_data=grammar.list_runs())]]
-    return Screen(f"Deleted your run on {_run_words(entry)}.", InlineKeyboardMarkup(rows))
+    return Screen(f"Deleted your run on {_run_words(entry, unit)}.", InlineKeyboardMarkup(rows))
 
 
 def cancelled() -> Screen:
@@ -221,7 +375,7 @@ def ask_morning(log_id: int, day: date) -> Screen:
     )
     rows = pain_rows(lambda value: grammar.morning(log_id, value))
     rows.append(
-        [InlineKeyboardButton("Log a new run instead", callback_data=grammar.ask_pain(False))]
+        [InlineKeyboardButton("Log a new run instead", callback_data=grammar.new_run(False))]
     )
     rows.append([_cancel()])
     return Screen(text, InlineKeyboardMarkup(rows))
@@ -249,7 +403,13 @@ def _plan_line(content: Comeback, decision: Decision) -> str:
 
 
 def verdict(
-    content: Comeback, review: RunReview, log_id: int, *, first: bool, spike: Spike | None = None
+    content: Comeback,
+    review: RunReview,
+    log_id: int,
+    *,
+    first: bool,
+    spike: Spike | None = None,
+    unit: Unit = "km",
 ) -> Screen:
     """The verdict on a stored run. The caveat on what the rules are not for comes with the
     runner's first verdict; after that it stays in /comeback and the README, not under each."""
@@ -258,7 +418,7 @@ def verdict(
     if found.suggest_kneepain:
         parts.append(KNEEPAIN_HINT)
     if spike is not None:
-        parts.append(spike_line(spike))
+        parts.append(spike_line(spike, unit))
     if review.decision is not None:
         parts.append(_plan_line(content, review.decision))
     if first:

@@ -80,7 +80,7 @@ def current(content: Comeback, stage: int, sessions: SessionSchedule) -> Screen:
         ]
     )
     rows = [
-        [InlineKeyboardButton("Done: log it", callback_data=grammar.ask_pain(True))],
+        [InlineKeyboardButton("Done: log it", callback_data=grammar.new_run(True))],
         [InlineKeyboardButton("📅 Session days", callback_data=OPEN_RUN_PLAN)],
         [InlineKeyboardButton("Stop the plan", callback_data=grammar.stop_plan(False))],
     ]

@@ -16,12 +16,15 @@ from bot.domain.runner import (
     SetCheckins,
     SetLead,
     SetNudges,
+    SetPaper,
     SetQuiet,
     SetStretch,
+    SetUnit,
     SetZone,
     Stop,
 )
 from bot.domain.schedule.parse import MAX_RUNS
+from bot.domain.units import UNIT_NAMES
 from bot.features.settings.screens import options, runs
 from bot.features.settings.screens.common import (
     clock,
@@ -60,7 +63,7 @@ def _headline(change: RunnerChange, view: RunnerOverview) -> str:
             return "✅ Your run plan is cleared."
         case ReplaceRuns():
             where = f" ({h(view.zone)})" if view.zone else ""
-            return f"✅ Runs: {run_list(view.runs, view.distances)}{where}."
+            return f"✅ Runs: {run_list(view.runs, view.distances, view.unit or 'km')}{where}."
         case AddRun(run=run) if run in view.runs:
             return f"✅ Added: {run_name(run)}."
         case AddRun():
@@ -86,6 +89,10 @@ def _headline(change: RunnerChange, view: RunnerOverview) -> str:
             return "✅ After-run check-ins off. You can still log any run with /log."
         case SetQuiet():
             return f"✅ Quiet hours: {quiet_text(view.quiet)}."
+        case SetUnit(unit=unit):
+            return f"✅ Distances in {UNIT_NAMES[unit]}."
+        case SetPaper(paper=paper):
+            return f"✅ /report on {paper} paper."
         case Pause():
             return _pause_note(change, view)
         case Resume():
@@ -145,5 +152,7 @@ def after_command(
     elif not view.runs:
         keyboard.append([button("➕ Add a run", data("run", "add"))])
     keyboard.append([button("⚙️ All settings", data())])
-    text = "\n\n".join(part for part in (note(change, view), spike_lines(spikes)) if part)
+    text = "\n\n".join(
+        part for part in (note(change, view), spike_lines(spikes, view.unit or "km")) if part
+    )
     return Screen(text, InlineKeyboardMarkup(keyboard))

@@ -11,9 +11,9 @@ from telegram import InlineKeyboardButton
 from bot.domain.runner import QuietEdge
 from bot.domain.schedule.quiet import QuietHours
 from bot.domain.schedule.recurrence import WeeklyTime
+from bot.domain.units import Unit, format_distance
 from bot.features.settings.buttons import SETTINGS
 from bot.ui.calendar import DAYS, MONTHS
-from bot.ui.distance import distance
 from bot.ui.keyboards import button
 
 KIND_NAMES = {
@@ -67,17 +67,19 @@ def when(instant: datetime, zone: str) -> str:
     return f"{day(local.date())} {local:%H:%M}"
 
 
-def run_name(run: WeeklyTime, metres: int | None = None) -> str:
+def run_name(run: WeeklyTime, metres: int | None = None, unit: Unit = "km") -> str:
     """'Sat 09:30', or with its intended distance 'Sat 09:30 18 km'."""
     name = f"{DAYS[run.weekday]} {clock(run.time)}"
-    return f"{name} {distance(metres)}" if metres is not None else name
+    return f"{name} {format_distance(metres, unit)}" if metres is not None else name
 
 
 def run_list(
-    runs: tuple[WeeklyTime, ...], distances: Mapping[WeeklyTime, int] | None = None
+    runs: tuple[WeeklyTime, ...],
+    distances: Mapping[WeeklyTime, int] | None = None,
+    unit: Unit = "km",
 ) -> str:
     given = distances or {}
-    return ", ".join(run_name(run, given.get(run)) for run in runs) if runs else "none"
+    return ", ".join(run_name(run, given.get(run), unit) for run in runs) if runs else "none"
 
 
 def quiet_text(quiet: QuietHours) -> str:

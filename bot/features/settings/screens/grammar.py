@@ -14,6 +14,8 @@ or a change to make. Anything else (stale, forged, out of range) reads as None.
   cfg:ndg:on|off                rest-day nudges
   cfg:chk:on|off                after-run check-ins
   cfg:qt[:start|:end[:<hour>]]  quiet hours
+  cfg:unit[:km|mi]              distances in km or miles
+  cfg:ppr[:A4|Letter]           /report's paper
   cfg:pse[:<days>]              pause
   cfg:on | cfg:off              reminders back on (ends a stop or a pause) | stop them all
 """
@@ -24,9 +26,11 @@ from datetime import time
 from functools import partial
 
 from bot.domain import runner
+from bot.domain.paper import paper_from
 from bot.domain.schedule.places import REGIONS
 from bot.domain.schedule.recurrence import WEEKDAYS, WeeklyTime
 from bot.domain.schedule.zones import is_zone
+from bot.domain.units import unit_from
 from bot.features.settings.screens import location, options, runs, timezone
 from bot.features.settings.screens.common import EDGES
 from bot.features.settings.screens.menu import menu
@@ -149,6 +153,14 @@ def parse(args: tuple[str, ...]) -> Press | None:
             return runner.SetCheckins(value == "on")
         case ("qt", *rest):
             return _quiet(tuple(rest))
+        case ("unit",):
+            return Open(options.unit)
+        case ("unit", name) if (unit := unit_from(name)) is not None:
+            return runner.SetUnit(unit)
+        case ("ppr",):
+            return Open(options.paper)
+        case ("ppr", name) if (paper := paper_from(name)) is not None:
+            return runner.SetPaper(paper)
         case ("pse", *rest):
             return _tap_by_tap(rest, (options.PAUSE_DAYS,), (options.pause,), runner.Pause)
         case ("zone", *parts):

@@ -2,7 +2,9 @@
 
 from telegram import InlineKeyboardMarkup
 
+from bot.domain.paper import report_paper
 from bot.domain.runner import RunnerOverview
+from bot.domain.units import UNIT_NAMES
 from bot.features.settings.screens.common import (
     KIND_NAMES,
     OPEN_RUN_PLAN,
@@ -53,17 +55,28 @@ def _checkins(view: RunnerOverview) -> str:
     return f"{state} (on while a /comeback plan runs)"
 
 
+def unit_text(view: RunnerOverview) -> str:
+    return UNIT_NAMES[view.unit] if view.unit else "not chosen yet (/log asks)"
+
+
+def paper_text(view: RunnerOverview) -> str:
+    paper = report_paper(view.paper, view.zone)
+    return paper if view.paper else f"{paper} (from your timezone until you choose)"
+
+
 def settings_lines(view: RunnerOverview) -> str:
     stretch = f"at {clock(view.stretch_time)}" if view.stretch_time else "off"
     return "\n".join(
         [
             f"🌍 Timezone: {h(view.zone or 'not set')}",
-            f"🏃 Runs: {run_list(view.runs, view.distances)}",
+            f"🏃 Runs: {run_list(view.runs, view.distances, view.unit or 'km')}",
             f"⏱ Warm-up reminder: {view.lead_minutes} min before each run",
             f"🧘 Stretch of the day: {stretch}",
             f"💤 Rest-day nudges: {'on' if view.nudges else 'off'}",
             f"📝 After-run check-ins: {_checkins(view)}",
             f"🌙 Quiet hours: {quiet_text(view.quiet)}",
+            f"📏 Distances: {unit_text(view)}",
+            f"📄 /report paper: {paper_text(view)}",
         ]
     )
 
@@ -99,6 +112,7 @@ def menu(view: RunnerOverview, note: str = "") -> Screen:
             button("🌙 Quiet hours", data("qt")),
         ],
         [button(checkins, data("chk", "off" if view.checkins else "on"))],
+        [button("📏 km or miles", data("unit")), button("📄 Report paper", data("ppr"))],
         last_row,
     ]
     return Screen(with_note(note, text), InlineKeyboardMarkup(keyboard))

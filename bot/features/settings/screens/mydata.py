@@ -5,6 +5,7 @@ from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 from bot.domain.runner import KeptMessage, MyData, RunningTap, StoredRun
+from bot.domain.units import Unit, format_distance
 from bot.features.settings.screens.common import KIND_NAMES, KIND_PLURALS, run_list
 from bot.features.settings.screens.menu import settings_lines, status
 from bot.ui.calendar import DAYS, MONTHS, day_label
@@ -36,13 +37,13 @@ def _local(moment: datetime, zone: str) -> str:
     return f"{DAYS[local.weekday()]} {day_label(local.date())} {local:%H:%M}"
 
 
-def _logged(run: StoredRun) -> str:
+def _logged(run: StoredRun, unit: Unit) -> str:
     entry = run.entry
     parts = [f"during the run {entry.during_run}/10"]
     if entry.next_morning is not None:
         parts.append(f"next morning {entry.next_morning}/10")
-    if entry.km is not None:
-        parts.append(f"{entry.km:.1f} km")
+    if entry.metres is not None:
+        parts.append(format_distance(entry.metres, unit))
     if entry.minutes is not None:
         parts.append(f"{entry.minutes} min")
     parts += [
@@ -114,6 +115,7 @@ def my_data(data: MyData) -> str:
         ]
     )
     stage = data.comeback_stage
+    unit = (data.settings.unit if data.settings else None) or "km"
     plan = f"• Walk-run plan: {f'stage {stage}' if stage is not None else 'not running'}"
     return "\n\n".join(
         [
@@ -122,7 +124,9 @@ def my_data(data: MyData) -> str:
             b("Settings") + "\n" + settings,
             b("Scheduled") + "\n" + scheduled,
             b("Recovery") + "\n" + plan,
-            _listed("Pain log (/log)", [_logged(run) for run in data.pain_log], "No runs logged."),
+            _listed(
+                "Pain log (/log)", [_logged(run, unit) for run in data.pain_log], "No runs logged."
+            ),
             _answers(data.running),
             _listed(
                 "Runs you said you were not running (kept a week)",

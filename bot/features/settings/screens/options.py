@@ -4,7 +4,9 @@ from datetime import time
 
 from telegram import InlineKeyboardMarkup
 
+from bot.domain.paper import PAPERS, report_paper
 from bot.domain.runner import QuietEdge, RunnerOverview
+from bot.domain.units import UNIT_NAMES, UNITS
 from bot.features.settings.screens.common import (
     ZONE_EXAMPLE,
     back,
@@ -15,7 +17,7 @@ from bot.features.settings.screens.common import (
     quiet_text,
     rows,
 )
-from bot.features.settings.screens.menu import with_note
+from bot.features.settings.screens.menu import paper_text, unit_text, with_note
 from bot.ui.html import b, h
 from bot.ui.keyboards import button
 from bot.ui.screen import Screen
@@ -108,3 +110,25 @@ def bad_pause() -> str:
         f"Tell me how many days to pause, from 1 to {MAX_PAUSE_DAYS}. Try: /pause 7\n"
         "To turn reminders off until you turn them back on: /stop\n\nNothing was changed."
     )
+
+
+def unit(view: RunnerOverview) -> Screen:
+    text = (
+        b("Distances") + f"\n\nNow: {unit_text(view)}.\nHow /log, /progress and /report show "
+        "how far you ran. What is logged stays as it was; typing either works: /log 5 mi ..."
+    )
+    buttons = [
+        button(chosen(UNIT_NAMES[choice].capitalize(), view.unit == choice), data("unit", choice))
+        for choice in UNITS
+    ]
+    return Screen(text, InlineKeyboardMarkup([buttons, [back()]]))
+
+
+def paper(view: RunnerOverview) -> Screen:
+    text = (
+        b("Report paper") + f"\n\nNow: {paper_text(view)}.\nThe page size of the PDF "
+        "/report makes for your physiotherapist."
+    )
+    current = report_paper(view.paper, view.zone) if view.paper else None
+    buttons = [button(chosen(choice, current == choice), data("ppr", choice)) for choice in PAPERS]
+    return Screen(text, InlineKeyboardMarkup([buttons, [back()]]))

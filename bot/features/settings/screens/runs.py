@@ -7,10 +7,10 @@ from bot.domain.runner import RunnerOverview
 from bot.domain.schedule.parse import DISTANCE_EXAMPLE, MAX_RUNS, ParseError
 from bot.domain.schedule.plan import MANY_IN_A_ROW, plan_warnings
 from bot.domain.schedule.recurrence import WeeklyTime
+from bot.domain.units import format_distance
 from bot.features.settings.screens.common import RUNS_EXAMPLE, back, data, rows, run_name
 from bot.features.settings.screens.menu import status, with_note
 from bot.ui.calendar import DAY_NAMES, DAYS
-from bot.ui.distance import distance
 from bot.ui.html import b, h
 from bot.ui.keyboards import button
 from bot.ui.screen import Screen
@@ -42,7 +42,7 @@ def _lead_line(view: RunnerOverview) -> str:
 
 def _distance(view: RunnerOverview, run: WeeklyTime) -> str:
     metres = view.distances.get(run)
-    return f", {distance(metres)}" if metres is not None else ""
+    return f", {format_distance(metres, view.unit or 'km')}" if metres is not None else ""
 
 
 def runs_screen(view: RunnerOverview, note: str = "") -> Screen:
