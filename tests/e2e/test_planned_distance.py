@@ -12,6 +12,7 @@ from bot.db.models import PainLog, PlannedRun
 from bot.telegram_local.chat import LocalChat
 from bot.telegram_local.models import LocalMessage, LocalUser
 from tests.e2e.conftest import ON_BOTH_DATABASES, World
+from tests.e2e.test_recovery import tap
 
 pytestmark = ON_BOTH_DATABASES
 
@@ -124,3 +125,20 @@ async def test_a_distance_that_cannot_be_planned_changes_nothing(
     [reply] = await world.driver.send(chat, typed)
     assert answer in reply.text and "Nothing was changed." in reply.text
     assert await planned(world, user) == [(5, 12_000)]
+
+
+async def test_a_runner_who_reads_miles_is_warned_in_miles(world: World) -> None:
+    user, chat = await runner_with_a_month_of_runs(world)
+    [menu] = await world.driver.send(chat, "/settings")
+    await tap(world, chat, menu, "📏 km or miles")
+    await tap(world, chat, menu, "Miles")
+    [confirmation] = await world.driver.send(chat, "/runs sat 09:30 11mi")
+    assert "✅ Runs: Sat 09:30 11 mi" in confirmation.text  # 17,703 m, typed in miles
+    assert (
+        "📏 Sat 09:30, 11 mi: 26% longer than your longest run of the last 30 days (8.7 mi). "
+        "Up to 9.6 mi stays within 10%." in confirmation.text
+    )
+    assert " km" not in confirmation.text
+    reminder = await warmup(world, chat)
+    assert "📏 Today's 11 mi would be 26% longer" in reminder.text
+    assert "(8.7 mi)" in reminder.text and " km" not in reminder.text
