@@ -124,7 +124,7 @@ def test_lying_on_the_back_the_buttock_rests_on_the_floor_not_below_it(library: 
     assert int(orange.sum()) == 0
 
 
-@pytest.mark.parametrize("item_id", ["side_steps"])
+@pytest.mark.parametrize("item_id", ["sit_to_stand", "side_steps"])
 def test_seen_from_the_front_the_buttock_is_behind_the_body(library: Library, item_id: str) -> None:
     """A three-quarter or front view shows the trunk at the hips, not a disc painted over it."""
     demo = library.demos.by_id()[item_id]
