@@ -12,6 +12,7 @@ SUPERSAMPLE = 3  # drawn larger, then scaled down: smooth edges without an antia
 MAX_SCALE = 330.0  # pixels per body height: most demonstrations share this size
 MARGIN = 0.07
 TOP_VIEW = 60  # camera elevation from which the floor is seen as a plane, not a line
+FACING_CAMERA = 0.25  # the chest's share towards the camera from which the back is hidden
 
 BACKGROUND = (246, 243, 236)
 FLOOR = (170, 160, 142)
@@ -68,7 +69,8 @@ def viewport(animation: Animation, frames: list[Projected]) -> Viewport:
     bottom = min(0.0, *(lowest_height(f) for f in frames))
     top = max(ys) + HEAD_RADIUS + 0.05
     usable_w, usable_h = WIDTH * (1 - 2 * MARGIN), HEIGHT * (1 - 2 * MARGIN)
-    scale = min(MAX_SCALE, usable_w / (right - left), usable_h / (top - bottom))
+    most = MAX_SCALE * animation.demo.zoom
+    scale = min(most, usable_w / (right - left), usable_h / (top - bottom))
     centre = (left + right) / 2
     floor = HEIGHT * (1 - MARGIN) + bottom * scale
     return Viewport(scale, centre - WIDTH / 2 / scale, floor)
@@ -210,7 +212,8 @@ def _weight(canvas: _Canvas, props: Props, frame: Projected) -> None:
         canvas.disc(point, canvas.length(WEIGHT_RADIUS), WEIGHT)
 
 
-def _figure(canvas: _Canvas, frame: Projected, tint: tuple[str, ...]) -> None:
+def _figure(canvas: _Canvas, frame: Projected, tint: tuple[str, ...], side_on: bool) -> None:
+    """`side_on`: the floor is seen edge-on, as a line the figure rests on."""
     points = frame.points
     pelvis_depth = points["pelvis"][2]
     parts: list[tuple[float, str, str, str]] = []  # (depth, segment, from, to)
@@ -221,8 +224,12 @@ def _figure(canvas: _Canvas, frame: Projected, tint: tuple[str, ...]) -> None:
             parts.append((depth, f"{side}_{name}", start, end))
     parts.append((pelvis_depth, "trunk", "pelvis", "neck"))
     # The buttock goes over the trunk and both thighs, under the shins, feet and arms nearer the
-    # camera (a crossed ankle or a hugging arm stays in sight).
-    hips_left, glutes_drawn = {"trunk", "l_thigh", "r_thigh"}, False
+    # camera (a crossed ankle or a hugging arm stays in sight). Seen from the front it is behind
+    # the body, so it goes first and shows only where it sticks out behind the hips.
+    hips_left, glutes_drawn = {"trunk", "l_thigh", "r_thigh"}, "pelvis" not in tint
+    if not glutes_drawn and frame.facing[2] > FACING_CAMERA:
+        _glutes(canvas, frame, side_on)
+        glutes_drawn = True
     for depth, segment, start, end in sorted(parts, key=lambda part: part[0]):
         far = depth < pelvis_depth - 0.02
         color = (TINT_FAR if far else TINT_NEAR) if segment in tint else (FAR if far else NEAR)
@@ -233,17 +240,22 @@ def _figure(canvas: _Canvas, frame: Projected, tint: tuple[str, ...]) -> None:
             ra, rb = canvas.length(radius(start)), canvas.length(radius(end))
             canvas.capsule(a_xy, b_xy, ra, rb, color)
         hips_left.discard(segment)
-        if "pelvis" in tint and not hips_left and not glutes_drawn:
-            _glutes(canvas, frame)
+        if not hips_left and not glutes_drawn:
+            _glutes(canvas, frame, side_on)
             glutes_drawn = True
 
 
-def _glutes(canvas: _Canvas, frame: Projected) -> None:
-    """The buttock, over the hips and set back from the hip joint."""
+def _glutes(canvas: _Canvas, frame: Projected, side_on: bool) -> None:
+    """The buttock, over the hips and set back from the hip joint; lying on the back it rests
+    on the floor instead of sinking through it."""
     pelvis = canvas.px(*frame.points["pelvis"][:2])
     hips = canvas.length(frame.trunk_width[0] / 2)
     fx, fy = frame.facing[0], -frame.facing[1]  # the chest's direction on screen
-    canvas.disc((pelvis[0] - fx * hips * 0.5, pelvis[1] - fy * hips * 0.5), hips * 0.8, TINT_NEAR)
+    r = hips * 0.8
+    y = pelvis[1] - fy * hips * 0.5
+    if side_on:
+        y = min(y, canvas.px(0, 0)[1] - r)
+    canvas.disc((pelvis[0] - fx * hips * 0.5, y), r, TINT_NEAR)
 
 
 def _trunk(canvas: _Canvas, frame: Projected, color: Color) -> None:
@@ -267,7 +279,7 @@ def render(animation: Animation, frame: Projected, view: Viewport) -> Image.Imag
     _props_behind(canvas, props, frame)
     _floor(canvas, animation, frame)
     _towel(canvas, props, frame)
-    _figure(canvas, frame, animation.demo.tint)
+    _figure(canvas, frame, animation.demo.tint, animation.demo.elevation < TOP_VIEW)
     _weight(canvas, props, frame)
     _strap(canvas, props, frame)
     return canvas.result()

@@ -12,9 +12,9 @@ from numpy.typing import NDArray
 from PIL import Image
 
 from bot.demos.cache import Demos
-from bot.demos.draw import TOWEL, WEIGHT, render, viewport
+from bot.demos.draw import NEAR, TINT_NEAR, TOWEL, WEIGHT, render, viewport
 from bot.domain.content.library import Library
-from bot.domain.figure.demo import FPS, Demo
+from bot.domain.figure.demo import FPS, Animation, Demo
 from bot.telegram_local.media import animation_info
 from tests.conftest import RENDERED_DEMOS
 
@@ -31,13 +31,17 @@ def key_frame(library: Library, item_id: str) -> Image.Image:
 def _key_frame_of(library: Library, demo: Demo) -> Image.Image:
     animation = library.demos.animation(demo)
     frames = [animation.frame(n) for n in range(animation.frame_count)]
+    return render(animation, frames[round(_key_time(animation) * FPS)], viewport(animation, frames))
+
+
+def _key_time(animation: Animation) -> float:
     starts, clock = [], animation.keys[0].hold
     for key in animation.keys[1:]:
         clock += key.move
         starts.append((key.hold, clock + key.hold / 2))
         clock += key.hold
     _, middle = max(starts)
-    return render(animation, frames[round(middle * FPS)], viewport(animation, frames))
+    return middle
 
 
 def _blocks(image: Image.Image) -> NDArray[np.float64]:
@@ -106,3 +110,32 @@ def test_the_towel_and_the_ankle_weight_are_drawn(
     with_prop = pixels(key_frame(library, item_id))
     without = pixels(_key_frame_of(library, bare))
     assert with_prop - without > 150  # at least a 12-pixel disc's worth at phone size
+
+
+def test_lying_on_the_back_the_buttock_rests_on_the_floor_not_below_it(library: Library) -> None:
+    """The figure-4 stretch lies on the back: nothing orange shows under the floor line."""
+    demo = library.demos.by_id()["figure_four"]
+    animation = library.demos.animation(demo)
+    frames = [animation.frame(n) for n in range(animation.frame_count)]
+    view = viewport(animation, frames)
+    rgb = np.asarray(key_frame(library, "figure_four"), dtype=np.int32)
+    below = rgb[round(view.floor) + 3 :]
+    orange: NDArray[np.bool_] = np.abs(below - np.array(TINT_NEAR)).sum(axis=2) < 40
+    assert int(orange.sum()) == 0
+
+
+@pytest.mark.parametrize("item_id", ["sit_to_stand", "side_steps"])
+def test_seen_from_the_front_the_buttock_is_behind_the_body(library: Library, item_id: str) -> None:
+    """A three-quarter or front view shows the trunk at the hips, not a disc painted over it."""
+    demo = library.demos.by_id()[item_id]
+    assert "pelvis" in demo.tint
+    animation = library.demos.animation(demo)
+    frames = [animation.frame(n) for n in range(animation.frame_count)]
+    view = viewport(animation, frames)
+    image = key_frame(library, item_id)
+    points = frames[round(_key_time(animation) * FPS)].points
+    pelvis, neck = points["pelvis"], points["neck"]
+    x = pelvis[0] + (neck[0] - pelvis[0]) * 0.15
+    y = pelvis[1] + (neck[1] - pelvis[1]) * 0.15
+    column, row = view.px(x, y)
+    assert image.getpixel((round(column), round(row))) == NEAR

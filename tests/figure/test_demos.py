@@ -60,6 +60,7 @@ def _content_with(tmp_path: Path, change: str, to: str) -> Path:
         ("back: 0.4", "back: 3.5", "demo 'standing_quad': lasts"),
         ("- id: butterfly", "- id: butterfly_stretch", "no demonstration for ['butterfly']"),
         ("towel: r_knee", "towel: r_kne", "demo 'quad_set': unknown point(s) ['r_kne']"),
+        ("zoom: 1.4", "zoom: 3", "zoom: Input should be less than or equal to 1.6"),
     ],
 )
 def test_a_broken_keyframe_stops_loading_and_names_the_demo(

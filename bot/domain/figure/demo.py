@@ -85,6 +85,8 @@ class Demo(ContentModel):
     id: ContentId
     view: float = Field(default=0, ge=-180, le=180)  # camera yaw: 0 from the right side, 90 front
     elevation: float = Field(default=0, ge=0, le=90)  # camera looking down by this many degrees
+    # Drawn larger than the library's common size: a small pose (sitting, lying) read on a phone.
+    zoom: float = Field(default=1.0, ge=1.0, le=1.6)
     props: Props = Props()
     tint: tuple[str, ...] = Field(min_length=1)
     anchor: Anchor = Anchor()
