@@ -139,6 +139,7 @@ async def test_a_runner_who_reads_miles_is_warned_in_miles(world: World) -> None
         "Up to 9.6 mi stays within 10%." in confirmation.text
     )
     assert " km" not in confirmation.text
+    assert await planned(world, user) == [(5, 17_703)]  # stored in metres
     reminder = await warmup(world, chat)
     assert "📏 Today's 11 mi would be 26% longer" in reminder.text
     assert "(8.7 mi)" in reminder.text and " km" not in reminder.text
