@@ -64,6 +64,10 @@ def test_letter_paper_and_miles_by_the_runner_s_setting() -> None:
     )
     assert round(float(reader.pages[0].mediabox.width)) == 612
     assert "8.7 mi" in text  # 14 km
+    # On Letter the spikes come after the chart on a second page: their heading goes with them.
+    first, second = (page.extract_text() for page in reader.pages[:2])
+    assert not first.rstrip().endswith("Single-run spikes")
+    assert second.startswith("Single-run spikes")
 
 
 def test_an_empty_period_says_so_without_a_chart() -> None:

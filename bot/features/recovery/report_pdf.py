@@ -29,7 +29,12 @@ def _day(day: date) -> str:
     return f"{day:%a} {day.day} {day:%b %Y}"
 
 
+_KEEP_WITH_HEADING = 8 + 3 * 6  # mm: a heading starts a new page unless three lines fit under it
+
+
 def _heading(pdf: FPDF, text: str) -> None:
+    if pdf.will_page_break(3 + _KEEP_WITH_HEADING):
+        pdf.add_page()
     pdf.ln(3)
     pdf.set_font(_FONT, "B", 13)
     pdf.cell(0, 8, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
