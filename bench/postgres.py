@@ -22,7 +22,6 @@ import json
 import sys
 import tempfile
 import time
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import asdict
 from datetime import UTC, datetime
@@ -32,7 +31,7 @@ from typing import Any
 import asyncpg
 
 from bench.pg_drain import copy_database, drain, keep_only_the_minute
-from bench.population import QUIET, Population, Runner
+from bench.population import QUIET, Population, Runner, rule_sizes
 from bench.startup import BOT, measure
 from bot.db.engine import Database
 from bot.db.migrate import upgrade
@@ -255,34 +254,23 @@ def main(argv: list[str] | None = None) -> int:
 
 def model(users: int) -> dict[str, Any]:
     """The forecast at each rate from the population's rules, counted as the bot's query counts
-    them (the same `_crowds`), without loading a database."""
+    them (the same `crowds_of`), without loading a database."""
     now = datetime.now(UTC).replace(second=0, microsecond=0)
-    population = Population()
-    sizes: Counter[Rule] = Counter()
-    for index in range(users):
-        sizes.update(rules_for(population.runner(index).plan))
-    rules = [(_Columns(rule), size) for rule, size in sizes.items()]
-    crowds = list(crowds_of(rules, now))
+    crowds = list(crowds_of(rule_sizes(users), now))
     return {f"forecast_{rate:.0f}": _fields(forecast(crowds, rate, now)) for rate in RATES}
-
-
-class _Columns:
-    """A rule as the reminder row's columns (what `rule_of` reads)."""
-
-    def __init__(self, rule: Rule) -> None:
-        self.kind, self.zone, self.local_time = rule.kind, rule.zone, rule.local_time
-        self.weekdays = "".join(str(day) for day in rule.weekdays)
-        self.lead_minutes = int(rule.lead.total_seconds() // 60)
-        self.quiet_start = rule.quiet.start if rule.quiet else None
-        self.quiet_end = rule.quiet.end if rule.quiet else None
 
 
 def write_section(out: Path, results: list[dict[str, Any]]) -> None:
     """Replaces (or appends) the PostgreSQL section of RESULTS.md."""
+    replace_section(out, SECTION, _section(results))
+
+
+def replace_section(out: Path, heading: str, section: str) -> None:
+    """Replaces the section of `out` under `heading` with `section` (appends it if missing)."""
     text = out.read_text() if out.exists() else ""
-    before, _, after = text.partition(SECTION)
+    before, _, after = text.partition(heading)
     rest = after[after.find("\n## ") :] if "\n## " in after else ""
-    out.write_text(before.rstrip("\n") + "\n\n" + _section(results) + rest)
+    out.write_text(before.rstrip("\n") + "\n\n" + section + rest)
 
 
 def _section(results: list[dict[str, Any]]) -> str:
