@@ -65,10 +65,12 @@ def main(argv: list[str] | None = None) -> int:
         "crowds from the rules, then the busiest minute and the late count at 30/s) on "
         f"{args.users:,} runners' rules as the forecast's query returns them ({len(rules):,} "
         f"rule rows, {per_day:,} rule-weekdays), the plain way and the current way alternately "
-        "in one process. The plain way calls `next_firing` once per rule and weekday; the "
-        "current way (`bot.ops.capacity.crowds_of` with `FiringsAfter`) computes each weekly "
-        "time's occurrences once (zone, weekday, wall time) and derives each lead, kind and "
-        "quiet hours from them. Every round gave the same forecast both ways "
+        "in one process. The plain way calls `next_firing` once per rule and weekday (nine "
+        "local dates scanned for each, an occurrence key built); the current way "
+        "(`bot.ops.capacity.crowds_of` with `WeekdayFirings`) finds each one-weekday rule's "
+        "next firing directly (at most two dates on its weekday, each zone's local date "
+        "computed once per lead, no key) and merges the crowds sharing a firing before the "
+        "late count. Every round gave the same forecast both ways "
         f"({new.summary()}).",
         "",
         "| runners | rounds | plain, median | current, median | speed-up |",
