@@ -313,8 +313,8 @@ def _section(results: list[dict[str, Any]]) -> str:
         "stretch posts are spread per runner as the bot now writes them. The forecast is what "
         "`python -m bot capacity` prints for the coming week: earliest deadline first at the "
         "rate, warm-ups from up to 30 minutes early. Sizes missing from the table were not run "
-        "in this write (`--sizes`, `--model-sizes`); sizes measured by an earlier run and "
-        "included with `--also` say when: "
+        "in this write (`--sizes`, `--model-sizes`; `--also` adds an earlier run's). Each "
+        "size's measurement began: "
         + ", ".join(
             f"{r['n']:,} runners {r['measured_at']} UTC" for r in results if "measured_at" in r
         )
