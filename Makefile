@@ -42,10 +42,12 @@ contracts: setup
 unit: setup
 	$(BIN)/pytest
 
-# SQLite at 10k, 100k and 1M runners, then PostgreSQL at 100k and 1M (a throwaway server).
+# SQLite at 10k, 100k and 1M runners, then PostgreSQL at 100k and 1M (a throwaway server), then
+# the capacity forecast's Python part, the plain way against the current one.
 bench: setup
 	$(BIN)/python -m bench
 	$(BIN)/python -m bench.postgres
+	$(BIN)/python -m bench.forecast
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .import_linter_cache

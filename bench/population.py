@@ -6,14 +6,17 @@ work) and on round minutes; zones cover the big user bases plus the odd offsets 
 """
 
 import random
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import time, timedelta
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
+from bot.domain.schedule.firing import Rule
 from bot.domain.schedule.quiet import QuietHours
 from bot.domain.schedule.recurrence import WeeklyTime
-from bot.domain.schedule.sources import RunnerPlan
+from bot.domain.schedule.sources import RunnerPlan, rules_for
 
 FIRST_USER_ID = 100_000_001  # the local Bot API hands out user ids from here, in order
 QUIET = QuietHours(time(22, 0), time(7, 0))  # the settings' defaults
@@ -141,3 +144,36 @@ class Population:
     def runners(self, count: int) -> Iterator[Runner]:
         for index in range(count):
             yield self.runner(index)
+
+
+class RuleRow(NamedTuple):
+    """A rule as the columns of its reminder rows (what `bot.db.reminders.rule_of` reads)."""
+
+    kind: str
+    zone: str
+    weekdays: str
+    local_time: time
+    lead_minutes: int
+    quiet_start: time | None
+    quiet_end: time | None
+
+    @classmethod
+    def of(cls, rule: Rule) -> "RuleRow":
+        return cls(
+            rule.kind,
+            rule.zone,
+            "".join(str(day) for day in rule.weekdays),
+            rule.local_time,
+            int(rule.lead.total_seconds() // 60),
+            rule.quiet.start if rule.quiet else None,
+            rule.quiet.end if rule.quiet else None,
+        )
+
+
+def rule_sizes(users: int, seed: int = 2026) -> list[tuple[RuleRow, int]]:
+    """The rules of `users` runners with how many rows share each, as the forecast's query
+    returns them."""
+    population, sizes = Population(seed), Counter[Rule]()
+    for index in range(users):
+        sizes.update(rules_for(population.runner(index).plan))
+    return [(RuleRow.of(rule), size) for rule, size in sizes.items()]

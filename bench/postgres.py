@@ -22,9 +22,8 @@ import json
 import sys
 import tempfile
 import time
-from collections import Counter
 from collections.abc import Iterable
-from dataclasses import asdict
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -32,7 +31,7 @@ from typing import Any
 import asyncpg
 
 from bench.pg_drain import copy_database, drain, keep_only_the_minute
-from bench.population import QUIET, Population, Runner
+from bench.population import QUIET, Population, Runner, rule_sizes
 from bench.startup import BOT, measure
 from bot.db.engine import Database
 from bot.db.migrate import upgrade
@@ -70,61 +69,84 @@ class _Firings:
         return cached
 
 
-async def _copy(
-    connection: asyncpg.Connection, runners: Iterable[Runner], firings: _Firings
-) -> int:
-    users, chats, settings, runs, reminders = [], [], [], [], []
+@dataclass
+class _Records:
+    """One chunk of runners as the rows of each table."""
+
+    users: list[tuple[Any, ...]] = field(default_factory=list)
+    chats: list[tuple[Any, ...]] = field(default_factory=list)
+    settings: list[tuple[Any, ...]] = field(default_factory=list)
+    runs: list[tuple[Any, ...]] = field(default_factory=list)
+    reminders: list[tuple[Any, ...]] = field(default_factory=list)
+
+
+def _records(runners: Iterable[Runner], firings: _Firings) -> _Records:
+    records = _Records()
     for runner in runners:
         plan, uid = runner.plan, runner.user_id
-        users.append((uid, "en", True))
-        chats.append((uid, "private", True))
+        records.users.append((uid, "en", True))
+        records.chats.append((uid, "private", True))
         lead = int(plan.lead.total_seconds() // 60)
-        settings.append(
+        records.settings.append(
             (uid, plan.zone, lead, plan.stretch_time, plan.nudges, QUIET.start, QUIET.end, False)
         )
-        runs += [(uid, run.weekday, run.time) for run in plan.runs]
+        records.runs += [(uid, run.weekday, run.time) for run in plan.runs]
         for rule in rules_for(plan):
             quiet = (rule.quiet.start, rule.quiet.end) if rule.quiet else (None, None)
             weekdays = "".join(str(day) for day in rule.weekdays)
             lead_minutes = int(rule.lead.total_seconds() // 60)
             rule_columns = (rule.kind, rule.zone, weekdays, rule.local_time, lead_minutes)
-            reminders.append((uid, uid, *rule_columns, *quiet, *firings.of(rule), True))
+            records.reminders.append((uid, uid, *rule_columns, *quiet, *firings.of(rule), True))
+    return records
+
+
+async def _copy(connection: asyncpg.Connection, records: _Records) -> int:
     await connection.copy_records_to_table(
-        "users", records=users, columns=["id", "language_code", "is_active"]
+        "users", records=records.users, columns=["id", "language_code", "is_active"]
     )
     await connection.copy_records_to_table(
-        "chats", records=chats, columns=["id", "kind", "is_active"]
+        "chats", records=records.chats, columns=["id", "kind", "is_active"]
     )
     await connection.copy_records_to_table(
         "user_settings",
-        records=settings,
+        records=records.settings,
         columns=[
             "user_id", "timezone", "warmup_lead_minutes", "stretch_time", "rest_day_nudges",
             "quiet_start", "quiet_end", "stopped",
         ],
     )  # fmt: skip
     await connection.copy_records_to_table(
-        "planned_runs", records=runs, columns=["user_id", "weekday", "local_time"]
+        "planned_runs", records=records.runs, columns=["user_id", "weekday", "local_time"]
     )
     await connection.copy_records_to_table(
         "reminders",
-        records=reminders,
+        records=records.reminders,
         columns=[
             "chat_id", "user_id", "kind", "zone", "weekdays", "local_time", "lead_minutes",
             "quiet_start", "quiet_end", "next_fire_at", "event_at", "occurrence_key", "active",
         ],
     )  # fmt: skip
-    return len(reminders)
+    return len(records.reminders)
 
 
 async def load(port: int, database: str, users: int, now: datetime) -> int:
+    """COPY in chunks; the next chunk is built in a thread while the server copies this one
+    (the server is another process: the two use both cores)."""
     connection = await asyncpg.connect(host="127.0.0.1", port=port, user=USER, database=database)
+    population, firings, rows = Population(), _Firings(now), 0
+
+    def chunk(start: int) -> _Records:
+        runners = (population.runner(i) for i in range(start, min(users, start + CHUNK)))
+        return _records(runners, firings)
+
     try:
-        population, firings, rows = Population(), _Firings(now), 0
+        next_chunk = asyncio.ensure_future(asyncio.to_thread(chunk, 0))
         for start in range(0, users, CHUNK):
-            chunk = (population.runner(i) for i in range(start, min(users, start + CHUNK)))
+            records = await next_chunk
+            if start + CHUNK < users:
+                next_chunk = asyncio.ensure_future(asyncio.to_thread(chunk, start + CHUNK))
             async with connection.transaction():
-                rows += await _copy(connection, chunk, firings)
+                rows += await _copy(connection, records)
         await connection.execute("ANALYZE")
     finally:
         await connection.close()
@@ -195,6 +217,7 @@ def run_size(port: int, users: int, url: str, tmp: Path) -> dict[str, Any]:
     peak = asyncio.run(_peak_tick(url, datetime.fromisoformat(busiest))) if busiest else {}
     return {
         "n": users,
+        "measured_at": f"{now:%Y-%m-%d %H:%M}",
         "database": "postgresql",
         "reminder_rows": rows,
         "load_s": round(load_s),
@@ -232,6 +255,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument(
+        "--also",
+        type=Path,
+        action="append",
+        default=[],
+        help="also the sizes measured by an earlier run: its JSON lines (stdout), one file each",
+    )
+    parser.add_argument(
         "--model-sizes",
         type=lambda text: tuple(int(size) for size in text.split(",") if size),
         default=(),
@@ -239,7 +269,7 @@ def main(argv: list[str] | None = None) -> int:
         "too big to load in the time at hand)",
     )
     args = parser.parse_args(argv)
-    results = []
+    results = [json.loads(line) for path in args.also for line in path.read_text().splitlines()]
     with running_postgres() as server, tempfile.TemporaryDirectory() as tmp:
         for users in args.sizes:
             url = asyncio.run(server.create_database())
@@ -249,40 +279,29 @@ def main(argv: list[str] | None = None) -> int:
         say(f"{users:,} runners: the forecast from the population alone")
         results.append({"n": users, "model_only": True, **model(users)})
         print(json.dumps(results[-1]), flush=True)
-    write_section(args.out, results)
+    write_section(args.out, sorted(results, key=lambda result: result["n"]))
     return 0
 
 
 def model(users: int) -> dict[str, Any]:
     """The forecast at each rate from the population's rules, counted as the bot's query counts
-    them (the same `_crowds`), without loading a database."""
+    them (the same `crowds_of`), without loading a database."""
     now = datetime.now(UTC).replace(second=0, microsecond=0)
-    population = Population()
-    sizes: Counter[Rule] = Counter()
-    for index in range(users):
-        sizes.update(rules_for(population.runner(index).plan))
-    rules = [(_Columns(rule), size) for rule, size in sizes.items()]
-    crowds = list(crowds_of(rules, now))
+    crowds = list(crowds_of(rule_sizes(users), now))
     return {f"forecast_{rate:.0f}": _fields(forecast(crowds, rate, now)) for rate in RATES}
-
-
-class _Columns:
-    """A rule as the reminder row's columns (what `rule_of` reads)."""
-
-    def __init__(self, rule: Rule) -> None:
-        self.kind, self.zone, self.local_time = rule.kind, rule.zone, rule.local_time
-        self.weekdays = "".join(str(day) for day in rule.weekdays)
-        self.lead_minutes = int(rule.lead.total_seconds() // 60)
-        self.quiet_start = rule.quiet.start if rule.quiet else None
-        self.quiet_end = rule.quiet.end if rule.quiet else None
 
 
 def write_section(out: Path, results: list[dict[str, Any]]) -> None:
     """Replaces (or appends) the PostgreSQL section of RESULTS.md."""
+    replace_section(out, SECTION, _section(results))
+
+
+def replace_section(out: Path, heading: str, section: str) -> None:
+    """Replaces the section of `out` under `heading` with `section` (appends it if missing)."""
     text = out.read_text() if out.exists() else ""
-    before, _, after = text.partition(SECTION)
+    before, _, after = text.partition(heading)
     rest = after[after.find("\n## ") :] if "\n## " in after else ""
-    out.write_text(before.rstrip("\n") + "\n\n" + _section(results) + rest)
+    out.write_text(before.rstrip("\n") + "\n\n" + section + rest)
 
 
 def _section(results: list[dict[str, Any]]) -> str:
@@ -294,7 +313,12 @@ def _section(results: list[dict[str, Any]]) -> str:
         "stretch posts are spread per runner as the bot now writes them. The forecast is what "
         "`python -m bot capacity` prints for the coming week: earliest deadline first at the "
         "rate, warm-ups from up to 30 minutes early. Sizes missing from the table were not run "
-        "in this write (`--sizes`, `--model-sizes`).",
+        "in this write (`--sizes`, `--model-sizes`; `--also` adds an earlier run's). Each "
+        "size's measurement began: "
+        + ", ".join(
+            f"{r['n']:,} runners {r['measured_at']} UTC" for r in results if "measured_at" in r
+        )
+        + ".",
         "",
         "| N users | reminder rows | load_s | startup_s | rss_mb | peak_tick_ms "
         "| planned at peak | busiest minute | forecast at 30/s: send time, late, on time "

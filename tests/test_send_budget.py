@@ -42,8 +42,26 @@ def test_a_groups_429_pauses_that_group_only_from_when_it_came() -> None:
     )
 
 
-def test_a_private_chats_429_is_the_overall_limit_and_pauses_everything() -> None:
+def test_a_private_chats_429_pauses_that_chat_only() -> None:
     budget = SendBudget()
     budget.pause(PERSON, timedelta(seconds=2), T0)
-    for chat in (PERSON, 43, GROUP):
-        assert budget.ready_at(chat, T0, send=True) == T0 + timedelta(seconds=2)
+    assert budget.ready_at(PERSON, T0, send=True) == T0 + timedelta(seconds=2)
+    assert budget.ready_at(43, T0, send=True) == T0
+    assert budget.ready_at(GROUP, T0, send=True) == T0
+
+
+def test_different_chats_refused_in_a_row_are_the_overall_limit_and_pause_everything() -> None:
+    budget = SendBudget()
+    for offset, chat in enumerate((PERSON, 43, 44)):
+        budget.pause(chat, timedelta(seconds=2 + offset), T0)
+    for chat in (PERSON, 45, GROUP):
+        assert budget.ready_at(chat, T0, send=True) == T0 + timedelta(seconds=4)
+
+
+def test_a_request_that_goes_through_between_refusals_keeps_them_to_their_chats() -> None:
+    budget = SendBudget()
+    for chat in (PERSON, 43, 44):
+        budget.pause(chat, timedelta(seconds=2), T0)
+        budget.answered()
+    assert budget.ready_at(45, T0, send=True) == T0
+    assert budget.ready_at(44, T0, send=True) == T0 + timedelta(seconds=2)

@@ -50,7 +50,8 @@ from bot.domain.recovery.status import NO_STATUS, RunnerStatus
 from bot.domain.schedule.capacity import EARLIEST_WARMUP
 from bot.domain.schedule.deadlines import is_late
 from bot.ops.metrics import DROPPED_LATE, FLOOD_WAITS, SENDS
-from bot.ui.pacing import turns_per_second
+from bot.ui.budget import SendBudget
+from bot.ui.pacing import retry_after, turns_per_second
 from bot.ui.screen import Screen
 
 log = logging.getLogger(__name__)
@@ -129,9 +130,9 @@ class Dispatcher:
         self._in_flight = max(1, math.floor(rate_per_second) - turns_per_second(rate_per_second))
         # A third per commit: the rest are still ahead while it runs.
         self._group = math.ceil(self._ahead / 3)
-        self._flood_until: datetime | None = None  # Telegram asked us to wait until then
-        # A group's own limit (20 a minute) answered with a 429: only that group waits.
-        self._group_waits: dict[int, datetime] = {}
+        # The waits Telegram asked for with a 429: the chat's own limit, only that chat; the
+        # overall limit (many chats refused in a row), everything.
+        self._waits = SendBudget()
         # PTB warns at every do_api_request for a method it has, asking for send_message: `_send`
         # calls sendMessage this way on purpose. Here rather than at import, so that code which
         # restores the warning filters after importing (pytest does) does not undo it; adding
@@ -145,9 +146,7 @@ class Dispatcher:
     async def drain(self, now: datetime) -> int:
         """Sends everything due (or due soon enough to need a head start); returns sends."""
         await self._outbox.expire_claims(now - self._lease)
-        self._group_waits = {
-            chat: until for chat, until in self._group_waits.items() if until > now
-        }
+        self._waits.forget_ended(now)
         queue: asyncio.Queue[Marked | Handed | None] = asyncio.Queue()
         ahead, places = asyncio.Semaphore(self._ahead), asyncio.Semaphore(self._in_flight)
 
@@ -168,7 +167,9 @@ class Dispatcher:
                     continue
                 await places.acquire()
                 if self._waiting_for_flood(now):  # marked, not sent: back to the queue
-                    item.results[item.row.id] = DeliveryOutcome("pending", self._flood_until)
+                    item.results[item.row.id] = DeliveryOutcome(
+                        "pending", self._waits.all_paused_until
+                    )
                     places.release()
                     ahead.release()
                     continue
@@ -230,7 +231,7 @@ class Dispatcher:
                     results[row.id] = DeliveryOutcome("skipped")
                     ahead.release()
         for row in rows:  # Telegram asked for a pause: these wait for a later tick
-            results[row.id] = DeliveryOutcome("pending", self._flood_until)
+            results[row.id] = DeliveryOutcome("pending", self._waits.all_paused_until)
         return results
 
     def _screens(
@@ -284,7 +285,9 @@ class Dispatcher:
         return {row.id: by_user[row.user_id] for row in rows if row.user_id in by_user}
 
     def _waiting_for_flood(self, now: datetime) -> bool:
-        return self._flood_until is not None and now < self._flood_until
+        """Whether Telegram's overall limit holds everything back."""
+        paused = self._waits.all_paused_until
+        return paused is not None and now < paused
 
     def _head_start(self, backlog: int) -> timedelta:
         """How early to begin so a crowd sharing one minute all lands before its deadline: the
@@ -300,9 +303,8 @@ class Dispatcher:
             return DeliveryOutcome("failed")
 
     async def _attempt(self, row: Delivery, screen: Screen, now: datetime) -> DeliveryOutcome:
-        group_wait = self._group_waits.get(row.chat_id)
-        if group_wait is not None and now < group_wait:
-            return DeliveryOutcome("pending", group_wait)
+        if (wait := self._waits.ready_at(row.chat_id, now, send=False)) > now:
+            return DeliveryOutcome("pending", wait)
         try:
             # What send_message sends, minus parsing the answer into a Message no one reads
             # (about a sixth of the CPU per send in bench/, and so of the pace on a busy machine).
@@ -315,14 +317,9 @@ class Dispatcher:
             return DeliveryOutcome("pending", now)
         except RetryAfter as flood:
             FLOOD_WAITS.inc()
-            until = (self._clock() if self._clock is not None else now) + _seconds(
-                flood.retry_after
-            )
-            if row.chat_id < 0:  # a group's 20 a minute: the others need not wait
-                self._group_waits[row.chat_id] = until
-            else:  # only the bot's overall limit explains it: stop sending until then
-                self._flood_until = until
-            return DeliveryOutcome("pending", until)
+            came = self._clock() if self._clock is not None else now
+            self._waits.pause(row.chat_id, retry_after(flood), came)
+            return DeliveryOutcome("pending", came + retry_after(flood))
         except TimedOut as timed_out:
             # Waiting for a free connection, the request never left: safe to send again. Any
             # other time-out may have been delivered, and resending could make a duplicate.
@@ -335,6 +332,7 @@ class Dispatcher:
             # Only the kind: Telegram's message can quote the text it refused.
             log.warning("delivery %d refused: %s", row.id, type(error).__qualname__)
             return DeliveryOutcome("failed")
+        self._waits.answered()
         return DeliveryOutcome("sent")
 
     async def _record(self, handed: Handed, now: datetime) -> int:
@@ -384,7 +382,3 @@ def _request(row: Delivery, screen: Screen, paid: bool | None) -> dict[str, obje
 
 async def _outcome(result: DeliveryOutcome | asyncio.Future[DeliveryOutcome]) -> DeliveryOutcome:
     return result if isinstance(result, DeliveryOutcome) else await result
-
-
-def _seconds(value: float | timedelta) -> timedelta:
-    return value if isinstance(value, timedelta) else timedelta(seconds=value)

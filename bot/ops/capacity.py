@@ -5,14 +5,15 @@
 import asyncio
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, time
+from typing import NamedTuple
 
 from bot.db.engine import Database
 from bot.db.reminders import RuleColumns, rule_of
 from bot.db.schedule import rule_sizes
 from bot.domain.schedule.capacity import WEEK, Crowd, Forecast, forecast
-from bot.domain.schedule.firing import Rule, next_firing
+from bot.domain.schedule.deadlines import Kind
+from bot.domain.schedule.firing import WeekdayFirings
 from bot.ops.metrics import BUSIEST_MINUTE, BUSIEST_MINUTE_SECONDS, FORECAST_LATE
 
 
@@ -31,12 +32,40 @@ async def forecast_week(database: Database, now: datetime, rate: float) -> Forec
 
 def crowds_of(rules: Sequence[tuple[RuleColumns, int]], now: datetime) -> Iterator[Crowd]:
     """A weekly rule fires once a week on each of its days: the rules are split by day (runners
-    with different plans share a day's firing), and each day's next firing is one crowd."""
-    per_day: Counter[Rule] = Counter()
+    with different plans share a day's firing), and the reminders sharing a day's next firing
+    (kind, instant, deadline) are one crowd."""
+    per_day: Counter[_DayRule] = Counter()
     for columns, size in rules:
+        for day in columns.weekdays:
+            per_day[_day_rule(columns, day)] += size
+    firings = WeekdayFirings(now)
+    crowds: Counter[tuple[Kind, datetime, datetime]] = Counter()
+    for columns, size in per_day.items():
         rule = rule_of(columns)
-        for day in rule.weekdays:
-            per_day[replace(rule, weekdays=(day,))] += size
-    for rule, size in per_day.items():
-        firing = next_firing(rule, now)
-        yield Crowd(rule.kind, firing.fire_at, firing.deadline, size)
+        crowds[(rule.kind, *firings.of(rule))] += size
+    for (kind, fire_at, deadline), size in crowds.items():
+        yield Crowd(kind, fire_at, deadline, size)
+
+
+class _DayRule(NamedTuple):
+    """A rule's columns narrowed to one weekday, hashable."""
+
+    kind: str
+    zone: str
+    weekdays: str
+    local_time: time
+    lead_minutes: int
+    quiet_start: time | None
+    quiet_end: time | None
+
+
+def _day_rule(columns: RuleColumns, day: str) -> _DayRule:
+    return _DayRule(
+        columns.kind,
+        columns.zone,
+        day,
+        columns.local_time,
+        columns.lead_minutes,
+        columns.quiet_start,
+        columns.quiet_end,
+    )

@@ -86,10 +86,12 @@ class PacedRateLimiter(BaseRateLimiter[int]):
         await self._wait_for_room(chat_id, send)
         await self._pace.wait()
         try:
-            return await callback(*args, **kwargs)
+            answer = await callback(*args, **kwargs)
         except RetryAfter as flood:
             self.budget.pause(chat_id, retry_after(flood), self._clock())
             raise
+        self.budget.answered()
+        return answer
 
     async def _wait_for_room(self, chat_id: int, send: bool) -> None:
         """Waits until the budget lets the request go, and counts it there and then, so no two

@@ -1,8 +1,9 @@
 """The dispatcher through a real Bot whose requests go to a stand-in for Telegram, which answers
 as Telegram would and notes, at each request, what the outbox said: every due row is sent once,
 across batches; never more than CONCURRENCY rows are in doubt; a row another process took over is
-left to it; after a 429 nothing more goes out until Telegram's wait is over; every send waits for
-its turn in the bot's rate limiter. And the one pace every request to a chat waits for."""
+left to it; a 429 holds back its own chat, and Telegram's overall limit (several chats refused in
+a row) everything, until the wait is over; every send waits for its turn in the bot's rate
+limiter. And the one pace every request to a chat waits for."""
 
 import asyncio
 import json
@@ -23,6 +24,7 @@ from bot.db.engine import Database
 from bot.db.models import Chat, Delivery
 from bot.delivery.dispatcher import CONCURRENCY, Dispatcher
 from bot.domain.content.library import Library
+from bot.ui.budget import OVERALL_LIMIT_SIGNAL
 from bot.ui.pacing import Pace, PacedRateLimiter, turns_per_second
 
 NOW = datetime(2026, 11, 23, 7, 0, tzinfo=UTC)
@@ -199,31 +201,30 @@ async def test_rows_another_process_took_over_are_left_to_it(
     assert {rows[chat_id].claimed_at for chat_id in theirs} == {NOW + timedelta(minutes=2)}
 
 
-async def test_after_a_429_nothing_more_goes_out_until_the_wait_is_over(
+async def test_after_the_overall_limit_nothing_more_goes_out_until_the_wait_is_over(
     database: Database, library: Library
 ) -> None:
     await due(database, 50)
-    requests, started = Requests(), []
+    requests, refusing = Requests(), [True]
 
-    async def flood(index: int) -> Answer | None:
-        if index == 0:
-            started.append(len(requests.chats))
-            return too_many_requests(30)
-        return None
+    async def overall_limit(index: int) -> Answer | None:
+        # Telegram's overall limit (another process on the same token used it up, say):
+        # every chat is refused.
+        return too_many_requests(30) if refusing[0] else None
 
-    dispatcher = Dispatcher(database, stand_in_bot(database, requests, flood), library, 300, LEASE)
-    sent = await dispatcher.drain(NOW)
-    assert sent == len(requests.sent) == len(requests.chats) - 1
-    # After the 429, only requests already handed to the rate limiter went out.
-    assert len(requests.chats) - started[0] < 5
+    bot = stand_in_bot(database, requests, overall_limit)
+    dispatcher = Dispatcher(database, bot, library, 300, LEASE)
+    assert await dispatcher.drain(NOW) == 0
+    # Once as many chats as the signal needs were refused, only requests already handed to
+    # the rate limiter went out.
+    assert len(requests.chats) < OVERALL_LIMIT_SIGNAL + 5
     rows = await outbox(database)
-    waiting = [row for row in rows.values() if row.status != "sent"]
-    assert len(waiting) == 50 - sent
-    assert {(row.status, row.not_before) for row in waiting} == {
+    assert {(row.status, row.not_before) for row in rows.values()} == {
         ("pending", NOW + timedelta(seconds=30))
     }
+    refusing[0] = False
     assert await dispatcher.drain(NOW + timedelta(seconds=20)) == 0, "still inside the wait"
-    assert await dispatcher.drain(NOW + timedelta(seconds=31)) == 50 - sent
+    assert await dispatcher.drain(NOW + timedelta(seconds=31)) == 50
     assert sorted(requests.sent) == [FIRST_CHAT + n for n in range(50)]
 
 
@@ -264,21 +265,43 @@ async def test_a_group_s_429_pauses_that_group_only_from_when_it_came(
     assert GROUP not in requests.chats[requests.chats.index(GROUP) + 1 :]
 
 
-async def test_a_429_in_a_private_chat_pauses_everything_from_when_it_came(
+async def test_a_private_chats_429_holds_back_that_chat_only_from_when_it_came(
     database: Database, library: Library
 ) -> None:
     await due(database, 10)
     requests = Requests()
 
-    async def overall_limit(index: int) -> Answer | None:
+    async def its_own_limit(index: int) -> Answer | None:
         return too_many_requests(30) if index == 0 else None
 
     came = NOW + timedelta(seconds=5)
-    bot = stand_in_bot(database, requests, overall_limit)
+    bot = stand_in_bot(database, requests, its_own_limit)
     dispatcher = Dispatcher(database, bot, library, 300, LEASE, clock=lambda: came)
-    await dispatcher.drain(NOW)
-    waiting = [row for row in (await outbox(database)).values() if row.status == "pending"]
-    assert waiting and {row.not_before for row in waiting} == {came + timedelta(seconds=30)}
+    assert await dispatcher.drain(NOW) == 9, "the rest of the crowd goes on"
+    refused = requests.chats[0]
+    rows = await outbox(database)
+    assert (rows[refused].status, rows[refused].not_before) == (
+        "pending",
+        came + timedelta(seconds=30),
+    )
+    assert await dispatcher.drain(NOW + timedelta(seconds=20)) == 0, "that chat still waits"
+    assert await dispatcher.drain(NOW + timedelta(seconds=36)) == 1
+    assert sorted(requests.sent) == [FIRST_CHAT + n for n in range(10)]
+
+
+async def test_chats_refused_between_answered_requests_are_not_the_overall_limit(
+    database: Database, library: Library
+) -> None:
+    await due(database, 20)
+    requests = Requests()
+
+    async def every_other(index: int) -> Answer | None:
+        return too_many_requests(30) if index in (0, 2, 4, 6) else None
+
+    bot = stand_in_bot(database, requests, every_other)
+    dispatcher = Dispatcher(database, bot, library, 1, LEASE)  # one request at a time
+    assert await dispatcher.drain(NOW) == 16
+    assert len(requests.chats) == 20, "every chat was tried"
 
 
 async def test_every_send_waits_for_its_turn_in_the_bots_rate_limiter(

@@ -11,8 +11,8 @@ from zoneinfo import ZoneInfo
 
 from bot.domain.schedule.deadlines import Kind, deadline
 from bot.domain.schedule.quiet import QuietHours
-from bot.domain.schedule.recurrence import WeeklyTime, next_planned
-from bot.domain.schedule.wall import to_utc
+from bot.domain.schedule.recurrence import WeeklyTime, next_planned, next_weekly
+from bot.domain.schedule.wall import as_utc, to_utc
 
 _HELD_BY_QUIET_HOURS: frozenset[Kind] = frozenset({"stretch", "nudge", "checkin", "postrun"})
 # Deliveries are never worth sending more than a day late, so catching up after downtime can
@@ -49,15 +49,38 @@ def next_firing(rule: Rule, after: datetime) -> Firing:
     previous firing's `event_at - lead` steps to the next occurrence)."""
     zone = ZoneInfo(rule.zone)
     occurrence = next_planned(zone, rule.times, after + rule.lead)
-    fire_at = occurrence.fire_at - rule.lead
+    fire_at, last = _timing(rule, zone, occurrence.fire_at)
+    return Firing(fire_at=fire_at, event_at=occurrence.fire_at, key=occurrence.key, deadline=last)
+
+
+def _timing(rule: Rule, zone: ZoneInfo, event_at: datetime) -> tuple[datetime, datetime]:
+    """When the rule fires for an event at `event_at` (`lead` before it, held by quiet hours
+    for the kinds that wait), and its deadline."""
+    fire_at = event_at - rule.lead
     if rule.quiet is not None and rule.kind in _HELD_BY_QUIET_HOURS:
         fire_at = rule.quiet.release_time(zone, fire_at)
-    return Firing(
-        fire_at=fire_at,
-        event_at=occurrence.fire_at,
-        key=occurrence.key,
-        deadline=deadline(rule.kind, fire_at, occurrence.fire_at, zone),
-    )
+    return fire_at, deadline(rule.kind, fire_at, event_at, zone)
+
+
+class WeekdayFirings:
+    """When many one-weekday rules fire next after one instant, and their deadlines: the
+    capacity forecast's question for every rule of the week. The instants `next_firing` gives,
+    without what the forecast does not use (the occurrence key, the days of other weekdays),
+    and each zone's local date of `after + lead` computed once."""
+
+    def __init__(self, after: datetime) -> None:
+        self._after = as_utc(after)
+        self._local_days: dict[tuple[str, timedelta], date] = {}
+
+    def of(self, rule: Rule) -> tuple[datetime, datetime]:
+        """`next_firing(rule, after)`'s `fire_at` and `deadline`, for a rule of one weekday."""
+        (weekday,) = rule.weekdays
+        zone = ZoneInfo(rule.zone)
+        start = self._after + rule.lead
+        local_day = self._local_days.get((rule.zone, rule.lead))
+        if local_day is None:
+            local_day = self._local_days[(rule.zone, rule.lead)] = start.astimezone(zone).date()
+        return _timing(rule, zone, next_weekly(zone, weekday, rule.local_time, start, local_day))
 
 
 def after_previous(rule: Rule, previous_event_at: datetime) -> datetime:

@@ -18,6 +18,7 @@ WEEKDAYS = range(7)  # 0 = Monday, as datetime.weekday()
 # Dates scanned around `after`: one day back, because a time in a gap late on the previous day
 # can be pushed past midnight; a week ahead, where every weekday has come round again.
 _SCAN_DAYS = range(-1, 8)
+_WEEK = timedelta(days=7)
 
 
 @dataclass(frozen=True, order=True, slots=True)
@@ -73,6 +74,23 @@ def next_planned(zone: ZoneInfo, times: Sequence[WeeklyTime], after: datetime) -
             if fire_at > start:
                 candidates.append(Occurrence(fire_at, day, wall, zone.key))
     return min(candidates)  # ties on fire_at go to the earlier planned date and time
+
+
+def next_weekly(
+    zone: ZoneInfo, weekday: int, wall: time, after: datetime, local_day: date
+) -> datetime:
+    """`next_occurrence(zone, (WeeklyTime(weekday, wall),), after)` given `after`'s local date
+    in `zone`: the dates `next_planned` scans, but only those on `weekday` (at most two),
+    earliest first, up to the first that fires after `after`."""
+    back = (local_day.weekday() - weekday) % 7
+    day = local_day - timedelta(days=back if back <= 1 else back - 7)
+    last = local_day + timedelta(days=_SCAN_DAYS[-1])
+    while day <= last:
+        fire_at = to_utc(zone, day, wall)
+        if fire_at > after:
+            return fire_at
+        day += _WEEK
+    raise ValueError(f"no {wall} on weekday {weekday} in the week after {after.isoformat()}")
 
 
 def next_occurrence(zone: ZoneInfo, times: Sequence[WeeklyTime], after: datetime) -> datetime:
