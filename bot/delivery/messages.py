@@ -23,6 +23,7 @@ from bot.domain.schedule.run_day import offers_reminder
 from bot.features.clubs import club_warmup
 from bot.features.library import (
     exercises_button,
+    opening_below,
     stretch_button,
     stretch_of_the_day_screen,
     warmup_routine,
@@ -86,9 +87,8 @@ def warmup_reminder(library: Library, due: Due, status: RunnerStatus) -> Screen:
         parts.append(planned_spike_line(spike, status.unit))
     if (too_little_rest := _rest_warning(status, local.weekday())) is not None:
         parts.append(too_little_rest)
-    routine_rows = routine.markup.inline_keyboard if routine.markup is not None else ()
     offer = offers_reminder(due.event_at, due.not_before)
-    markup = InlineKeyboardMarkup([*routine_rows, *run_day_rows(due.id, offer)])
+    markup = InlineKeyboardMarkup([*opening_below(routine), *run_day_rows(due.id, offer)])
     return Screen("\n\n".join([*parts, routine.text]), markup)
 
 

@@ -174,3 +174,20 @@ async def test_someone_elses_or_an_old_reminder_button_changes_nothing(world: Wo
     world.clock.now = berlin(24, 8)
     assert "day is over" in await press(world, chat, reminder, NOT_RUNNING)
     assert "time to warm up" in reminder.text
+
+
+async def test_the_full_warm_up_opens_below_and_the_reminder_keeps_its_buttons(
+    world: World,
+) -> None:
+    _, chat = await checking_in_runner(world)
+    reminder = await warmup_at(world, chat, berlin(23, 6, 45))
+    before = reminder.text
+    [full] = [label for label in labels(reminder) if label.startswith("Full version")]
+    seen = len(chat.bot_messages)
+    await press(world, chat, reminder, full)
+    [opened] = new_messages(chat, seen)
+    assert opened.text.startswith("Pre-run warm-up – about 7 min")  # the whole routine, below
+    assert reminder.text == before  # the reminder stays as it was, with its buttons
+    assert labels(reminder)[-2:] == [NOT_RUNNING, REMIND_ME]
+    await press(world, chat, reminder, NOT_RUNNING)
+    assert "Not running today: your 07:00 run is skipped." in reminder.text
