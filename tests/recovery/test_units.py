@@ -133,6 +133,18 @@ def test_the_choices_are_few_distinct_sorted_and_reach_past_the_month_s_longest(
         assert offered.metres[-1] > within_margin(offered.longest)
 
 
+@pytest.mark.parametrize("unit", ["km", "mi"])
+def test_a_spike_is_one_tap_away_after_very_short_runs(unit: Unit) -> None:
+    # Hypothesis found it: 100 m, 100 m and 455 m offered only 500 m, within 10% of 455 m.
+    history = [
+        PastRun(TODAY - timedelta(days=ago), metres, None)
+        for metres, ago in ((100, 20), (100, 10), (455, 5))
+    ]
+    offered = distance_choices(history, TODAY, unit)
+    assert offered.longest == 455
+    assert offered.metres[-1] > within_margin(455)
+
+
 def test_times_follow_the_runner_s_own_pace() -> None:
     # 10 km in 50 minutes: 8 km takes about 40.
     history = _runs((10, 9), (10, 5), (10, 2), minutes=50)

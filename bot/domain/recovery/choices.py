@@ -6,12 +6,13 @@ steps that read naturally in their unit. With too little history, the round numb
 run. Typing (`/log 8.5 km 52 min 3/10`) covers anything else.
 """
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from statistics import median
 
-from bot.domain.recovery.spike import WINDOW
+from bot.domain.recovery.spike import WINDOW, within_margin
 from bot.domain.units import Unit, to_metres
 
 MAX_CHOICES = 7
@@ -59,6 +60,12 @@ def _rounded(amount: float) -> float:
     return max(step, round(amount / step) * step)
 
 
+def _round_up(amount: float) -> float:
+    """The first round number at or above `amount`."""
+    step = _step(amount)
+    return math.ceil(amount / step) * step
+
+
 def distance_choices(history: Sequence[PastRun], today: date, unit: Unit) -> DistanceChoices:
     """What to offer for a run on `today`, from the runs logged before it (oldest first)."""
     measured = [run for run in history if run.metres is not None and run.day <= today]
@@ -72,6 +79,10 @@ def distance_choices(history: Sequence[PastRun], today: date, unit: Unit) -> Dis
     targets += [longest * factor for factor in _LONGEST_FACTORS] if longest else []
     per_unit = to_metres(1, unit)
     amounts = sorted({_rounded(target / per_unit) for target in targets})
+    # Rounding a short longest run's multiples can fall back within its spike margin; a run past
+    # the margin must stay one tap away, so the guard sees tapped spikes.
+    if longest and to_metres(amounts[-1], unit) <= (margin := within_margin(longest)):
+        amounts.append(_round_up((margin + 1) / per_unit))
     if len(amounts) > MAX_CHOICES:  # keep the shortest, the usual and the longest ones
         amounts = amounts[:2] + amounts[-(MAX_CHOICES - 2) :]
     return DistanceChoices(tuple(to_metres(amount, unit) for amount in amounts), usual, longest)
