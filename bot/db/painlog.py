@@ -13,10 +13,10 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.db.base import insert_for
 from bot.db.chats import enroll_user
 from bot.db.engine import Database
-from bot.db.models import ComebackPlan, Delivery, PainLog, PlannedRun, SkippedRun, UserSettings
+from bot.db.models import ComebackPlan, PainLog, PlannedRun, SkippedRun, UserSettings
+from bot.db.outbox import plan_once
 from bot.db.runners import after_run_checkins, rebuild_reminders, runs_of
 from bot.domain.recovery import (
     ActivePlan,
@@ -181,17 +181,7 @@ async def plan_morning_checkin(
         return
     if firing.deadline <= now:
         return  # logged too late for that morning: /log asks instead
-    statement = insert_for(session, Delivery).values(
-        chat_id=user_id,
-        user_id=user_id,
-        kind="checkin",
-        zone=settings.timezone,
-        occurrence_key=firing.key,
-        event_at=firing.event_at,
-        not_before=firing.fire_at,
-        deadline=firing.deadline,
-    )
-    await session.execute(statement.on_conflict_do_nothing())
+    await plan_once(session, user_id, "checkin", settings.timezone, firing)
 
 
 async def entries(database: Database, user_id: int) -> list[PainEntry]:
