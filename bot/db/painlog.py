@@ -51,7 +51,7 @@ _HISTORY = max(timedelta(weeks=CREEP_WEEKS + 1), WINDOW)
 
 
 def logged_run(row: PainLog) -> LoggedRun:
-    return LoggedRun(row.id, row.entry())
+    return LoggedRun(row.id, row.entry)
 
 
 async def log_rows(
@@ -193,7 +193,7 @@ async def stored_runs(database: Database, user_id: int, since: date) -> list[Sto
     """The runs logged from `since` (a local date), oldest first, with their walk-run stage."""
     async with database.transaction() as session:
         rows = await log_rows(session, [user_id], since)
-        return [StoredRun(row.entry(), row.stage) for row in rows]
+        return [StoredRun(row.entry, row.stage) for row in rows]
 
 
 async def distances(database: Database, user_id: int) -> list[LoggedDistance]:
