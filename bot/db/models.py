@@ -236,7 +236,9 @@ class PainLog(Base):
     stage: Mapped[int | None] = mapped_column(SmallInteger)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
-    # The run as the recovery rules read it, built from the columns above.
+    # The run as the recovery rules read it, built from the columns above. Written as a whole
+    # (row.entry = replace(row.entry, ...)): setting one column leaves `entry` as it was until
+    # the session flushes.
     entry: Mapped[PainEntry] = composite(
         "day", "during_run", "next_morning", "minutes", "metres", "swelling", "stiffer"
     )

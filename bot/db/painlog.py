@@ -7,6 +7,7 @@ Every write checks that the row is the presser's own; the verdict and the plan's
 
 from collections import defaultdict
 from collections.abc import Collection, Sequence
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -322,9 +323,8 @@ async def replace_run(
         row = await _own(session, user_id, log_id)
         if row is None:
             return None
-        row.during_run, row.minutes = pain, minutes
-        if metres is not None:
-            row.metres = metres
+        corrected = replace(row.entry, during_run=pain, minutes=minutes)
+        row.entry = corrected if metres is None else replace(corrected, metres=metres)
         return await _review(session, user_id, row, stage_count)
 
 
@@ -370,7 +370,7 @@ async def set_morning(database: Database, user_id: int, log_id: int, pain: int) 
         if row is None:
             return False
         for run in await _same_day(session, row):
-            run.next_morning = pain
+            run.entry = replace(run.entry, next_morning=pain)
         return True
 
 
@@ -382,7 +382,7 @@ async def set_signs(
         if row is None or row.next_morning is None:
             return None
         for run in await _same_day(session, row):
-            run.stiffer, run.swelling = sign == "stiffer", sign == "swelling"
+            run.entry = replace(run.entry, stiffer=sign == "stiffer", swelling=sign == "swelling")
         return await _review(session, user_id, row, stage_count)
 
 
