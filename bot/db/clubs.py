@@ -33,15 +33,13 @@ from bot.domain.club import (
     ClubRunRemoved,
     ClubRunsAdded,
     RemoveClubRun,
-    SetClubLead,
-    SetClubStretch,
-    SetClubZone,
     Turnout,
     WeeklyClubRun,
     answer_after,
     check_new_runs,
     reminder_rules,
 )
+from bot.domain.runner import SetLead, SetStretch, SetZone
 
 MAX_NAME = 64  # Telegram's limit for a first name
 
@@ -103,7 +101,7 @@ async def apply(
     nothing, when the club's rules refuse it."""
     async with changing(database, chat_id, thread_id, now) as (session, club):
         match change:
-            case SetClubZone(zone):
+            case SetZone(zone):
                 club.timezone = zone
                 return change
             case AddClubRuns(weekdays, at, title):
@@ -111,10 +109,10 @@ async def apply(
                 return ClubRunsAdded(added, club.warmup_lead_minutes)
             case RemoveClubRun(run_id):
                 return ClubRunRemoved(await remove_run(session, chat_id, run_id))
-            case SetClubStretch(at):
+            case SetStretch(at):
                 club.stretch_time = at
                 return change
-            case SetClubLead(minutes):
+            case SetLead(minutes):
                 club.warmup_lead_minutes = minutes
                 return change
 

@@ -18,7 +18,7 @@ from sqlalchemy import (
     false,
     true,
 )
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, composite, mapped_column
 
 from bot.db.base import Base, Timestamps, UtcDateTime
 from bot.domain.recovery.entry import PainEntry
@@ -236,17 +236,12 @@ class PainLog(Base):
     stage: Mapped[int | None] = mapped_column(SmallInteger)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
 
-    def entry(self) -> PainEntry:
-        """The run as the recovery rules read it."""
-        return PainEntry(
-            day=self.day,
-            during_run=self.during_run,
-            next_morning=self.next_morning,
-            minutes=self.minutes,
-            metres=self.metres,
-            swelling=self.swelling,
-            stiffer=self.stiffer,
-        )
+    # The run as the recovery rules read it, built from the columns above. Written as a whole
+    # (row.entry = replace(row.entry, ...)): setting one column leaves `entry` as it was until
+    # the session flushes.
+    entry: Mapped[PainEntry] = composite(
+        "day", "during_run", "next_morning", "minutes", "metres", "swelling", "stiffer"
+    )
 
 
 class ComebackPlan(Base):

@@ -1,5 +1,5 @@
-"""The outbox's queries after planning: claiming due deliveries, marking them `sending`,
-recording how each went, expiring a dead process's claims, and purging finished rows.
+"""The outbox's queries: planning a one-off delivery, then claiming due deliveries, marking them
+`sending`, recording how each went, expiring a dead process's claims, and purging finished rows.
 
 A row's life: `pending` -> `claimed` (a lease, `claimed_at`) -> `sending` (a compare-and-set on
 the claim: only its holder may send) -> `sent`, or back to `pending` for a retry, or `failed`,
@@ -16,10 +16,31 @@ from typing import NamedTuple
 from sqlalchemy import BindParameter, bindparam, delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
+from bot.db.base import insert_for
 from bot.db.engine import Database
 from bot.db.models import Delivery
+from bot.domain.schedule.firing import Firing
 
 FINISHED = ("sent", "failed", "dropped", "uncertain")  # what is left to do with these: nothing
+
+
+async def plan_once(
+    session: AsyncSession, user_id: int, kind: str, zone: str, firing: Firing
+) -> bool:
+    """Plans one delivery of `kind` to the runner's private chat at `firing`; False when one
+    with its key was planned before (the unique key makes planning twice plan once)."""
+    statement = insert_for(session, Delivery).values(
+        chat_id=user_id,
+        user_id=user_id,
+        kind=kind,
+        zone=zone,
+        occurrence_key=firing.key,
+        event_at=firing.event_at,
+        not_before=firing.fire_at,
+        deadline=firing.deadline,
+    )
+    result = await session.execute(statement.on_conflict_do_nothing())
+    return bool(result.rowcount)  # type: ignore[attr-defined]
 
 
 class StatusChange(NamedTuple):

@@ -7,16 +7,17 @@ Every write checks that the row is the presser's own; the verdict and the plan's
 
 from collections import defaultdict
 from collections.abc import Collection, Sequence
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.db.base import insert_for
 from bot.db.chats import enroll_user
 from bot.db.engine import Database
-from bot.db.models import ComebackPlan, Delivery, PainLog, PlannedRun, SkippedRun, UserSettings
+from bot.db.models import ComebackPlan, PainLog, PlannedRun, SkippedRun, UserSettings
+from bot.db.outbox import plan_once
 from bot.db.runners import after_run_checkins, rebuild_reminders, runs_of
 from bot.domain.recovery import (
     ActivePlan,
@@ -51,7 +52,7 @@ _HISTORY = max(timedelta(weeks=CREEP_WEEKS + 1), WINDOW)
 
 
 def logged_run(row: PainLog) -> LoggedRun:
-    return LoggedRun(row.id, row.entry())
+    return LoggedRun(row.id, row.entry)
 
 
 async def log_rows(
@@ -181,17 +182,7 @@ async def plan_morning_checkin(
         return
     if firing.deadline <= now:
         return  # logged too late for that morning: /log asks instead
-    statement = insert_for(session, Delivery).values(
-        chat_id=user_id,
-        user_id=user_id,
-        kind="checkin",
-        zone=settings.timezone,
-        occurrence_key=firing.key,
-        event_at=firing.event_at,
-        not_before=firing.fire_at,
-        deadline=firing.deadline,
-    )
-    await session.execute(statement.on_conflict_do_nothing())
+    await plan_once(session, user_id, "checkin", settings.timezone, firing)
 
 
 async def entries(database: Database, user_id: int) -> list[PainEntry]:
@@ -203,7 +194,7 @@ async def stored_runs(database: Database, user_id: int, since: date) -> list[Sto
     """The runs logged from `since` (a local date), oldest first, with their walk-run stage."""
     async with database.transaction() as session:
         rows = await log_rows(session, [user_id], since)
-        return [StoredRun(row.entry(), row.stage) for row in rows]
+        return [StoredRun(row.entry, row.stage) for row in rows]
 
 
 async def distances(database: Database, user_id: int) -> list[LoggedDistance]:
@@ -332,9 +323,8 @@ async def replace_run(
         row = await _own(session, user_id, log_id)
         if row is None:
             return None
-        row.during_run, row.minutes = pain, minutes
-        if metres is not None:
-            row.metres = metres
+        corrected = replace(row.entry, during_run=pain, minutes=minutes)
+        row.entry = corrected if metres is None else replace(corrected, metres=metres)
         return await _review(session, user_id, row, stage_count)
 
 
@@ -380,7 +370,7 @@ async def set_morning(database: Database, user_id: int, log_id: int, pain: int) 
         if row is None:
             return False
         for run in await _same_day(session, row):
-            run.next_morning = pain
+            run.entry = replace(run.entry, next_morning=pain)
         return True
 
 
@@ -392,7 +382,7 @@ async def set_signs(
         if row is None or row.next_morning is None:
             return None
         for run in await _same_day(session, row):
-            run.stiffer, run.swelling = sign == "stiffer", sign == "swelling"
+            run.entry = replace(run.entry, stiffer=sign == "stiffer", swelling=sign == "swelling")
         return await _review(session, user_id, row, stage_count)
 
 

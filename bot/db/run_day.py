@@ -12,6 +12,7 @@ from sqlalchemy.sql.dml import Update
 from bot.db.base import insert_for
 from bot.db.engine import Database
 from bot.db.models import Delivery, SkippedRun, UserSettings
+from bot.db.outbox import plan_once
 from bot.domain.schedule.firing import Firing
 from bot.domain.schedule.run_day import PlannedOccurrence
 
@@ -76,18 +77,8 @@ async def remind_before(
             return "off"
         if await session.get(SkippedRun, (user_id, run.key)) is not None:
             return "skipped"
-        statement = insert_for(session, Delivery).values(
-            chat_id=user_id,
-            user_id=user_id,
-            kind="run_soon",
-            zone=run.zone,
-            occurrence_key=firing.key,
-            event_at=firing.event_at,
-            not_before=firing.fire_at,
-            deadline=firing.deadline,
-        )
-        result = await session.execute(statement.on_conflict_do_nothing())
-        return "set" if result.rowcount else "already"  # type: ignore[attr-defined]
+        planned = await plan_once(session, user_id, "run_soon", run.zone, firing)
+        return "set" if planned else "already"
 
 
 async def _reminders_off(session: AsyncSession, user_id: int, day: date) -> bool:

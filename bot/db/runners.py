@@ -271,7 +271,7 @@ async def _pain_log(session: AsyncSession, user_id: int) -> tuple[StoredRun, ...
     rows = await session.execute(
         select(PainLog).where(PainLog.user_id == user_id).order_by(PainLog.day, PainLog.id)
     )
-    return tuple(StoredRun(row.entry(), row.stage) for row in rows.scalars())
+    return tuple(StoredRun(row.entry, row.stage) for row in rows.scalars())
 
 
 async def club_answers(database: Database, user_id: int) -> tuple[RunningTap, ...]:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from typing import Literal
 
+from bot.domain.runner import SetLead, SetStretch, SetZone
 from bot.domain.schedule.firing import Rule
 from bot.domain.schedule.recurrence import WEEKDAYS
 
@@ -39,13 +40,8 @@ class Club:
         return bool(self.zone or self.runs or self.stretch_time)
 
 
-# What an admin can ask of the club, by command or by tapping: one value per change. Named for
-# the club, as a runner has changes of their own.
-
-
-@dataclass(frozen=True)
-class SetClubZone:
-    zone: str  # an IANA name
+# What an admin can ask of the club, by command or by tapping: one value per change. The
+# timezone, the stretch time and the warm-up lead are set by the same changes as a runner's.
 
 
 @dataclass(frozen=True)
@@ -60,17 +56,7 @@ class RemoveClubRun:
     run_id: int
 
 
-@dataclass(frozen=True)
-class SetClubStretch:
-    time: time | None  # None: off
-
-
-@dataclass(frozen=True)
-class SetClubLead:
-    minutes: int
-
-
-ClubChange = SetClubZone | AddClubRuns | RemoveClubRun | SetClubStretch | SetClubLead
+ClubChange = SetZone | AddClubRuns | RemoveClubRun | SetStretch | SetLead
 
 
 # What a change did. A setting's outcome is the change itself: it sets exactly what was asked.
@@ -87,7 +73,7 @@ class ClubRunRemoved:
     run: WeeklyClubRun | None  # None: it was removed already (a second tap, another admin)
 
 
-ClubChanged = SetClubZone | ClubRunsAdded | ClubRunRemoved | SetClubStretch | SetClubLead
+ClubChanged = SetZone | ClubRunsAdded | ClubRunRemoved | SetStretch | SetLead
 
 
 # Why a change was refused; nothing was changed.

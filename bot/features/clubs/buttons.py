@@ -22,10 +22,8 @@ from bot.domain.club import (
     Answer,
     ClubChange,
     RemoveClubRun,
-    SetClubLead,
-    SetClubStretch,
-    SetClubZone,
 )
+from bot.domain.runner import SetLead, SetStretch, SetZone
 from bot.ui.callback import Buttons, number_from
 
 GOING = Buttons("going", __name__)
@@ -130,16 +128,16 @@ def menu_press(data: str | None) -> MenuPress | None:
         case ("del", "yes" | "no" as answer):
             return Erase(confirmed=answer == "yes")
         case ("st", "off"):
-            return SetClubStretch(None)
+            return SetStretch(None)
         case ("st", hhmm):
             at = _stretch_time(hhmm)
-            return SetClubStretch(at) if at is not None else None
+            return SetStretch(at) if at is not None else None
     numbers = _numbers(args[1:])
     if not args or numbers is None:
         return None
     match args[0], numbers:
         case "tz", (n,) if n < len(ZONES):
-            return SetClubZone(ZONES[n][1])
+            return SetZone(ZONES[n][1])
         case "add", (weekday,) if weekday < 7:
             return Show("add", (weekday,))
         case "add", (weekday, hour) if weekday < 7 and hour in HOURS:
@@ -149,5 +147,5 @@ def menu_press(data: str | None) -> MenuPress | None:
         case "rm", (run_id,):
             return RemoveClubRun(run_id)
         case "ld", (lead,) if lead in LEADS:
-            return SetClubLead(lead)
+            return SetLead(lead)
     return None

@@ -320,29 +320,35 @@ def _run(
 def _log_press(args: tuple[str, ...]) -> Press | None:
     """Presses about one logged run, by its id."""
     match args:
-        case ("fix", log_id) if (row := _log_id(log_id)) is not None:
+        case (verb, log_id, *rest) if (row := _log_id(log_id)) is not None:
+            return _run_press(verb, row, rest)
+    return None
+
+
+def _run_press(verb: str, row: int, args: list[str]) -> Press | None:
+    """A press about the logged run `row`, from its verb and the arguments after the id."""
+    match (verb, *args):
+        case ("fix",):
             return Correct(row)
-        case ("fp", log_id, value) if (row := _log_id(log_id)) is not None:
+        case ("fp", value):
             number = number_from(value, PAIN_SCORES)
             return None if number is None else CorrectPain(row, number)
-        case ("rep", log_id, value, minutes, *distance) if (
-            row := _log_id(log_id)
-        ) is not None and len(distance) <= 1:
+        case ("rep", value, minutes, *distance) if len(distance) <= 1:
             number, length = number_from(value, PAIN_SCORES), number_from(minutes, RUN_MINUTES)
             metres = number_from(distance[0], RUN_METRES) if distance else None
             if number is None or length is None or (distance and metres is None):
                 return None
             return Replace(row, number, length or None, metres)
-        case ("e", log_id) if (row := _log_id(log_id)) is not None:
+        case ("e",):
             return ShowRun(row)
-        case ("del", log_id) if (row := _log_id(log_id)) is not None:
+        case ("del",):
             return Delete(row, confirmed=False)
-        case ("del", log_id, "yes") if (row := _log_id(log_id)) is not None:
+        case ("del", "yes"):
             return Delete(row, confirmed=True)
-        case ("am", log_id, value) if (row := _log_id(log_id)) is not None:
+        case ("am", value):
             number = number_from(value, PAIN_SCORES)
             return None if number is None else Morning(row, number)
-        case ("sg", log_id, code) if (row := _log_id(log_id)) is not None and code in _SIGNS:
+        case ("sg", code) if code in _SIGNS:
             return Signs(row, _SIGNS[code])
     return None
 

@@ -15,9 +15,8 @@ from bot.domain.club import (
     Club,
     ClubChange,
     RemoveClubRun,
-    SetClubStretch,
-    SetClubZone,
 )
+from bot.domain.runner import SetStretch, SetZone
 from bot.domain.schedule.parse import ParseError, parse_days, parse_time
 from bot.domain.schedule.zones import resolve_zone
 from bot.features.clubs.handlers import erase as club_erase
@@ -44,9 +43,9 @@ class Unreadable(Exception):
         self.text = texts.unreadable(problem, example)
 
 
-def _zone(words: Sequence[str], now: datetime) -> SetClubZone:
+def _zone(words: Sequence[str], now: datetime) -> SetZone:
     try:
-        return SetClubZone(resolve_zone(" ".join(words), now).key)
+        return SetZone(resolve_zone(" ".join(words), now).key)
     except ParseError as error:
         raise Unreadable(h(error.message), ZONE_EXAMPLE) from error
 
@@ -75,11 +74,11 @@ def _removal(words: Sequence[str], club: Club) -> RemoveClubRun:
     return RemoveClubRun(club.runs[number - 1].id)
 
 
-def _stretch(words: Sequence[str], _now: datetime) -> SetClubStretch:
+def _stretch(words: Sequence[str], _now: datetime) -> SetStretch:
     if len(words) == 1 and words[0].lower() in _OFF:
-        return SetClubStretch(None)
+        return SetStretch(None)
     try:
-        return SetClubStretch(parse_time(" ".join(words)))
+        return SetStretch(parse_time(" ".join(words)))
     except ParseError as error:
         problem = f"I couldn't read {quoted(' '.join(words))} as a time."
         raise Unreadable(problem, STRETCH_EXAMPLE) from error

@@ -12,12 +12,10 @@ from bot.domain.club import (
     ClubRunRemoved,
     ClubRunsAdded,
     RunClash,
-    SetClubLead,
-    SetClubStretch,
-    SetClubZone,
     TooManyRuns,
     WeeklyClubRun,
 )
+from bot.domain.runner import SetLead, SetStretch, SetZone
 from bot.ui.calendar import DAY_NAMES, DAYS
 from bot.ui.html import b, h, i
 
@@ -135,7 +133,7 @@ def changed(outcome: ClubChanged, now: datetime) -> str:
     """The note on what a change did: the first line of a command's answer or of the menu.
     A new timezone comes with the time there now, so a wrong one shows at once."""
     match outcome:
-        case SetClubZone(zone):
+        case SetZone(zone):
             there = now.astimezone(ZoneInfo(zone))
             return f"✅ The club's timezone is now {h(zone)} ({there:%H:%M} there now)."
         case ClubRunsAdded(runs, lead_minutes):
@@ -143,11 +141,11 @@ def changed(outcome: ClubChanged, now: datetime) -> str:
             return f"✅ Added: {names}. A warm-up reminder comes {lead_minutes} min before."
         case ClubRunRemoved(run):
             return f"✅ Removed: {run_name(run)}." if run else "That run was removed already."
-        case SetClubStretch(None):
+        case SetStretch(None):
             return "✅ The club's stretch of the day is off."
-        case SetClubStretch(at):
+        case SetStretch(at):
             return f"✅ The stretch of the day will be posted here at {at:%H:%M}."
-        case SetClubLead(minutes):
+        case SetLead(minutes):
             return f"✅ Warm-up reminders now come {minutes} min before each club run."
 
 
