@@ -115,8 +115,8 @@ def stretch_reminder(library: Library, due: Due) -> Screen:
 
 
 def club_warmup_reminder(library: Library, due: Due) -> Screen:
-    """The warm-up before a club run, drawn by the clubs feature (it redraws it after each tap
-    on "I'm running")."""
+    """The warm-up before a club run, drawn by the clubs feature (it redraws it after each
+    answer: running, walk-running or not making it)."""
     return club_warmup(library, due.id, due.event_at, due.zone, due.title)
 
 
