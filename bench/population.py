@@ -10,9 +10,9 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import time, timedelta
-from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
+from bot.db.reminders import RuleRow
 from bot.domain.schedule.firing import Rule
 from bot.domain.schedule.quiet import QuietHours
 from bot.domain.schedule.recurrence import WeeklyTime
@@ -144,30 +144,6 @@ class Population:
     def runners(self, count: int) -> Iterator[Runner]:
         for index in range(count):
             yield self.runner(index)
-
-
-class RuleRow(NamedTuple):
-    """A rule as the columns of its reminder rows (what `bot.db.reminders.rule_of` reads)."""
-
-    kind: str
-    zone: str
-    weekdays: str
-    local_time: time
-    lead_minutes: int
-    quiet_start: time | None
-    quiet_end: time | None
-
-    @classmethod
-    def of(cls, rule: Rule) -> "RuleRow":
-        return cls(
-            rule.kind,
-            rule.zone,
-            "".join(str(day) for day in rule.weekdays),
-            rule.local_time,
-            int(rule.lead.total_seconds() // 60),
-            rule.quiet.start if rule.quiet else None,
-            rule.quiet.end if rule.quiet else None,
-        )
 
 
 def rule_sizes(users: int, seed: int = 2026) -> list[tuple[RuleRow, int]]:

@@ -3,7 +3,7 @@ the columns of `reminders` (with its next firing) and those columns into a `Rule
 runners', the clubs' and the planner's queries all build and read rows through it."""
 
 from datetime import datetime, time, timedelta
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from bot.db.models import Reminder
 from bot.domain.schedule.firing import Rule, next_firing
@@ -15,13 +15,7 @@ def row_for(rule: Rule, chat_id: int, user_id: int | None, after: datetime) -> R
     return Reminder(
         chat_id=chat_id,
         user_id=user_id,
-        kind=rule.kind,
-        zone=rule.zone,
-        weekdays="".join(str(day) for day in rule.weekdays),
-        local_time=rule.local_time,
-        lead_minutes=int(rule.lead.total_seconds() // 60),
-        quiet_start=rule.quiet.start if rule.quiet else None,
-        quiet_end=rule.quiet.end if rule.quiet else None,
+        **RuleRow.of(rule)._asdict(),
         next_fire_at=firing.fire_at,
         event_at=firing.event_at,
         occurrence_key=firing.key,
@@ -46,6 +40,30 @@ class RuleColumns(Protocol):
     def quiet_start(self) -> time | None: ...
     @property
     def quiet_end(self) -> time | None: ...
+
+
+class RuleRow(NamedTuple):
+    """A rule's columns as a value: hashable, so rows can be counted by their rule."""
+
+    kind: str
+    zone: str
+    weekdays: str
+    local_time: time
+    lead_minutes: int
+    quiet_start: time | None
+    quiet_end: time | None
+
+    @classmethod
+    def of(cls, rule: Rule) -> "RuleRow":
+        return cls(
+            rule.kind,
+            rule.zone,
+            "".join(str(day) for day in rule.weekdays),
+            rule.local_time,
+            int(rule.lead.total_seconds() // 60),
+            rule.quiet.start if rule.quiet else None,
+            rule.quiet.end if rule.quiet else None,
+        )
 
 
 def rule_of(row: RuleColumns) -> Rule:

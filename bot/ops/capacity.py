@@ -5,11 +5,10 @@
 import asyncio
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from datetime import datetime, time
-from typing import NamedTuple
+from datetime import datetime
 
 from bot.db.engine import Database
-from bot.db.reminders import RuleColumns, rule_of
+from bot.db.reminders import RuleColumns, RuleRow, rule_of
 from bot.db.schedule import rule_sizes
 from bot.domain.schedule.capacity import WEEK, Crowd, Forecast, forecast
 from bot.domain.schedule.deadlines import Kind
@@ -34,7 +33,7 @@ def crowds_of(rules: Sequence[tuple[RuleColumns, int]], now: datetime) -> Iterat
     """A weekly rule fires once a week on each of its days: the rules are split by day (runners
     with different plans share a day's firing), and the reminders sharing a day's next firing
     (kind, instant, deadline) are one crowd."""
-    per_day: Counter[_DayRule] = Counter()
+    per_day: Counter[RuleRow] = Counter()
     for columns, size in rules:
         for day in columns.weekdays:
             per_day[_day_rule(columns, day)] += size
@@ -47,20 +46,9 @@ def crowds_of(rules: Sequence[tuple[RuleColumns, int]], now: datetime) -> Iterat
         yield Crowd(kind, fire_at, deadline, size)
 
 
-class _DayRule(NamedTuple):
-    """A rule's columns narrowed to one weekday, hashable."""
-
-    kind: str
-    zone: str
-    weekdays: str
-    local_time: time
-    lead_minutes: int
-    quiet_start: time | None
-    quiet_end: time | None
-
-
-def _day_rule(columns: RuleColumns, day: str) -> _DayRule:
-    return _DayRule(
+def _day_rule(columns: RuleColumns, day: str) -> RuleRow:
+    """The rule's columns narrowed to one weekday."""
+    return RuleRow(
         columns.kind,
         columns.zone,
         day,

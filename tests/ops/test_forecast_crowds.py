@@ -8,7 +8,8 @@ from datetime import UTC, datetime, time
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bench.population import RuleRow, rule_sizes
+from bench.population import rule_sizes
+from bot.db.reminders import RuleRow
 from bot.domain.schedule.capacity import Crowd, forecast
 from bot.domain.schedule.deadlines import KINDS
 from bot.ops.capacity import crowds_of
