@@ -3,30 +3,15 @@ and going back keeps the walk-runners on the list and drops "Can't make it"."""
 
 from datetime import UTC, datetime
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import bindparam, select, text
-from sqlalchemy.engine import Connection
 
 from bot.db.base import UtcDateTime
-from bot.db.engine import Database, create_engine
+from bot.db.engine import Database
+from bot.db.migrate import move_to
 from bot.db.models import ClubAttendance, Delivery
-from bot.paths import ALEMBIC_INI
 
 BEFORE = "0012_skipped_runs"
 RUN_STARTS = datetime(2026, 11, 24, 17, 30, tzinfo=UTC)
-
-
-async def _alembic(url: str, step: str, revision: str) -> None:
-    def run(connection: Connection) -> None:
-        config = Config(str(ALEMBIC_INI))
-        config.attributes["connection"] = connection
-        getattr(command, step)(config, revision)
-
-    engine = create_engine(url)
-    async with engine.begin() as connection:
-        await connection.run_sync(run)
-    await engine.dispose()
 
 
 async def _tap_before_0013(database: Database, user_id: int, name: str) -> int:
@@ -56,11 +41,11 @@ async def _tap_before_0013(database: Database, user_id: int, name: str) -> int:
 async def test_taps_from_before_mean_im_running_and_going_back_drops_only_cant_make_it(
     database_url: str,
 ) -> None:
-    await _alembic(database_url, "upgrade", BEFORE)
+    await move_to(database_url, BEFORE)
     database = Database(database_url)
     try:
         post = await _tap_before_0013(database, 1, "Ann")
-        await _alembic(database_url, "upgrade", "head")
+        await move_to(database_url, "head")
         async with database.transaction() as session:
             [ann] = (await session.execute(select(ClubAttendance))).scalars()
             assert (ann.delivery_id, ann.answer, ann.first_name) == (post, "run", "Ann")
@@ -84,7 +69,7 @@ async def test_taps_from_before_mean_im_running_and_going_back_drops_only_cant_m
                     ),
                 ]
             )
-        await _alembic(database_url, "downgrade", BEFORE)
+        await move_to(database_url, BEFORE, down=True)
         async with database.transaction() as session:
             rows = await session.execute(text("SELECT user_id, first_name FROM club_attendance"))
             assert sorted(rows.all()) == [(1, "Ann"), (2, "Bob")]

@@ -1,27 +1,10 @@
 """Migration 0010_units on a database that has runners: their settings stay, with no unit or
 paper chosen (so /log asks and the paper follows the timezone), and it can be undone."""
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import inspect, text
-from sqlalchemy.engine import Connection
 
 from bot.db.engine import create_engine
-from bot.paths import ALEMBIC_INI
-
-
-async def _migrate(url: str, revision: str, *, down: bool = False) -> None:
-    def step(connection: Connection) -> None:
-        config = Config(str(ALEMBIC_INI))
-        config.attributes["connection"] = connection
-        (command.downgrade if down else command.upgrade)(config, revision)
-
-    engine = create_engine(url)
-    try:
-        async with engine.begin() as connection:
-            await connection.run_sync(step)
-    finally:
-        await engine.dispose()
+from bot.db.migrate import move_to
 
 
 async def _query(url: str, sql: str) -> list[tuple[object, ...]]:
@@ -46,7 +29,7 @@ async def _columns(url: str) -> set[str]:
 
 
 async def test_existing_runners_keep_their_settings_with_nothing_chosen(database_url: str) -> None:
-    await _migrate(database_url, "0009_distance")
+    await move_to(database_url, "0009_distance")
     engine = create_engine(database_url)
     async with engine.begin() as connection:
         await connection.execute(
@@ -62,11 +45,11 @@ async def test_existing_runners_keep_their_settings_with_nothing_chosen(database
             )
         )
     await engine.dispose()
-    await _migrate(database_url, "head")
+    await move_to(database_url, "head")
     assert await _query(
         database_url, "SELECT timezone, distance_unit, paper FROM user_settings"
     ) == [("America/Chicago", None, None)]
-    await _migrate(database_url, "0009_distance", down=True)
+    await move_to(database_url, "0009_distance", down=True)
     assert {"distance_unit", "paper"}.isdisjoint(await _columns(database_url))
     assert await _query(database_url, "SELECT timezone FROM user_settings") == [
         ("America/Chicago",)

@@ -51,3 +51,10 @@ async def upgrade(database_url: str) -> None:
 async def check(database_url: str) -> None:
     """Raises if the models and the migrations are out of step (what `alembic check` does)."""
     await _run(database_url, _check)
+
+
+async def move_to(database_url: str, revision: str, *, down: bool = False) -> None:
+    """Upgrades (or with `down`, downgrades) to one revision: how a migration's tests stand a
+    database just before it."""
+    step = command.downgrade if down else command.upgrade
+    await _run(database_url, lambda connection: step(_config(connection), revision))
