@@ -12,13 +12,13 @@ from bot.domain.schedule.run_day import (
 )
 from bot.features.reminders import screens
 from bot.features.reminders.buttons import RUN_DAY, parse
-from bot.services import BotApplication, BotContext
+from bot.services import BotApplication, BotContext, in_private_chat
 from bot.ui.presses import Notice, PressAnswer, on_press
 
 
 async def pressed(update: Update, context: BotContext, args: tuple[str, ...]) -> PressAnswer:
-    user, chat = update.effective_user, update.effective_chat
-    press = parse(args) if chat is not None and chat.type == chat.PRIVATE else None
+    user = update.effective_user
+    press = parse(args) if in_private_chat(update) else None
     if press is None or user is None:
         return None
     verb, delivery_id = press
