@@ -23,6 +23,7 @@ STRAP = (196, 72, 60)
 TOWEL = (252, 252, 250)
 WEIGHT = (64, 64, 68)
 TOWEL_RADIUS = 0.035  # of body height: a hand towel rolled up, about 6 cm thick
+POST_WIDTH, POST_ABOVE = 0.05, 0.25  # of body height: a sturdy post the strap is tied to
 WEIGHT_RADIUS = 0.042  # a cuff round the ankle, a little thicker than the ankle drawn
 NEAR = (47, 74, 109)
 FAR = (138, 156, 181)
@@ -160,6 +161,10 @@ def _props_behind(canvas: _Canvas, props: Props, frame: Projected) -> None:
     if props.step is not None:
         s = props.step
         canvas.rect(s.x0, 0, s.x1, s.height, PROP, PROP_EDGE)
+    for end in props.strap or ():
+        if not isinstance(end, str):  # a fixed end: the post the strap is looped round
+            x, y = end
+            canvas.rect(x, 0, x + POST_WIDTH, y + POST_ABOVE, PROP, PROP_EDGE)
     if props.chair is not None:
         c = props.chair
         leg = 0.025

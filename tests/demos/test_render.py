@@ -12,7 +12,7 @@ from numpy.typing import NDArray
 from PIL import Image
 
 from bot.demos.cache import Demos
-from bot.demos.draw import NEAR, TINT_NEAR, TOWEL, WEIGHT, render, viewport
+from bot.demos.draw import NEAR, PROP, TINT_NEAR, TOWEL, WEIGHT, render, viewport
 from bot.domain.content.library import Library
 from bot.domain.figure.demo import FPS, Animation, Demo
 from bot.telegram_local.media import animation_info
@@ -93,12 +93,17 @@ def test_rendering_again_keeps_the_cached_file(rendered_demos: Demos) -> None:
 
 @pytest.mark.parametrize(
     ("item_id", "prop", "colour"),
-    [("quad_set", "towel", TOWEL), ("leg_extension", "weight", WEIGHT)],
+    [
+        ("quad_set", "towel", TOWEL),
+        ("leg_extension", "weight", WEIGHT),
+        ("spanish_squat", "strap", PROP),  # the post the strap is looped round
+    ],
 )
-def test_the_towel_and_the_ankle_weight_are_drawn(
+def test_the_towel_the_ankle_weight_and_the_strap_post_are_drawn(
     library: Library, item_id: str, prop: str, colour: tuple[int, int, int]
 ) -> None:
-    """The steps put a rolled towel under the knee or a weight on the ankle: so does the drawing."""
+    """The steps put a rolled towel under the knee, a weight on the ankle or a strap round a
+    post: so does the drawing."""
     demo = library.demos.by_id()[item_id]
     bare = demo.model_copy(update={"props": demo.props.model_copy(update={prop: None})})
 

@@ -2,6 +2,7 @@
 limits and names when the content loads, planted feet and the floor for every frame; broken
 keyframes stop start-up with a message that names the item."""
 
+import math
 import shutil
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import yaml
 
 from bot.domain.content.library import Library, load_library
 from bot.domain.figure.demo import MAX_SECONDS, MIN_SECONDS, PLANTED_TOLERANCE, fingerprint
+from bot.domain.figure.skeleton import pose
 from bot.domain.yamlfile import ContentError
 from tests.conftest import ROOT
 
@@ -75,7 +77,8 @@ def test_a_foot_that_slides_is_caught_when_the_demonstration_is_checked(library:
     raw = library.demos.model_dump(mode="json")
     wall_sit = next(d for d in raw["demos"] if d["id"] == "wall_sit")
     for frame in wall_sit["frames"]:
-        frame["solve"] = []  # no solving: bending the knees drags the planted feet along
+        frame["solve"] = []
+    wall_sit["frames"][1]["set"]["knee"] = 60  # bent less than the hips: the feet are dragged
     broken = type(library.demos).model_validate(yaml.safe_load(yaml.safe_dump(raw)))
     with pytest.raises(ValueError, match=r"wall_sit.*should stay planted"):
         broken.animation(broken.by_id()["wall_sit"]).check()
@@ -87,3 +90,19 @@ def test_the_cache_key_changes_with_the_drawing_only(library: Library) -> None:
     changed = demo.model_copy(update={"back": demo.back + 0.1})
     assert fingerprint(changed, demos.poses) != fingerprint(demo, demos.poses)
     assert fingerprint(demo.model_copy(), demos.poses) == fingerprint(demo, demos.poses)
+
+
+def test_the_wall_sit_holds_right_angles_with_its_back_on_the_wall(library: Library) -> None:
+    """Thighs level, shins upright, the back against the wall: a wall sit, not a half squat."""
+    demo = library.demos.by_id()["wall_sit"]
+    held = max(library.demos.animation(demo).keys, key=lambda key: key.hold)
+    figure = pose(held.angles)
+
+    def degrees_from_level(a: str, b: str) -> float:
+        (ax, ay, _), (bx, by, _) = figure.points[a], figure.points[b]
+        return math.degrees(math.atan2(abs(ay - by), math.hypot(ax - bx, 0.0) or 1e-9))
+
+    for side in ("l", "r"):
+        assert degrees_from_level(f"{side}_hip", f"{side}_knee") < 10  # the thigh level
+        assert degrees_from_level(f"{side}_knee", f"{side}_ankle") > 80  # the shin upright
+    assert figure.points["neck"][0] == pytest.approx(figure.points["pelvis"][0], abs=0.02)
