@@ -112,9 +112,16 @@ async def _log_typed(update: Update, context: BotContext, text: str, today: date
         await reply(update, log.unreadable(error.message))
         return
     run = NewRun(today, typed.pain, typed.minutes, False, typed.metres)
-    screen = await _store(context, _user_id(update), grammar.StoreRun(run), typed.unit)
+    services, user_id = context.services, _user_id(update)
+    # A distance typed in a unit chooses it when none is chosen, as the tap would: this answer
+    # and every screen after it (an "Another run" press too) speak that unit.
+    chosen = typed.unit if await _unit(context, user_id) is None else None
+    if chosen is not None:
+        change = SetUnit(chosen)
+        await runners.change_settings(services.database, user_id, change, services.clock())
+    screen = await _store(context, user_id, grammar.StoreRun(run))
     if screen is not None:
-        await _send(update, screen)
+        await _send(update, log.unit_chosen(screen, chosen) if chosen else screen)
 
 
 def _charts(context: BotContext) -> ChartAllowance:
@@ -263,14 +270,11 @@ async def _verdict(
     return log.verdict(content, review, log_id, first=first, spike=spike, unit=unit)
 
 
-async def _store(
-    context: BotContext, user_id: int, press: grammar.StoreRun, typed: Unit | None = None
-) -> Screen | None:
-    """Stores a run, or asks first when its day has runs. Distances are shown in the runner's
-    unit, else in the one they typed, else in km."""
+async def _store(context: BotContext, user_id: int, press: grammar.StoreRun) -> Screen | None:
+    """Stores a run, or asks first when its day has runs."""
     services = context.services
     run, database = press.run, services.database
-    unit = await _unit(context, user_id) or typed or SHOWN_UNIT
+    unit = await _unit(context, user_id) or SHOWN_UNIT
     if not press.another:
         logged = await painlog.runs_on(database, user_id, run.day)
         if logged:

@@ -271,6 +271,12 @@ def ask_minutes(comeback: bool, pain: int, day: date, today: date) -> Screen:
     return Screen(text, InlineKeyboardMarkup(rows))
 
 
+def unit_chosen(screen: Screen, unit: Unit) -> Screen:
+    """`screen` with a word that the unit a distance was typed in is now the runner's."""
+    note = f"📏 Distances in {UNIT_NAMES[unit]} from now on (/settings changes it)."
+    return Screen(f"{screen.text}\n\n{i(note)}", screen.markup)
+
+
 def another_or_replace(run: NewRun, logged: list[LoggedRun], unit: Unit) -> Screen:
     """The day has runs already: nothing is replaced without asking."""
     earlier = "; ".join(_run_words(other.entry, unit, dated=False) for other in logged)
