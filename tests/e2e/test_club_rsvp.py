@@ -180,3 +180,41 @@ async def test_a_burst_of_taps_keeps_the_post_within_20_edits_a_minute(world: Wo
     shown = answers_shown(post)
     assert "Running (20): Runner0, Runner3" in shown and "Walk-run (20): Runner1," in shown
     assert shown.endswith("🙅 Can't make it: 20")
+
+
+async def test_taps_on_two_live_posts_keep_the_group_within_20_edits_a_minute(
+    world: World,
+) -> None:
+    club, ann, _bob = await new_club(world)
+    await set_up(world, club, ann)  # Tuesday 18:30, Track
+    [reply] = await world.driver.send(club, "/clubrun add tue 18:35 Hills", from_user=ann)
+    assert reply.text.startswith("✅"), reply.text
+    for due in (WARMUP_DUE, WARMUP_DUE + timedelta(minutes=5)):
+        world.clock.now = due
+        await world.tick()
+    posts = warmups(club)  # both take answers until their runs start
+    assert len(posts) == 2
+    members = [world.api.user(f"Runner{n}") for n in range(120)]
+    club.add_member(*members)
+    for second in range(60):  # a tap a second on each post, for a minute
+        for post, member in zip(posts, members[2 * second : 2 * second + 2], strict=True):
+            query = await club.press(post, GOING, from_user=member)
+            assert query.update_id is not None
+            await world.api.wait_consumed(query.update_id)
+        await asyncio.sleep(0)
+        world.clock.advance(timedelta(seconds=1))
+    await settle_moving_the_clock(world)
+
+    edits = sorted(
+        call.at
+        for call in world.api.calls
+        if call.method == "editMessageText"
+        and call.params["chat_id"] == club.id
+        and call.at is not None
+    )
+    # Each post alone keeps 3 s between its edits; together they must too, or the group gets
+    # 20 edits a minute per post.
+    assert len(edits) >= 4 and all(later - at >= 2.99 for at, later in pairwise(edits)), edits
+    assert max(sum(1 for at in edits if start <= at < start + 60) for start in edits) <= 20
+    assert world.api.flood_errors == 0
+    assert all("Running (60): Runner" in answers_shown(post) for post in posts)

@@ -2,10 +2,11 @@
 runner (bot.domain.club.answer_after). The tap is answered at once (a Walk-run tap may bring a
 private note first: walkrun.py); the message is edited after.
 
-Edits of one message go one at a time, at least EDIT_SPACING apart, each showing the answers as
-they are when it starts, and an edit that a later tap will redo is skipped: however the taps
-come, a post costs at most 20 edits a minute (the group's budget is 20 messages a minute), and
-the last edit always shows the final answers.
+Edits in one group go one at a time, at least EDIT_SPACING apart, each showing the answers as
+they are when it starts, and an edit that a later tap on the same post will redo is skipped:
+however the taps come, on one post or on several live in the group, the group gets at most 20
+edits a minute (its budget is 20 messages a minute), and each post's last edit shows its final
+answers.
 """
 
 import asyncio
@@ -36,36 +37,45 @@ _Key = tuple[int, int]  # chat id, message id
 
 
 class LatestEdit:
-    """Runs edits of one message one at a time and EDIT_SPACING apart, skipping any that a newer
-    one supersedes (it waits its turn, then reads every tap before it)."""
+    """Runs the edits of a group's posts one at a time and EDIT_SPACING apart, skipping any that
+    a newer tap on the same post supersedes (it waits its turn, then reads every tap before it)."""
 
     def __init__(self, clock: Clock, sleep: Sleep) -> None:
         self._clock, self._sleep = clock, sleep
-        self._locks: dict[_Key, asyncio.Lock] = {}
-        self._latest: dict[_Key, int] = {}
-        self._edited: dict[_Key, datetime] = {}  # when each message was last edited
+        self._latest: dict[_Key, int] = {}  # the newest tap's ticket, per post
+        self._locks: dict[int, asyncio.Lock] = {}  # per group
+        self._queued: dict[int, int] = {}  # edits waiting or running, per group
+        self._edited: dict[int, datetime] = {}  # when each group last had a post edited
 
     async def run(self, key: _Key, edit: Callable[[], Awaitable[None]]) -> None:
         """Call after saving the tap: the newest tap's edit then reads every earlier tap."""
+        chat_id = key[0]
         ticket = self._latest[key] = self._latest.get(key, 0) + 1
-        lock = self._locks.setdefault(key, asyncio.Lock())
+        lock = self._locks.setdefault(chat_id, asyncio.Lock())
+        self._queued[chat_id] = self._queued.get(chat_id, 0) + 1
         try:
             async with lock:
-                if key in self._edited:
-                    await sleep_until(self._edited[key] + EDIT_SPACING, self._clock, self._sleep)
                 if self._latest.get(key) == ticket:
-                    await edit()
-                    self._edited[key] = self._clock()
+                    if chat_id in self._edited:
+                        await sleep_until(
+                            self._edited[chat_id] + EDIT_SPACING, self._clock, self._sleep
+                        )
+                    if self._latest.get(key) == ticket:
+                        await edit()
+                        self._edited[chat_id] = self._clock()
         finally:
-            if self._latest.get(key) == ticket:  # no newer tap is waiting: forget the message
-                del self._latest[key], self._locks[key]
+            if self._latest.get(key) == ticket:  # no newer tap on the post: forget it
+                del self._latest[key]
+            self._queued[chat_id] -= 1
+            if not self._queued[chat_id]:
+                del self._queued[chat_id], self._locks[chat_id]
             self._forget_spaced()
 
     def _forget_spaced(self) -> None:
-        """Messages edited longer than EDIT_SPACING ago may be edited at once."""
+        """Groups that had an edit longer than EDIT_SPACING ago may have one at once."""
         now = self._clock()
-        for key in [key for key, at in self._edited.items() if at + EDIT_SPACING <= now]:
-            del self._edited[key]
+        for chat_id in [chat for chat, at in self._edited.items() if at + EDIT_SPACING <= now]:
+            del self._edited[chat_id]
 
 
 def _edits(context: BotContext) -> LatestEdit:
