@@ -68,3 +68,23 @@ def test_a_planned_spike_is_in_the_warm_up_with_its_numbers(library: Library) ->
         "Today's 250 km would be 4900% longer than your longest run of the last 30 days (5 km)"
         in screen.text
     )
+
+
+def test_a_planned_spike_is_found_on_the_night_the_clocks_go_forward(library: Library) -> None:
+    """A Sunday 02:30 run in Berlin fires at 03:30 on 29 March 2026 (02:30 does not exist):
+    its warm-up still knows the distance planned for 02:30."""
+    moved = Due(
+        event_at=datetime(2026, 3, 29, 1, 30, tzinfo=UTC),
+        occurrence_key="2026-03-29T02:30@Europe/Berlin",
+        not_before=datetime(2026, 3, 29, 1, 15, tzinfo=UTC),
+    )
+    status = RunnerStatus(
+        planned_metres={WeeklyTime(6, time(2, 30)): 20_000},
+        distances=tuple(
+            LoggedDistance(date(2026, 3, 29) - timedelta(days=back), 10_000)
+            for back in (40, 9, 5, 2)
+        ),
+    )
+    screen = RENDERERS["warmup"](library, moved, status)
+    assert screen is not None and "Your run at 03:30" in screen.text
+    assert "Today's 20 km would be 100% longer than your longest run" in screen.text

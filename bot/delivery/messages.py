@@ -18,7 +18,7 @@ from bot.domain.content.daily import stretch_of_the_day
 from bot.domain.content.library import Library
 from bot.domain.recovery.status import RedDay, RunnerStatus
 from bot.domain.schedule.plan import MANY_IN_A_ROW, days_in_a_row
-from bot.domain.schedule.recurrence import WEEKDAYS, WeeklyTime
+from bot.domain.schedule.recurrence import WEEKDAYS, WeeklyTime, planned_of
 from bot.domain.schedule.run_day import offers_reminder
 from bot.features.clubs import club_warmup
 from bot.features.library import (
@@ -82,10 +82,13 @@ def warmup_reminder(library: Library, due: Due, status: RunnerStatus) -> Screen:
     if status.red is not None:
         parts.append(_red_day(library, status.red))
     local = _local(due)
-    run = WeeklyTime(local.weekday(), local.time().replace(second=0, microsecond=0))
-    if (spike := status.planned_spike(run, local.date())) is not None:
+    day, run = planned_of(due.occurrence_key) or (
+        local.date(),
+        WeeklyTime(local.weekday(), local.time().replace(second=0, microsecond=0)),
+    )
+    if (spike := status.planned_spike(run, day)) is not None:
         parts.append(planned_spike_line(spike, status.unit))
-    if (too_little_rest := _rest_warning(status, local.weekday())) is not None:
+    if (too_little_rest := _rest_warning(status, day.weekday())) is not None:
         parts.append(too_little_rest)
     offer = offers_reminder(due.event_at, due.not_before)
     markup = InlineKeyboardMarkup([*opening_below(routine), *run_day_rows(due.id, offer)])

@@ -57,6 +57,18 @@ def occurrence_key(zone: str, local_date: date, planned: time) -> str:
     return f"{local_date.isoformat()}T{planned:%H:%M}@{zone}"
 
 
+def planned_of(key: str) -> tuple[date, WeeklyTime] | None:
+    """The local date and planned run an occurrence key names: what was planned, even where a
+    clock change moved the firing (a 02:30 run on the spring-forward night fires at 03:30).
+    None for a key of another shape."""
+    day, _, rest = key.partition("T")
+    try:
+        local_date, planned = date.fromisoformat(day), time.fromisoformat(rest.partition("@")[0])
+    except ValueError:
+        return None
+    return local_date, WeeklyTime(local_date.weekday(), planned)
+
+
 def next_planned(zone: ZoneInfo, times: Sequence[WeeklyTime], after: datetime) -> Occurrence:
     """The first occurrence of `times` in `zone` that fires strictly after `after`."""
     if not times:
