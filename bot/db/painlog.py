@@ -315,16 +315,14 @@ async def replace_run(
     pain: int,
     minutes: int | None,
     stage_count: int,
-    metres: int | None = None,
+    metres: int | None,
 ) -> RunReview | None:
-    """Corrects a logged run's pain and length (and its distance, when given); its day, stage
-    and next morning stay."""
+    """Corrects a logged run's pain, time and distance; its day, stage and next morning stay."""
     async with database.transaction() as session:
         row = await _own(session, user_id, log_id)
         if row is None:
             return None
-        corrected = replace(row.entry, during_run=pain, minutes=minutes)
-        row.entry = corrected if metres is None else replace(corrected, metres=metres)
+        row.entry = replace(row.entry, during_run=pain, minutes=minutes, metres=metres)
         return await _review(session, user_id, row, stage_count)
 
 

@@ -136,6 +136,30 @@ async def test_a_second_run_on_a_day_is_kept_and_replacing_asks_first(world: Wor
     ]
 
 
+async def test_a_correction_can_clear_the_distance_and_a_replacement_keeps_it(
+    world: World,
+) -> None:
+    user, chat = world.private()
+    verdict = await log_run(world, chat, "4", "30 min", "5 km")
+    await tap(world, chat, verdict, "✏️ Correct or delete")
+    await tap(world, chat, verdict, "✏️ Correct")
+    await tap(world, chat, verdict, "3")
+    await tap(world, chat, verdict, "Didn't measure")
+    assert "3/10 during the run, distance not measured." in verdict.text
+    await tap(world, chat, verdict, "30 min")
+    [row] = await logs(world, user)
+    assert (row.during_run, row.minutes, row.metres) == (3, 30, None)
+    # Typed without a distance, a replacement keeps the one logged.
+    [question] = await world.driver.send(chat, "/log 5 km 2/10")
+    await tap(world, chat, question, "➕ Another run")
+    [question] = await world.driver.send(chat, "/log 1/10")
+    await tap(world, chat, question, "✏️ Replace 2/10 · 5 km")
+    assert [(row.during_run, row.metres) for row in await logs(world, user)] == [
+        (3, None),
+        (1, 5000),
+    ]
+
+
 async def test_yesterdays_run_can_be_logged(world: World) -> None:
     user, chat = world.private()
     [question] = await world.driver.send(chat, "/log")
@@ -159,14 +183,16 @@ async def test_a_run_is_corrected_and_deleted_from_the_logs_own_screen(world: Wo
     assert "During the run: 6/10" in verdict.text
     await tap(world, chat, verdict, "✏️ Correct")
     await tap(world, chat, verdict, "2")
+    assert "How far was it? Logged: 10 km." in verdict.text and "10 km ✓" in labels(verdict)
+    await tap(world, chat, verdict, "8 km")
     await tap(world, chat, verdict, "45 min")
     assert verdict.text.startswith("🟢")
     [row] = await logs(world, user)
-    assert (row.during_run, row.minutes) == (2, 45)
+    assert (row.during_run, row.minutes, row.metres) == (2, 45, 8_000)
     [question] = await world.driver.send(chat, "/log")
     await tap(world, chat, question, "🗂 Your runs")
-    await tap(world, chat, question, "Mon 23 Nov · 2/10 · 10 km · 45 min")
-    assert "Distance: 10 km" in question.text
+    await tap(world, chat, question, "Mon 23 Nov · 2/10 · 8 km · 45 min")
+    assert "Distance: 8 km" in question.text
     await tap(world, chat, question, "🗑 Delete")
     assert "This cannot be undone" in question.text and await logs(world, user) != []
     await tap(world, chat, question, "Yes, delete")
@@ -357,6 +383,12 @@ async def test_forged_buttons_are_answered_as_expired(world: World) -> None:
         "rl:t:f:20261123:5000:-1",
         "rl:fu:km:20261123:0:5000",  # a file run without a time
         f"rl:rep:{ann_log.id}:3:30",  # someone else's run
+        f"rl:rep:{ann_log.id}:3:30:5000",
+        f"rl:fp:{ann_log.id}:3",
+        f"rl:fd:{ann_log.id}:3:5000",
+        "rl:fd:1:11:5000",
+        "rl:fd:1:3:999999",  # longer than any run
+        "rl:rep:1:3:30:-5",
         f"rl:e:{ann_log.id}",
         f"rl:fix:{ann_log.id}",
         f"rl:del:{ann_log.id}:yes",

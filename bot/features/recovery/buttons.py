@@ -16,8 +16,10 @@ presser's today, which the handler checks.
   rl:m:<c|f>:<pain>:<yyyymmdd>:<minutes>[:<metres>]    store the run (asks first if the day
                                                 has runs); minutes 0: not given
   rl:add:<c|f>:<pain>:<yyyymmdd>:<minutes>[:<metres>]  store it as another run that day
-  rl:fix:<id>  rl:fp:<id>:<pain>                correct a logged run: its pain, then its length
-  rl:rep:<id>:<pain>:<minutes>[:<metres>]       replace a run's pain and length (and distance)
+  rl:fix:<id>  rl:fp:<id>:<pain>                correct a logged run: its pain, then how far
+  rl:fd:<id>:<pain>:<metres>                    the corrected distance (0: not measured): how long
+  rl:rep:<id>:<pain>:<minutes>[:<metres>]       replace a run's pain, time and distance (0: not
+                                                measured; none given: the distance stays)
   rl:ls  rl:e:<id>  rl:del:<id>[:yes]           the log's own screen: runs, one run, delete
   rl:am:<id>:<pain>  rl:sg:<id>:<sign>          the next-morning question
   rl:x                                          cancel: nothing (more) is changed
@@ -112,11 +114,19 @@ class CorrectPain:
 
 
 @dataclass(frozen=True)
+class CorrectDistance:
+    log_id: int
+    pain: int
+    metres: int | None  # None: not measured
+
+
+@dataclass(frozen=True)
 class Replace:
     log_id: int
     pain: int
     minutes: int | None
-    metres: int | None = None  # None: the run's distance stays as it was
+    metres: int | None  # None: not measured
+    same_distance: bool = False  # the run's distance stays as it was (`metres` is not used)
 
 
 @dataclass(frozen=True)
@@ -173,6 +183,7 @@ Press = (
     | StoreRun
     | Correct
     | CorrectPain
+    | CorrectDistance
     | Replace
     | ListRuns
     | ShowRun
@@ -237,9 +248,16 @@ def correct_pain(log_id: int, value: int) -> str:
     return RECOVERY.data("fp", log_id, value)
 
 
-def replace(log_id: int, value: int, minutes: int | None, metres: int | None = None) -> str:
-    distance = [metres] if metres is not None else []
-    return RECOVERY.data("rep", log_id, value, minutes or 0, *distance)
+def correct_distance(log_id: int, value: int, metres: int | None) -> str:
+    return RECOVERY.data("fd", log_id, value, metres or 0)
+
+
+def replace(log_id: int, value: int, minutes: int | None, metres: int | None) -> str:
+    return RECOVERY.data("rep", log_id, value, minutes or 0, metres or 0)
+
+
+def replace_keeping_distance(log_id: int, value: int, minutes: int | None) -> str:
+    return RECOVERY.data("rep", log_id, value, minutes or 0)
 
 
 def list_runs() -> str:
@@ -333,12 +351,17 @@ def _run_press(verb: str, row: int, args: list[str]) -> Press | None:
         case ("fp", value):
             number = number_from(value, PAIN_SCORES)
             return None if number is None else CorrectPain(row, number)
+        case ("fd", value, distance):
+            number, metres = number_from(value, PAIN_SCORES), number_from(distance, _MAYBE_METRES)
+            if number is None or metres is None:
+                return None
+            return CorrectDistance(row, number, metres or None)
         case ("rep", value, minutes, *distance) if len(distance) <= 1:
             number, length = number_from(value, PAIN_SCORES), number_from(minutes, RUN_MINUTES)
-            metres = number_from(distance[0], RUN_METRES) if distance else None
-            if number is None or length is None or (distance and metres is None):
+            metres = number_from(distance[0], _MAYBE_METRES) if distance else 0
+            if number is None or length is None or metres is None:
                 return None
-            return Replace(row, number, length or None, metres)
+            return Replace(row, number, length or None, metres or None, same_distance=not distance)
         case ("e",):
             return ShowRun(row)
         case ("del",):

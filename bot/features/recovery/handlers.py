@@ -12,7 +12,7 @@ from telegram.ext import MessageHandler, filters
 from bot.db import painlog, runners
 from bot.domain.recovery import RunReview, summary
 from bot.domain.recovery.activity_file import MAX_BYTES, UnreadableFile, format_of, read_run
-from bot.domain.recovery.choices import distance_choices, minutes_choices
+from bot.domain.recovery.choices import DistanceChoices, distance_choices, minutes_choices
 from bot.domain.recovery.entry import NewRun
 from bot.domain.recovery.spike import Spike, spike_of
 from bot.domain.recovery.typed import parse_typed_run
@@ -75,9 +75,16 @@ async def _ask_distance(
     today, _ = await _today(update, context)
     run_day = day or today
     stage = await _stage(context, user_id, comeback)
-    history = await painlog.past_runs(context.services.database, user_id, run_day - SIZED_FROM)
-    choices = distance_choices(history, run_day, unit)
+    choices = await _distance_choices(context, user_id, run_day, unit)
     return log.ask_distance(stage is not None, stage, run_day, today, choices, unit)
+
+
+async def _distance_choices(
+    context: BotContext, user_id: int, day: date, unit: Unit
+) -> DistanceChoices:
+    """The distances offered for a run on `day`, sized to the runner's log before it."""
+    history = await painlog.past_runs(context.services.database, user_id, day - SIZED_FROM)
+    return distance_choices(history, day, unit)
 
 
 async def _ask_duration(
@@ -311,11 +318,20 @@ async def _log_screen(update: Update, context: BotContext, press: grammar.Press)
             found = await painlog.run_of(database, user_id, log_id)
             return log.ask_correction(found, unit) if found is not None else None
         case grammar.CorrectPain(log_id=log_id, pain=pain):
-            return log.ask_corrected_minutes(log_id, pain)
-        case grammar.Replace(log_id=log_id, pain=pain, minutes=minutes, metres=metres):
+            found = await painlog.run_of(database, user_id, log_id)
+            if found is None:
+                return None
+            choices = await _distance_choices(context, user_id, found.entry.day, unit)
+            return log.ask_corrected_distance(found, pain, choices, unit)
+        case grammar.CorrectDistance(log_id=log_id, pain=pain, metres=metres):
+            if await painlog.run_of(database, user_id, log_id) is None:
+                return None
+            return log.ask_corrected_minutes(log_id, pain, metres, unit)
+        case grammar.Replace(log_id=log_id, pain=pain, minutes=minutes):
             replaced = await painlog.run_of(database, user_id, log_id)
             if replaced is None:
                 return None
+            metres = replaced.entry.metres if press.same_distance else press.metres
             spike = await _spike(context, user_id, replaced.entry.day, metres)
             review = await painlog.replace_run(
                 database, user_id, log_id, pain, minutes, stages, metres

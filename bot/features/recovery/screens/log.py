@@ -277,6 +277,13 @@ def unit_chosen(screen: Screen, unit: Unit) -> Screen:
     return Screen(f"{screen.text}\n\n{i(note)}", screen.markup)
 
 
+def _replace_with(log_id: int, run: NewRun) -> str:
+    """Replace the logged run by `run`; without a distance of its own it keeps the logged one."""
+    if run.metres is None:
+        return grammar.replace_keeping_distance(log_id, run.pain, run.minutes)
+    return grammar.replace(log_id, run.pain, run.minutes, run.metres)
+
+
 def another_or_replace(run: NewRun, logged: list[LoggedRun], unit: Unit) -> Screen:
     """The day has runs already: nothing is replaced without asking."""
     earlier = "; ".join(_run_words(other.entry, unit, dated=False) for other in logged)
@@ -289,7 +296,7 @@ def another_or_replace(run: NewRun, logged: list[LoggedRun], unit: Unit) -> Scre
         [
             InlineKeyboardButton(
                 f"✏️ Replace {_run_words(other.entry, unit, dated=False)}",
-                callback_data=grammar.replace(other.log_id, run.pain, run.minutes, run.metres),
+                callback_data=_replace_with(other.log_id, run),
             )
         ]
         for other in logged[-3:]
@@ -308,9 +315,34 @@ def ask_correction(run: LoggedRun, unit: Unit) -> Screen:
     return Screen(text, InlineKeyboardMarkup(rows))
 
 
-def ask_corrected_minutes(log_id: int, pain: int) -> Screen:
-    text = f"{pain}/10 during the run.\n{b('How long did you run?')} {_LOGS_IT}"
-    rows = _minutes_rows(lambda minutes: grammar.replace(log_id, pain, minutes))
+def ask_corrected_distance(
+    run: LoggedRun, pain: int, choices: DistanceChoices, unit: Unit
+) -> Screen:
+    """The correction's second question: how far, the logged distance marked and offered."""
+    logged = run.entry.metres
+    text = f"{pain}/10 during the run.\n{b('How far was it?')}"
+    if logged is not None:
+        text += f" Logged: {format_distance(logged, unit)}."
+    offered = sorted({*choices.metres, *([logged] if logged is not None else [])})
+    buttons = [
+        InlineKeyboardButton(
+            f"{format_distance(metres, unit)}{' ✓' if metres == logged else ''}",
+            callback_data=grammar.correct_distance(run.log_id, pain, metres),
+        )
+        for metres in offered
+    ]
+    rows = _rows(buttons)
+    not_measured = grammar.correct_distance(run.log_id, pain, None)
+    mark = " ✓" if logged is None else ""
+    rows.append([InlineKeyboardButton(f"Didn't measure{mark}", callback_data=not_measured)])
+    rows.append([_cancel()])
+    return Screen(text, InlineKeyboardMarkup(rows))
+
+
+def ask_corrected_minutes(log_id: int, pain: int, metres: int | None, unit: Unit) -> Screen:
+    distance = format_distance(metres, unit) if metres else "distance not measured"
+    text = f"{pain}/10 during the run, {distance}.\n{b('How long did you run?')} {_LOGS_IT}"
+    rows = _minutes_rows(lambda minutes: grammar.replace(log_id, pain, minutes, metres))
     return Screen(text, InlineKeyboardMarkup(rows))
 
 
