@@ -160,7 +160,7 @@ def after_run_checkin(_library: Library, due: Due, status: RunnerStatus) -> Scre
         return None
     question = ask_pain(status.stage is not None, status.stage)
     heading = (
-        f"How did your {_local(due):%H:%M} run go? Log it in two taps "
+        f"How did your {_local(due):%H:%M} run go? A few taps log it "
         "(or ignore this if you skipped it)."
     )
     return Screen(f"{heading}\n\n{question.text}", question.markup)

@@ -389,6 +389,10 @@ async def test_forged_buttons_are_answered_as_expired(world: World) -> None:
         "rl:fd:1:11:5000",
         "rl:fd:1:3:999999",  # longer than any run
         "rl:rep:1:3:30:-5",
+        "rl:pd:f:11:20261123:5000",
+        "rl:pd:f:3:20261123:-1",
+        "rl:pd:f:3:20261001:5000",  # further back than /log reaches
+        "rl:pd:x:3:20261123:5000",
         f"rl:e:{ann_log.id}",
         f"rl:fix:{ann_log.id}",
         f"rl:del:{ann_log.id}:yes",

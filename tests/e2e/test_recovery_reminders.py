@@ -172,6 +172,29 @@ async def test_after_run_check_ins_can_be_turned_on_without_a_plan(world: World)
     assert "walk-run stage" not in check_in.text
 
 
+async def test_a_runner_who_logs_distances_is_asked_the_distance_by_the_check_in(
+    world: World,
+) -> None:
+    """So a run logged from the check-in counts for the spike guard."""
+    user, chat = await recovering_runner(world)
+    [menu] = await world.driver.send(chat, "/settings")
+    await tap(world, chat, menu, "📝 Turn check-ins on")
+    await tap(world, chat, menu, "📏 km or miles")
+    await tap(world, chat, menu, "Kilometres")
+    seen = len(chat.bot_messages)
+    await at(world, berlin(23, 9))
+    [check_in] = new_messages(chat, seen)
+    await tap(world, chat, check_in, "2")
+    assert "2/10 during the run.\nHow far was it?" in check_in.text
+    assert labels(check_in)[:3] == ["3 km", "5 km", "8 km"] and "Didn't measure" in labels(check_in)
+    await tap(world, chat, check_in, "8 km")
+    assert check_in.text.startswith("2/10 during the run, 8 km.")
+    await tap(world, chat, check_in, "45 min")
+    assert check_in.text.startswith("🟢")
+    [row] = await logs(world, user)
+    assert (row.during_run, row.metres, row.minutes) == (2, 8_000, 45)
+
+
 async def test_a_chosen_off_outlasts_starting_a_plan(world: World) -> None:
     _, chat = await recovering_runner(world)
     [menu] = await world.driver.send(chat, "/settings")

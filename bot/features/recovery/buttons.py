@@ -12,7 +12,9 @@ presser's today, which the handler checks.
   rl:t:<c|f>:<yyyymmdd>:<metres>:<minutes>      the time chosen (0: not timed): the pain
   rl:fu:<km|mi>:<yyyymmdd>:<minutes>:<metres>   a watch file's run, the unit chosen: the pain
   rl:day:<c|f>                                  pick an earlier day
-  rl:p:<c|f>:<pain>[:<yyyymmdd>]                an after-run check-in's pain: ask how long
+  rl:p:<c|f>:<pain>[:<yyyymmdd>]                an after-run check-in's pain: ask how far (a
+                                                runner who chose a unit), else how long
+  rl:pd:<c|f>:<pain>:<yyyymmdd>:<metres>        its distance (0: not measured): ask how long
   rl:m:<c|f>:<pain>:<yyyymmdd>:<minutes>[:<metres>]    store the run (asks first if the day
                                                 has runs); minutes 0: not given
   rl:add:<c|f>:<pain>:<yyyymmdd>:<minutes>[:<metres>]  store it as another run that day
@@ -92,6 +94,14 @@ class Pain:
     comeback: bool
     pain: int
     day: date | None = None  # None: the presser's today
+
+
+@dataclass(frozen=True)
+class PainDistance:
+    comeback: bool
+    pain: int
+    day: date
+    metres: int | None  # None: not measured
 
 
 @dataclass(frozen=True)
@@ -180,6 +190,7 @@ Press = (
     | FileUnit
     | PickDay
     | Pain
+    | PainDistance
     | StoreRun
     | Correct
     | CorrectPain
@@ -230,6 +241,10 @@ def pick_day(comeback: bool) -> str:
 
 def pain(comeback: bool, value: int, day: date | None = None) -> str:
     return RECOVERY.data("p", _flag(comeback), value, *([_day(day)] if day else []))
+
+
+def pain_distance(comeback: bool, value: int, day: date, metres: int | None) -> str:
+    return RECOVERY.data("pd", _flag(comeback), value, _day(day), metres or 0)
 
 
 def store_run(run: NewRun, another: bool) -> str:
@@ -421,6 +436,12 @@ def parse(args: tuple[str, ...]) -> Press | None:
             return (
                 None if number is None or (day and when is None) else Pain(comeback, number, when)
             )
+        case ("pd", flag, value, day, metres):
+            comeback, number, when = _comeback(flag), number_from(value, PAIN_SCORES), _date(day)
+            distance = number_from(metres, _MAYBE_METRES)
+            if comeback is None or number is None or when is None or distance is None:
+                return None
+            return PainDistance(comeback, number, when, distance or None)
         case ("m" | "add" as verb, flag, value, day, minutes, *distance):
             return _run(flag, value, day, minutes, distance, another=verb == "add")
         case ("ls",):

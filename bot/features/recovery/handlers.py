@@ -311,7 +311,15 @@ async def _log_screen(update: Update, context: BotContext, press: grammar.Press)
         case grammar.PickDay(comeback=tagged):
             return log.pick_day(tagged, today)
         case grammar.Pain(comeback=tagged, pain=pain, day=day) if _within_reach(day, today):
-            return log.ask_minutes(tagged, pain, day or today, today)
+            run_day, chosen = day or today, await _unit(context, user_id)
+            if chosen is None:  # no distances logged so far: pain and time, two taps
+                return log.ask_minutes(tagged, pain, run_day, today, None, unit)
+            choices = await _distance_choices(context, user_id, run_day, chosen)
+            return log.ask_pain_distance(tagged, pain, run_day, today, choices, chosen)
+        case grammar.PainDistance(comeback=tagged, pain=pain, day=day, metres=metres) if (
+            _within_reach(day, today)
+        ):
+            return log.ask_minutes(tagged, pain, day, today, metres, unit)
         case grammar.StoreRun(run=run) if _within_reach(run.day, today):
             return await _store(context, user_id, press)
         case grammar.Correct(log_id=log_id):

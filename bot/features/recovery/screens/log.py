@@ -148,6 +148,25 @@ def _rows(buttons: list[InlineKeyboardButton]) -> list[list[InlineKeyboardButton
     ]
 
 
+def _distance_rows(
+    offered: tuple[int, ...],
+    unit: Unit,
+    data: Callable[[int | None], str],
+    ticked: frozenset[int | None] = frozenset(),
+) -> list[list[InlineKeyboardButton]]:
+    """The distance buttons, then "Didn't measure" (None); the `ticked` ones (what is logged)
+    are marked."""
+    buttons = [
+        InlineKeyboardButton(
+            f"{format_distance(metres, unit)}{' ✓' if metres in ticked else ''}",
+            callback_data=data(metres),
+        )
+        for metres in offered
+    ]
+    not_measured = f"Didn't measure{' ✓' if None in ticked else ''}"
+    return [*_rows(buttons), [InlineKeyboardButton(not_measured, callback_data=data(None))]]
+
+
 def _history_line(choices: DistanceChoices, unit: Unit) -> str:
     parts = []
     if choices.usual is not None:
@@ -170,19 +189,8 @@ def ask_distance(
         f"{b(f'How far was {_which(day, today)}{_session(stage)}?')}\n"
         f"{_history_line(choices, unit)}Another distance? Type it: {h(EXAMPLE)}"
     )
-    buttons = [
-        InlineKeyboardButton(
-            format_distance(metres, unit), callback_data=grammar.distance(comeback, day, metres)
-        )
-        for metres in choices.metres
-    ]
-    rows = _rows(buttons)
-    rows.append(
-        [
-            InlineKeyboardButton(
-                "Didn't measure", callback_data=grammar.distance(comeback, day, None)
-            )
-        ]
+    rows = _distance_rows(
+        choices.metres, unit, lambda metres: grammar.distance(comeback, day, metres)
     )
     rows.append(_day_buttons(comeback))
     rows.append([_cancel()])
@@ -262,11 +270,29 @@ def _minutes_rows(data: Callable[[int | None], str]) -> list[list[InlineKeyboard
     return [buttons, [InlineKeyboardButton("Skip", callback_data=data(None)), _cancel()]]
 
 
-def ask_minutes(comeback: bool, pain: int, day: date, today: date) -> Screen:
+def ask_pain_distance(
+    comeback: bool, pain: int, day: date, today: date, choices: DistanceChoices, unit: Unit
+) -> Screen:
+    """An after-run check-in's second question, for a runner who logs distances: how far."""
     when = "" if day == today else f" on {_date(day)}"
-    text = f"{pain}/10 during the run{when}.\n{b('How long did you run?')} {_LOGS_IT}"
+    text = f"{pain}/10 during the run{when}.\n{b('How far was it?')}"
+    rows = _distance_rows(
+        choices.metres, unit, lambda metres: grammar.pain_distance(comeback, pain, day, metres)
+    )
+    rows.append([_cancel()])
+    return Screen(text, InlineKeyboardMarkup(rows))
+
+
+def ask_minutes(
+    comeback: bool, pain: int, day: date, today: date, metres: int | None, unit: Unit
+) -> Screen:
+    when = "" if day == today else f" on {_date(day)}"
+    distance = f", {format_distance(metres, unit)}" if metres else ""
+    text = f"{pain}/10 during the run{distance}{when}.\n{b('How long did you run?')} {_LOGS_IT}"
     rows = _minutes_rows(
-        lambda minutes: grammar.store_run(NewRun(day, pain, minutes, comeback), another=False)
+        lambda minutes: grammar.store_run(
+            NewRun(day, pain, minutes, comeback, metres), another=False
+        )
     )
     return Screen(text, InlineKeyboardMarkup(rows))
 
@@ -324,17 +350,12 @@ def ask_corrected_distance(
     if logged is not None:
         text += f" Logged: {format_distance(logged, unit)}."
     offered = sorted({*choices.metres, *([logged] if logged is not None else [])})
-    buttons = [
-        InlineKeyboardButton(
-            f"{format_distance(metres, unit)}{' ✓' if metres == logged else ''}",
-            callback_data=grammar.correct_distance(run.log_id, pain, metres),
-        )
-        for metres in offered
-    ]
-    rows = _rows(buttons)
-    not_measured = grammar.correct_distance(run.log_id, pain, None)
-    mark = " ✓" if logged is None else ""
-    rows.append([InlineKeyboardButton(f"Didn't measure{mark}", callback_data=not_measured)])
+    rows = _distance_rows(
+        tuple(offered),
+        unit,
+        lambda metres: grammar.correct_distance(run.log_id, pain, metres),
+        ticked=frozenset({logged}),
+    )
     rows.append([_cancel()])
     return Screen(text, InlineKeyboardMarkup(rows))
 

@@ -82,8 +82,8 @@ def _headline(change: RunnerChange, view: RunnerOverview) -> str:
             return "✅ Rest-day nudges off."
         case SetCheckins(on=True):
             return (
-                "✅ After-run check-ins on: two hours after each planned run, a two-tap question "
-                "about the knee for your pain log (/log)."
+                "✅ After-run check-ins on: two hours after each planned run, a few taps on the "
+                "knee, the distance and the time for your pain log (/log)."
             )
         case SetCheckins():
             return "✅ After-run check-ins off. You can still log any run with /log."
