@@ -124,8 +124,8 @@ class _Canvas:
     ) -> None:
         """A trapezoid from `start` to `end`, half as wide as `widths` at each end, its corners
         rounded where `rounded` says (a capsule's round ends would rise above the shoulders
-        when the trunk is seen from the front; the waist's end is square, the joint's disc
-        covers it): two crossed quads and a disc in each rounded corner."""
+        when the trunk is seen from the front; the waist's ends are square and joined): two
+        crossed quads and a disc in each rounded corner."""
         dx, dy = end[0] - start[0], end[1] - start[1]
         length = (dx * dx + dy * dy) ** 0.5 or 1.0
         ax, ay = dx / length, dy / length  # along the part, towards `end`
@@ -271,15 +271,19 @@ def _glutes(canvas: _Canvas, frame: Projected, side_on: bool) -> None:
 
 
 def _trunk(canvas: _Canvas, frame: Projected, lower: Color, upper: Color) -> None:
-    """The lower trunk (pelvis to waist) and the upper (waist to shoulders), joined by a disc at
-    the waist, so a bend or a twist shows; then the neck and the head on the upper part."""
+    """The lower trunk (pelvis to waist) and the upper (waist to shoulders), so a bend or a twist
+    shows; then the neck and the head on the upper part."""
     points = frame.points
     pelvis, waist, neck = (canvas.px(*points[name][:2]) for name in ("pelvis", "waist", "neck"))
     hips, lower_waist = (canvas.length(w / 2) for w in frame.lower_width)
     upper_waist, shoulders = (canvas.length(w / 2) for w in frame.upper_width)
     canvas.trunk_part(pelvis, waist, (hips, lower_waist), (True, False), lower)
+    # The outside of a bend: the gap between the two parts' waist ends, filled (a disc would
+    # swell into a ball where the waist is wide, seen from the front).
+    below = _either_side(pelvis, waist, waist, lower_waist)
+    above = _either_side(waist, neck, waist, upper_waist)
+    canvas.draw.polygon([below[0], below[1], above[1], above[0]], fill=lower)
     canvas.trunk_part(waist, neck, (upper_waist, shoulders), (False, True), upper)
-    canvas.disc(waist, min(lower_waist, upper_waist), lower)
     chin, head = canvas.px(*points["chin"][:2]), canvas.px(*points["head"][:2])
     canvas.capsule(neck, chin, canvas.length(0.03), canvas.length(0.03), NEAR)
     r = canvas.length(HEAD_RADIUS)
@@ -288,6 +292,14 @@ def _trunk(canvas: _Canvas, frame: Projected, lower: Color, upper: Color) -> Non
     if abs(facing[0]) > 0.3:  # seen from the side: one eye shows which way the figure looks
         eye = (head[0] + facing[0] * r * 0.55, head[1] - r * 0.15)
         canvas.disc(eye, r * 0.13, EYE)
+
+
+def _either_side(start: XY, end: XY, at: XY, half: float) -> tuple[XY, XY]:
+    """The two points `half` either side of `at`, across the line from `start` to `end`."""
+    dx, dy = end[0] - start[0], end[1] - start[1]
+    length = (dx * dx + dy * dy) ** 0.5 or 1.0
+    nx, ny = -dy / length * half, dx / length * half
+    return ((at[0] + nx, at[1] + ny), (at[0] - nx, at[1] - ny))
 
 
 def render(animation: Animation, frame: Projected, view: Viewport) -> Image.Image:
