@@ -7,12 +7,10 @@ y up, z to the figure's right (right-handed). Angles are degrees.
 The trunk bends at the waist (the thoracolumbar junction, T12/L1): a lower part from the pelvis
 and an upper part, carrying the neck, head and arms. Winter's table has no T12 landmark, so the
 waist is a stated approximation: 40% of the way from the hip joints (0.530 H) to the shoulders
-(0.818 H), at 0.645 H, about a hand's width above the iliac crest (0.60 H) where the rib cage
-ends. The spine's limits are conservative shares of the thoracolumbar ranges in the American
-Academy of Orthopaedic Surgeons' goniometry reference (Joint Motion: Method of Measuring and
-Recording, AAOS 1965, as tabulated in Norkin & White, Measurement of Joint Motion: A Guide to
-Goniometry, 5th ed., 2016, appendix A): flexion 80°, extension 20-30°, lateral flexion 35°,
-rotation 45°.
+(0.818 H), at 0.645 H, where the rib cage ends. The spine's limits are conservative shares of
+the thoracolumbar ranges of the American Academy of Orthopaedic Surgeons (Joint Motion: Method
+of Measuring and Recording, AAOS 1965; tabulated in Norkin & White, Measurement of Joint Motion:
+A Guide to Goniometry): flexion 80°, extension 20-30°, lateral flexion 35°, rotation 45°.
 """
 
 import math
