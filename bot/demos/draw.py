@@ -38,7 +38,8 @@ XY = tuple[float, float]
 _LIMBS = (
     ("thigh", "hip", "knee"),
     ("shank", "knee", "ankle"),
-    ("foot", "heel", "toe"),
+    ("foot", "heel", "ball"),  # two capsules, so toes bent at the ball show
+    ("toes", "ball", "toe"),
     ("upper_arm", "shoulder", "elbow"),
     ("forearm", "elbow", "hand"),
 )

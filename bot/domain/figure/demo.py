@@ -29,7 +29,18 @@ POINTS = (
     *(
         f"{side}_{part}"
         for side in SIDES
-        for part in ("hip", "knee", "ankle", "heel", "toe", "shoulder", "elbow", "wrist", "hand")
+        for part in (
+            "hip",
+            "knee",
+            "ankle",
+            "heel",
+            "ball",
+            "toe",
+            "shoulder",
+            "elbow",
+            "wrist",
+            "hand",
+        )
     ),
 )
 # What may be tinted as the working muscles: a limb segment, the trunk, or the glutes (pelvis).
@@ -39,7 +50,7 @@ SEGMENTS = (
     *(
         f"{side}_{part}"
         for side in SIDES
-        for part in ("thigh", "shank", "foot", "upper_arm", "forearm")
+        for part in ("thigh", "shank", "foot", "toes", "upper_arm", "forearm")
     ),
 )
 Seconds = Annotated[float, Field(ge=0, le=4)]
