@@ -11,7 +11,7 @@ import yaml
 
 from bot.domain.content.library import Library, load_library
 from bot.domain.figure.demo import MAX_SECONDS, MIN_SECONDS, PLANTED_TOLERANCE, fingerprint
-from bot.domain.figure.skeleton import pose
+from bot.domain.figure.skeleton import pose, radius
 from bot.domain.yamlfile import ContentError
 from tests.conftest import ROOT
 
@@ -63,6 +63,11 @@ def _content_with(tmp_path: Path, change: str, to: str) -> Path:
         ("- id: butterfly", "- id: butterfly_stretch", "no demonstration for ['butterfly']"),
         ("towel: r_knee", "towel: r_kne", "demo 'quad_set': unknown point(s) ['r_kne']"),
         ("zoom: 1.4", "zoom: 3", "zoom: Input should be less than or equal to 1.6"),
+        (
+            "ankle: -35, toe: 35}",
+            "ankle: -35, toe: 120}",
+            "demo 'calf_raise', frame 2: l_toe 120° is outside -30..70°",
+        ),
     ],
 )
 def test_a_broken_keyframe_stops_loading_and_names_the_demo(
@@ -71,6 +76,40 @@ def test_a_broken_keyframe_stops_loading_and_names_the_demo(
     with pytest.raises(ContentError) as error:
         load_library(_content_with(tmp_path, change, to))
     assert "demos.yaml" in str(error.value) and message in str(error.value)
+
+
+def _above_the_floor_where_highest(library: Library, item_id: str, point: str) -> dict[str, float]:
+    """How far each point's underside is above the floor, in the keyframe where `point` is
+    highest (the top of a calf raise, the bottom of a lunge for the back heel)."""
+    animation = library.demos.animation(library.demos.by_id()[item_id])
+    keys = [animation.projected(key.angles).points for key in animation.keys]
+    top = max(keys, key=lambda points: points[point][1])
+    return {name: y - radius(name) for name, (_, y, _) in top.items()}
+
+
+@pytest.mark.parametrize(
+    ("item_id", "side"),
+    [
+        ("calf_raise", "r"),
+        ("calf_raise", "l"),
+        ("kneeling_hip_flexor", "r"),  # the back foot's toes tucked under
+        ("walking_lunges", "l"),  # the back foot
+        ("split_squat", "l"),
+    ],
+)
+def test_a_raised_heel_stands_on_the_ball_with_the_toes_flat(
+    library: Library, item_id: str, side: str
+) -> None:
+    """Not on the tips of rigid feet: the ball and the toe tip on the floor, the heel well up."""
+    height = _above_the_floor_where_highest(library, item_id, f"{side}_heel")
+    assert height[f"{side}_ball"] == pytest.approx(0, abs=0.005)  # within a centimetre
+    assert height[f"{side}_toe"] == pytest.approx(0, abs=0.005)
+    assert height[f"{side}_heel"] > 0.05  # about 9 cm on a 1.75 m runner
+
+
+def test_kneeling_the_back_knee_rests_on_the_mat_beside_its_tucked_toes(library: Library) -> None:
+    height = _above_the_floor_where_highest(library, "kneeling_hip_flexor", "r_heel")
+    assert height["r_knee"] == pytest.approx(0, abs=0.005)
 
 
 def test_a_foot_that_slides_is_caught_when_the_demonstration_is_checked(library: Library) -> None:
