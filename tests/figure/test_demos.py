@@ -123,6 +123,17 @@ def test_a_foot_that_slides_is_caught_when_the_demonstration_is_checked(library:
         broken.animation(broken.by_id()["wall_sit"]).check()
 
 
+def test_a_calf_raise_whose_toes_do_not_bend_is_caught_frame_by_frame(library: Library) -> None:
+    """Heels up with unbent toes would stand the figure on its toe tips again."""
+    raw = library.demos.model_dump(mode="json")
+    calf_raise = next(d for d in raw["demos"] if d["id"] == "calf_raise")
+    del calf_raise["frames"][1]["set"]["toe"]
+    calf_raise["planted"] = ["r_hand"]  # only grounded: the ball may roll, the toes must lie flat
+    broken = type(library.demos).model_validate(raw)
+    with pytest.raises(ValueError, match=r"calf_raise': r_toe is off the floor in frame \d+"):
+        broken.animation(broken.by_id()["calf_raise"]).check()
+
+
 def test_the_cache_key_changes_with_the_drawing_only(library: Library) -> None:
     demos = library.demos
     demo = demos.by_id()["clamshell"]
