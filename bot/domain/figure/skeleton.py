@@ -5,13 +5,13 @@ Biomechanics and Motor Control of Human Movement, 4th ed., 2009, fig. 4.1). Axes
 y up, z to the figure's right (right-handed). Angles are degrees.
 
 The foot bends at the ball (the metatarsophalangeal joints), so a heel can rise while the toes
-stay flat. The ball sits at 0.73 of the foot's length from the heel: a stated approximation, the
-middle of the 70-79% measured for the first MTP joint in 453 adult feet ("Flexion location of
+stay flat. The ball sits at 0.73 of the foot's length from the heel: a stated approximation
+within the 70-79% measured for the first MTP joint in 453 women's feet ("Flexion location of
 the first metatarsophalangeal joint and the location of forefoot bend in general-purpose women's
-footwear", a 3D foot-scan study). The toes' limits are conservative against the normal range of
-the first MTP joint, 70° extension and 45° flexion (American Academy of Orthopaedic Surgeons,
-as tabulated in C. C. Norkin and D. J. White, Measurement of Joint Motion: A Guide to
-Goniometry, 5th ed., 2016).
+footwear", a 3D foot-scan study). The toes' limits stay within the first MTP joint's normal
+range, 70° extension and 45° flexion (American Academy of Orthopaedic Surgeons, as tabulated in
+C. C. Norkin and D. J. White, Measurement of Joint Motion: A Guide to Goniometry, 5th ed., 2016):
+up to 70° extension, and only 30° flexion.
 """
 
 import math
