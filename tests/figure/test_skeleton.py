@@ -4,7 +4,7 @@ that bend backwards only, eased motion that holds and loops."""
 import pytest
 
 from bot.domain.figure.motion import Key, angles_at, duration, ease
-from bot.domain.figure.skeleton import HEAD_RADIUS, lowest, pose
+from bot.domain.figure.skeleton import BALL, FOOT, HEAD_RADIUS, lowest, pose
 
 
 def height_above_floor(angles: dict[str, float], point: str) -> float:
@@ -37,6 +37,21 @@ def test_lying_on_the_back_faces_up_and_on_the_side_puts_the_right_side_down() -
     assert supine.trunk_forward[1] == pytest.approx(1.0)
     side = pose({"body_roll": 90})
     assert side.points["r_hip"][1] < side.points["l_hip"][1]
+
+
+def test_the_toes_bend_at_the_ball_and_unbent_the_foot_is_as_long_as_before() -> None:
+    flat = pose({}).points
+    heel, ball, toe = flat["r_heel"], flat["r_ball"], flat["r_toe"]
+    assert toe[0] - heel[0] == pytest.approx(FOOT)  # Winter's foot length, heel to toe tip
+    assert ball[0] - heel[0] == pytest.approx(BALL * FOOT)
+    assert heel[1] == pytest.approx(ball[1]) == pytest.approx(toe[1])
+    toes_up = pose({"r_toe": 40}).points
+    assert (toes_up["r_heel"], toes_up["r_ball"]) == (heel, ball)
+    assert toes_up["r_toe"][1] > ball[1] + 0.02
+    # Up on the balls of the feet: the heel rises, the toes bend back and stay flat.
+    raised = pose({"r_ankle": -35, "r_toe": 35}).points
+    assert raised["r_toe"][1] == pytest.approx(raised["r_ball"][1])
+    assert raised["r_heel"][1] > raised["r_ball"][1] + 0.05
 
 
 def test_keyframes_ease_hold_and_loop() -> None:
