@@ -38,10 +38,14 @@ XY = tuple[float, float]
 _LIMBS = (
     ("thigh", "hip", "knee"),
     ("shank", "knee", "ankle"),
-    ("foot", "heel", "toe"),
+    ("foot", "heel", "ball"),  # two capsules, so toes bent at the ball show
+    ("toes", "ball", "toe"),
     ("upper_arm", "shoulder", "elbow"),
     ("forearm", "elbow", "hand"),
 )
+# The foot's two parts are placed among the limbs, and coloured near or far, as one foot: seen
+# from the front, the toes of a far foot are nearer than its heel but belong to it.
+_DEPTH_FROM = {"foot": ("heel", "toe"), "toes": ("heel", "toe")}
 
 
 @dataclass(frozen=True)
@@ -231,7 +235,7 @@ def _figure(canvas: _Canvas, frame: Projected, tint: tuple[str, ...], side_on: b
     for side in ("l", "r"):
         for name, a, b in _LIMBS:
             start, end = f"{side}_{a}", f"{side}_{b}"
-            depth = (points[start][2] + points[end][2]) / 2
+            depth = sum(points[f"{side}_{p}"][2] for p in _DEPTH_FROM.get(name, (a, b))) / 2
             parts.append((depth, f"{side}_{name}", start, end))
     parts.append((pelvis_depth, "trunk", "pelvis", "neck"))  # both parts, the head and neck
     # The buttock goes over the trunk and both thighs, under the shins, feet and arms nearer the

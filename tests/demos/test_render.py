@@ -130,6 +130,44 @@ def test_lying_on_the_back_the_buttock_rests_on_the_floor_not_below_it(library: 
     assert int(orange.sum()) == 0
 
 
+def test_up_on_the_balls_of_the_feet_the_toes_are_drawn_flat_on_the_floor(
+    library: Library,
+) -> None:
+    """At the top of the calf raise the near foot's toes are a bar along the floor from the ball
+    to the tip, not a rigid foot touching it with its tip."""
+    demo = library.demos.by_id()["calf_raise"]
+    animation = library.demos.animation(demo)
+    frames = [animation.frame(n) for n in range(animation.frame_count)]
+    view = viewport(animation, frames)
+    image = key_frame(library, "calf_raise")
+    points = frames[round(_key_time(animation) * FPS)].points
+    (ball, _), (tip, row) = view.px(*points["r_ball"][:2]), view.px(*points["r_toe"][:2])
+    assert view.px(*points["r_heel"][:2])[1] < row - 20  # the heel is well up
+    columns = range(round(ball + 2), round(tip - 1))
+    assert len(columns) >= 8
+    assert [image.getpixel((column, round(row))) for column in columns] == [NEAR] * len(columns)
+
+
+@pytest.mark.parametrize("item_id", ["sit_to_stand", "side_steps"])
+def test_seen_from_the_front_the_far_foot_is_one_colour_to_its_toes(
+    library: Library, item_id: str
+) -> None:
+    """The toes point at the camera, nearer than the heel, yet they are the far foot's."""
+    demo = library.demos.by_id()[item_id]
+    animation = library.demos.animation(demo)
+    frames = [animation.frame(n) for n in range(animation.frame_count)]
+    view = viewport(animation, frames)
+    image = key_frame(library, item_id)
+    points = frames[round(_key_time(animation) * FPS)].points
+    far = min("lr", key=lambda side: points[f"{side}_ankle"][2])
+
+    def colour_between(a: str, b: str) -> object:
+        (ax, ay), (bx, by) = view.px(*points[f"{far}_{a}"][:2]), view.px(*points[f"{far}_{b}"][:2])
+        return image.getpixel((round((ax + bx) / 2), round((ay + by) / 2)))
+
+    assert colour_between("heel", "ball") == colour_between("ball", "toe") == FAR
+
+
 @pytest.mark.parametrize("item_id", ["sit_to_stand", "side_steps"])
 def test_seen_from_the_front_the_buttock_is_behind_the_body(library: Library, item_id: str) -> None:
     """A three-quarter or front view shows the trunk at the hips, not a disc painted over it."""

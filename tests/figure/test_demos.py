@@ -64,7 +64,12 @@ def _content_with(tmp_path: Path, change: str, to: str) -> Path:
         ("- id: butterfly", "- id: butterfly_stretch", "no demonstration for ['butterfly']"),
         ("towel: r_knee", "towel: r_kne", "demo 'quad_set': unknown point(s) ['r_kne']"),
         ("zoom: 1.4", "zoom: 3", "zoom: Input should be less than or equal to 1.6"),
-        ("spine_side: -30", "spine_side: 80", "demo 'standing_itb', frame 2: spine_side 80°"),
+        ("spine_side: -30", "spine_side: 80", "demo 'standing_itb', frame 3: spine_side 80°"),
+        (
+            "ankle: -35, toe: 35}",
+            "ankle: -35, toe: 120}",
+            "demo 'calf_raise', frame 2: l_toe 120° is outside -30..70°",
+        ),
     ],
 )
 def test_a_broken_keyframe_stops_loading_and_names_the_demo(
@@ -73,6 +78,40 @@ def test_a_broken_keyframe_stops_loading_and_names_the_demo(
     with pytest.raises(ContentError) as error:
         load_library(_content_with(tmp_path, change, to))
     assert "demos.yaml" in str(error.value) and message in str(error.value)
+
+
+def _above_the_floor_where_highest(library: Library, item_id: str, point: str) -> dict[str, float]:
+    """How far each point's underside is above the floor, in the keyframe where `point` is
+    highest (the top of a calf raise, the bottom of a lunge for the back heel)."""
+    animation = library.demos.animation(library.demos.by_id()[item_id])
+    keys = [animation.projected(key.angles).points for key in animation.keys]
+    top = max(keys, key=lambda points: points[point][1])
+    return {name: y - radius(name) for name, (_, y, _) in top.items()}
+
+
+@pytest.mark.parametrize(
+    ("item_id", "side"),
+    [
+        ("calf_raise", "r"),
+        ("calf_raise", "l"),
+        ("kneeling_hip_flexor", "r"),  # the back foot's toes tucked under
+        ("walking_lunges", "l"),  # the back foot
+        ("split_squat", "l"),
+    ],
+)
+def test_a_raised_heel_stands_on_the_ball_with_the_toes_flat(
+    library: Library, item_id: str, side: str
+) -> None:
+    """Not on the tips of rigid feet: the ball and the toe tip on the floor, the heel well up."""
+    height = _above_the_floor_where_highest(library, item_id, f"{side}_heel")
+    assert height[f"{side}_ball"] == pytest.approx(0, abs=0.005)  # within a centimetre
+    assert height[f"{side}_toe"] == pytest.approx(0, abs=0.005)
+    assert height[f"{side}_heel"] > 0.05  # about 9 cm on a 1.75 m runner
+
+
+def test_kneeling_the_back_knee_rests_on_the_mat_beside_its_tucked_toes(library: Library) -> None:
+    height = _above_the_floor_where_highest(library, "kneeling_hip_flexor", "r_heel")
+    assert height["r_knee"] == pytest.approx(0, abs=0.005)
 
 
 def test_a_foot_that_slides_is_caught_when_the_demonstration_is_checked(library: Library) -> None:
@@ -84,6 +123,17 @@ def test_a_foot_that_slides_is_caught_when_the_demonstration_is_checked(library:
     broken = type(library.demos).model_validate(yaml.safe_load(yaml.safe_dump(raw)))
     with pytest.raises(ValueError, match=r"wall_sit.*should stay planted"):
         broken.animation(broken.by_id()["wall_sit"]).check()
+
+
+def test_a_calf_raise_whose_toes_do_not_bend_is_caught_frame_by_frame(library: Library) -> None:
+    """Heels up with unbent toes would stand the figure on its toe tips again."""
+    raw = library.demos.model_dump(mode="json")
+    calf_raise = next(d for d in raw["demos"] if d["id"] == "calf_raise")
+    del calf_raise["frames"][1]["set"]["toe"]
+    calf_raise["planted"] = ["r_hand"]  # only grounded: the ball may roll, the toes must lie flat
+    broken = type(library.demos).model_validate(raw)
+    with pytest.raises(ValueError, match=r"calf_raise': r_toe is off the floor in frame \d+"):
+        broken.animation(broken.by_id()["calf_raise"]).check()
 
 
 def test_the_cache_key_changes_with_the_drawing_only(library: Library) -> None:

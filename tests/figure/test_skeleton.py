@@ -7,7 +7,7 @@ import math
 import pytest
 
 from bot.domain.figure.motion import Key, angles_at, duration, ease
-from bot.domain.figure.skeleton import HEAD_RADIUS, lowest, pose
+from bot.domain.figure.skeleton import BALL, FOOT, HEAD_RADIUS, lowest, pose
 
 
 def height_above_floor(angles: dict[str, float], point: str) -> float:
@@ -76,6 +76,21 @@ def test_bending_forward_at_the_waist_rounds_the_back_over_a_still_pelvis() -> N
     assert rounded.points["neck"][0] > 0.1  # the chest goes forward
     # Over the hips (a hinge) the waist goes forward too; over the waist (a slump) it does not.
     assert hinged.points["waist"][0] > 0.05 > rounded.points["waist"][0]
+
+
+def test_the_toes_bend_at_the_ball_and_unbent_the_foot_is_as_long_as_before() -> None:
+    flat = pose({}).points
+    heel, ball, toe = flat["r_heel"], flat["r_ball"], flat["r_toe"]
+    assert toe[0] - heel[0] == pytest.approx(FOOT)  # Winter's foot length, heel to toe tip
+    assert ball[0] - heel[0] == pytest.approx(BALL * FOOT)
+    assert heel[1] == pytest.approx(ball[1]) == pytest.approx(toe[1])
+    toes_up = pose({"r_toe": 40}).points
+    assert (toes_up["r_heel"], toes_up["r_ball"]) == (heel, ball)
+    assert toes_up["r_toe"][1] > ball[1] + 0.02
+    # Up on the balls of the feet: the heel rises, the toes bend back and stay flat.
+    raised = pose({"r_ankle": -35, "r_toe": 35}).points
+    assert raised["r_toe"][1] == pytest.approx(raised["r_ball"][1])
+    assert raised["r_heel"][1] > raised["r_ball"][1] + 0.05
 
 
 def test_keyframes_ease_hold_and_loop() -> None:

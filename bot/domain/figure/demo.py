@@ -30,7 +30,18 @@ POINTS = (
     *(
         f"{side}_{part}"
         for side in SIDES
-        for part in ("hip", "knee", "ankle", "heel", "toe", "shoulder", "elbow", "wrist", "hand")
+        for part in (
+            "hip",
+            "knee",
+            "ankle",
+            "heel",
+            "ball",
+            "toe",
+            "shoulder",
+            "elbow",
+            "wrist",
+            "hand",
+        )
     ),
 )
 # What may be tinted as the working muscles: a limb segment, the trunk (both parts), its lower
@@ -42,7 +53,7 @@ SEGMENTS = (
     *(
         f"{side}_{part}"
         for side in SIDES
-        for part in ("thigh", "shank", "foot", "upper_arm", "forearm")
+        for part in ("thigh", "shank", "foot", "toes", "upper_arm", "forearm")
     ),
 )
 Seconds = Annotated[float, Field(ge=0, le=4)]
@@ -94,7 +105,7 @@ class Demo(ContentModel):
     tint: tuple[str, ...] = Field(min_length=1)
     anchor: Anchor = Anchor()
     planted: tuple[str, ...] = ()
-    grounded: tuple[str, ...] = ()  # points on the floor in every keyframe (solved for)
+    grounded: tuple[str, ...] = ()  # on the floor in every frame (solved for in keyframes)
     frames: tuple[Frame, ...] = Field(min_length=2)
     back: Seconds = 0.8  # easing from the last keyframe into the first again
 
@@ -215,7 +226,8 @@ class Animation:
         return round(self.seconds * FPS)
 
     def check(self) -> None:
-        """Planted points stay put and nothing sinks into the floor, frame by frame."""
+        """Planted points stay put, grounded ones touch the floor and nothing sinks into it,
+        frame by frame."""
         where = f"demo {self.demo.id!r}"
         frames = [self.frame(n) for n in range(self.frame_count)]
         for point in self.demo.planted:
@@ -223,11 +235,10 @@ class Animation:
             ys = [f.points[point][1] for f in frames]
             if max(xs) - min(xs) > PLANTED_TOLERANCE or max(ys) - min(ys) > PLANTED_TOLERANCE:
                 raise ValueError(f"{where}: {point} should stay planted but moves")
-        for key in self.keys:
-            seen = self.projected(key.angles).points
-            for point in self.demo.grounded:
-                if abs(seen[point][1] - radius(point)) > PLANTED_TOLERANCE:
-                    raise ValueError(f"{where}: {point} is off the floor in a keyframe")
+        for point in self.demo.grounded:
+            for number, frame in enumerate(frames):
+                if abs(frame.points[point][1] - radius(point)) > PLANTED_TOLERANCE:
+                    raise ValueError(f"{where}: {point} is off the floor in frame {number}")
         floor = min(lowest_height(f) for f in frames)
         if floor < -PLANTED_TOLERANCE:
             raise ValueError(f"{where}: the figure goes {-floor:.2f} below the floor")
