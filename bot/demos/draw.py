@@ -118,40 +118,46 @@ class _Canvas:
         ]
         self.draw.polygon(band, fill=fill)
 
-    def trunk(self, pelvis: XY, neck: XY, hips: float, shoulders: float, fill: Color) -> None:
-        """A trapezoid from hips to shoulders with rounded corners (a capsule's round ends
-        would rise above the shoulders when the trunk is seen from the front): two crossed
-        quads and a disc in each corner."""
-        dx, dy = neck[0] - pelvis[0], neck[1] - pelvis[1]
+    def trunk_part(
+        self,
+        start: XY,
+        end: XY,
+        widths: tuple[float, float],
+        rounded: tuple[bool, bool],
+        fill: Color,
+    ) -> None:
+        """A trapezoid from `start` to `end`, half as wide as `widths` at each end, its corners
+        rounded where `rounded` says (a capsule's round ends would rise above the shoulders
+        when the trunk is seen from the front; the waist's ends are square and joined): two
+        crossed quads and a disc in each rounded corner."""
+        dx, dy = end[0] - start[0], end[1] - start[1]
         length = (dx * dx + dy * dy) ** 0.5 or 1.0
-        ax, ay = dx / length, dy / length  # along the trunk, towards the neck
+        ax, ay = dx / length, dy / length  # along the part, towards `end`
         nx, ny = -ay, ax
-        rh, rs = min(hips, self.length(0.04)), min(shoulders, self.length(0.04))
+        ws, we = widths
+        rs = min(ws, self.length(0.04)) if rounded[0] else 0.0
+        re = min(we, self.length(0.04)) if rounded[1] else 0.0
 
-        def at(end: XY, across: float, along: float) -> XY:
-            return (end[0] + nx * across + ax * along, end[1] + ny * across + ay * along)
+        def at(point: XY, across: float, along: float) -> XY:
+            return (point[0] + nx * across + ax * along, point[1] + ny * across + ay * along)
 
         self.draw.polygon(
-            [
-                at(pelvis, hips, rh),
-                at(neck, shoulders, -rs),
-                at(neck, -shoulders, -rs),
-                at(pelvis, -hips, rh),
-            ],
-            fill=fill,
+            [at(start, ws, rs), at(end, we, -re), at(end, -we, -re), at(start, -ws, rs)], fill=fill
         )
         self.draw.polygon(
             [
-                at(pelvis, hips - rh, 0),
-                at(neck, shoulders - rs, 0),
-                at(neck, rs - shoulders, 0),
-                at(pelvis, rh - hips, 0),
+                at(start, ws - rs, 0),
+                at(end, we - re, 0),
+                at(end, re - we, 0),
+                at(start, rs - ws, 0),
             ],
             fill=fill,
         )
         for side in (1.0, -1.0):
-            self.disc(at(pelvis, side * (hips - rh), rh), rh, fill)
-            self.disc(at(neck, side * (shoulders - rs), -rs), rs, fill)
+            if rs:
+                self.disc(at(start, side * (ws - rs), rs), rs, fill)
+            if re:
+                self.disc(at(end, side * (we - re), -re), re, fill)
 
     def result(self) -> Image.Image:
         return self.image.reduce(SUPERSAMPLE)  # a box average: fast, and smooth enough
@@ -231,7 +237,7 @@ def _figure(canvas: _Canvas, frame: Projected, tint: tuple[str, ...], side_on: b
             start, end = f"{side}_{a}", f"{side}_{b}"
             depth = sum(points[f"{side}_{p}"][2] for p in _DEPTH_FROM.get(name, (a, b))) / 2
             parts.append((depth, f"{side}_{name}", start, end))
-    parts.append((pelvis_depth, "trunk", "pelvis", "neck"))
+    parts.append((pelvis_depth, "trunk", "pelvis", "neck"))  # both parts, the head and neck
     # The buttock goes over the trunk and both thighs, under the shins, feet and arms nearer the
     # camera (a crossed ankle or a hugging arm stays in sight). Seen from the front it is behind
     # the body, so it goes first and shows only where it sticks out behind the hips.
@@ -243,7 +249,8 @@ def _figure(canvas: _Canvas, frame: Projected, tint: tuple[str, ...], side_on: b
         far = depth < pelvis_depth - 0.02
         color = (TINT_FAR if far else TINT_NEAR) if segment in tint else (FAR if far else NEAR)
         if segment == "trunk":
-            _trunk(canvas, frame, color)
+            lower = color if "lower_trunk" not in tint else (TINT_FAR if far else TINT_NEAR)
+            _trunk(canvas, frame, lower, color)
         else:
             a_xy, b_xy = canvas.px(*points[start][:2]), canvas.px(*points[end][:2])
             ra, rb = canvas.length(radius(start)), canvas.length(radius(end))
@@ -258,8 +265,8 @@ def _glutes(canvas: _Canvas, frame: Projected, side_on: bool) -> None:
     """The buttock, over the hips and set back from the hip joint; lying on the back it rests
     on the floor instead of sinking through it."""
     pelvis = canvas.px(*frame.points["pelvis"][:2])
-    hips = canvas.length(frame.trunk_width[0] / 2)
-    fx, fy = frame.facing[0], -frame.facing[1]  # the chest's direction on screen
+    hips = canvas.length(frame.lower_width[0] / 2)
+    fx, fy = frame.facing[0], -frame.facing[1]  # the pelvis's direction on screen
     r = hips * 0.8
     y = pelvis[1] - fy * hips * 0.5
     if side_on:
@@ -267,19 +274,36 @@ def _glutes(canvas: _Canvas, frame: Projected, side_on: bool) -> None:
     canvas.disc((pelvis[0] - fx * hips * 0.5, y), r, TINT_NEAR)
 
 
-def _trunk(canvas: _Canvas, frame: Projected, color: Color) -> None:
+def _trunk(canvas: _Canvas, frame: Projected, lower: Color, upper: Color) -> None:
+    """The lower trunk (pelvis to waist) and the upper (waist to shoulders), so a bend or a twist
+    shows; then the neck and the head on the upper part."""
     points = frame.points
-    pelvis, neck = canvas.px(*points["pelvis"][:2]), canvas.px(*points["neck"][:2])
-    hips, shoulders = (canvas.length(w / 2) for w in frame.trunk_width)
-    canvas.trunk(pelvis, neck, hips, shoulders, color)
+    pelvis, waist, neck = (canvas.px(*points[name][:2]) for name in ("pelvis", "waist", "neck"))
+    hips, lower_waist = (canvas.length(w / 2) for w in frame.lower_width)
+    upper_waist, shoulders = (canvas.length(w / 2) for w in frame.upper_width)
+    canvas.trunk_part(pelvis, waist, (hips, lower_waist), (True, False), lower)
+    # The outside of a bend: the gap between the two parts' waist ends, filled (a disc would
+    # swell into a ball where the waist is wide, seen from the front).
+    below = _either_side(pelvis, waist, waist, lower_waist)
+    above = _either_side(waist, neck, waist, upper_waist)
+    canvas.draw.polygon([below[0], below[1], above[1], above[0]], fill=lower)
+    canvas.trunk_part(waist, neck, (upper_waist, shoulders), (False, True), upper)
     chin, head = canvas.px(*points["chin"][:2]), canvas.px(*points["head"][:2])
     canvas.capsule(neck, chin, canvas.length(0.03), canvas.length(0.03), NEAR)
     r = canvas.length(HEAD_RADIUS)
     canvas.disc(head, r, NEAR)
-    facing = frame.facing
+    facing = frame.chest_facing  # the head turns with the chest
     if abs(facing[0]) > 0.3:  # seen from the side: one eye shows which way the figure looks
         eye = (head[0] + facing[0] * r * 0.55, head[1] - r * 0.15)
         canvas.disc(eye, r * 0.13, EYE)
+
+
+def _either_side(start: XY, end: XY, at: XY, half: float) -> tuple[XY, XY]:
+    """The two points `half` either side of `at`, across the line from `start` to `end`."""
+    dx, dy = end[0] - start[0], end[1] - start[1]
+    length = (dx * dx + dy * dy) ** 0.5 or 1.0
+    nx, ny = -dy / length * half, dx / length * half
+    return ((at[0] + nx, at[1] + ny), (at[0] - nx, at[1] - ny))
 
 
 def render(animation: Animation, frame: Projected, view: Viewport) -> Image.Image:

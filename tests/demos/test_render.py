@@ -12,7 +12,7 @@ from numpy.typing import NDArray
 from PIL import Image
 
 from bot.demos.cache import Demos
-from bot.demos.draw import FAR, NEAR, PROP, TINT_NEAR, TOWEL, WEIGHT, render, viewport
+from bot.demos.draw import FAR, NEAR, PROP, TINT_FAR, TINT_NEAR, TOWEL, WEIGHT, render, viewport
 from bot.domain.content.library import Library
 from bot.domain.figure.demo import FPS, Animation, Demo
 from bot.telegram_local.media import animation_info
@@ -20,6 +20,7 @@ from tests.conftest import RENDERED_DEMOS
 
 GOLDEN = Path(__file__).parent / "golden"
 POSE_TYPES = RENDERED_DEMOS[:9]  # one demonstration per pose type
+SPINE = ["standing_itb", "seated_itb", "side_plank", "figure_four"]  # a bend, a twist, a line
 BLOCK = 8  # compared as 8x8-pixel block means, so antialiasing noise averages out
 
 
@@ -52,7 +53,7 @@ def _blocks(image: Image.Image) -> NDArray[np.float64]:
     return means
 
 
-@pytest.mark.parametrize("item_id", POSE_TYPES)
+@pytest.mark.parametrize("item_id", [*POSE_TYPES, *SPINE])
 def test_each_pose_type_looks_like_its_golden_frame(library: Library, item_id: str) -> None:
     frame = key_frame(library, item_id)
     path = GOLDEN / f"{item_id}.png"
@@ -182,3 +183,33 @@ def test_seen_from_the_front_the_buttock_is_behind_the_body(library: Library, it
     y = pelvis[1] + (neck[1] - pelvis[1]) * 0.15
     column, row = view.px(x, y)
     assert image.getpixel((round(column), round(row))) == NEAR
+
+
+def _share_of_figure(image: Image.Image, colours: list[tuple[int, int, int]]) -> float:
+    rgb = np.asarray(image, dtype=np.int32)
+
+    def close(colour: tuple[int, int, int]) -> NDArray[np.bool_]:
+        near: NDArray[np.bool_] = np.abs(rgb - np.array(colour)).sum(axis=2) < 40
+        return near
+
+    figure = close(NEAR) | close(FAR) | close(TINT_NEAR) | close(TINT_FAR)
+    return float(sum(int(close(c).sum()) for c in colours) / int(figure.sum()))
+
+
+def test_the_side_plank_tints_the_waist_not_the_whole_figure(library: Library) -> None:
+    """The working side of the trunk shows as a band at the waist: the figure stays a figure,
+    not an orange block (the whole trunk and buttock were a third of it)."""
+    share = _share_of_figure(key_frame(library, "side_plank"), [TINT_NEAR, TINT_FAR])
+    assert 0.03 < share < 0.15
+
+
+def test_a_twist_shows_as_a_chest_turned_towards_the_camera(library: Library) -> None:
+    """Seated IT-band stretch, seen from the right: the legs and pelvis in profile, the chest
+    turned to face us, so it is drawn wider at the shoulders than the same pose untwisted."""
+    demo = library.demos.by_id()["seated_itb"]
+    animation = library.demos.animation(demo)
+    held = max(animation.keys, key=lambda key: key.hold).angles
+    twisted = animation.projected(held)
+    square = animation.projected(held | {"spine_rot": 0.0})
+    assert twisted.upper_width[1] > 1.3 * square.upper_width[1]
+    assert twisted.lower_width == pytest.approx(square.lower_width)  # the hips do not turn

@@ -1,6 +1,7 @@
 """Every stretch, warm-up move and exercise has a demonstration whose keyframes are valid: joint
 limits and names when the content loads, planted feet and the floor for every frame; broken
-keyframes stop start-up with a message that names the item."""
+keyframes stop start-up with a message that names the item. The stretches that need a spine use
+it: a side-bend over the hips, a twist over a square pelvis, a long back in the hamstring hinge."""
 
 import math
 import shutil
@@ -11,7 +12,7 @@ import yaml
 
 from bot.domain.content.library import Library, load_library
 from bot.domain.figure.demo import MAX_SECONDS, MIN_SECONDS, PLANTED_TOLERANCE, fingerprint
-from bot.domain.figure.skeleton import pose, radius
+from bot.domain.figure.skeleton import Vec, pose, radius
 from bot.domain.yamlfile import ContentError
 from tests.conftest import ROOT
 
@@ -63,6 +64,7 @@ def _content_with(tmp_path: Path, change: str, to: str) -> Path:
         ("- id: butterfly", "- id: butterfly_stretch", "no demonstration for ['butterfly']"),
         ("towel: r_knee", "towel: r_kne", "demo 'quad_set': unknown point(s) ['r_kne']"),
         ("zoom: 1.4", "zoom: 3", "zoom: Input should be less than or equal to 1.6"),
+        ("spine_side: -30", "spine_side: 80", "demo 'standing_itb', frame 3: spine_side 80°"),
         (
             "ankle: -35, toe: 35}",
             "ankle: -35, toe: 120}",
@@ -156,3 +158,66 @@ def test_the_wall_sit_holds_right_angles_with_its_back_on_the_wall(library: Libr
         assert degrees_from_level(f"{side}_hip", f"{side}_knee") < 10  # the thigh level
         assert degrees_from_level(f"{side}_knee", f"{side}_ankle") > 80  # the shin upright
     assert figure.points["neck"][0] == pytest.approx(figure.points["pelvis"][0], abs=0.02)
+
+
+def _held(library: Library, item_id: str) -> dict[str, Vec]:
+    """The points of the pose held longest (the stretch itself), the pelvis at the origin."""
+    keys = library.demos.animation(library.demos.by_id()[item_id]).keys
+    return pose(max(keys, key=lambda key: key.hold).angles).points
+
+
+def _sideways(a: Vec, b: Vec) -> float:
+    """The angle of the line a -> b from the vertical, towards the figure's right (+)."""
+    return math.degrees(math.atan2(b[2] - a[2], b[1] - a[1]))
+
+
+def _heading(points: dict[str, Vec], joint: str) -> float:
+    """Which way the line from the left to the right hip or shoulder points, seen from above."""
+    (lx, _, lz), (rx, _, rz) = points[f"l_{joint}"], points[f"r_{joint}"]
+    return math.degrees(math.atan2(rx - lx, rz - lz))
+
+
+def test_the_standing_itb_stretch_bends_at_the_waist_over_hips_pushed_to_the_wall(
+    library: Library,
+) -> None:
+    """The wall is on the right: the hips go towards it over the feet, and the upper body bends
+    away from it at the waist, not as one leaning plank; both feet stay on the floor."""
+    points = _held(library, "standing_itb")
+    floor = min(y - radius(name) for name, (_, y, _) in points.items())
+    for foot in ("l_heel", "l_toe", "r_toe"):
+        assert points[foot][1] - radius(foot) - floor < PLANTED_TOLERANCE
+    assert points["pelvis"][2] - points["l_ankle"][2] > 0.15  # hips over towards the wall
+    lower = _sideways(points["pelvis"], points["waist"])
+    upper = _sideways(points["waist"], points["neck"])
+    assert lower > 5 and upper < -15  # a curve: the low back towards the wall, the chest away
+    assert lower - upper >= 25
+
+
+def test_the_seated_itb_stretch_turns_the_shoulders_over_square_hips(library: Library) -> None:
+    """The upper body turns right, towards the bent knee; the pelvis stays square to the legs;
+    the left elbow is at the outside of the right knee and the right foot flat on the floor."""
+    points = _held(library, "seated_itb")
+    assert abs(_heading(points, "hip")) < 5
+    assert _heading(points, "shoulder") < -30
+    elbow, knee = points["l_elbow"], points["r_knee"]
+    assert math.dist(elbow, knee) < 0.08 and elbow[2] > knee[2]  # against its outer side
+    animation = library.demos.animation(library.demos.by_id()["seated_itb"])
+    seen = animation.projected(max(animation.keys, key=lambda key: key.hold).angles).points
+    for point in ("r_heel", "r_toe"):  # seen from the side, level: the height above the floor
+        assert abs(seen[point][1] - radius(point)) < PLANTED_TOLERANCE
+
+
+@pytest.mark.parametrize("item_id", ["standing_hamstring", "seated_hamstring"])
+def test_the_hamstring_stretches_hinge_at_the_hips_with_a_long_back(
+    library: Library, item_id: str
+) -> None:
+    """Leaning forward from the hips, the low back and the chest stay in one line (a slump would
+    bend at the waist instead)."""
+    points = _held(library, item_id)
+    lower, upper = (
+        (points[b][0] - points[a][0], points[b][1] - points[a][1])
+        for a, b in (("pelvis", "waist"), ("waist", "neck"))
+    )
+    lean = math.degrees(math.atan2(upper[0], upper[1]))
+    bend = math.degrees(math.atan2(upper[0], upper[1]) - math.atan2(lower[0], lower[1]))
+    assert lean > 25 and abs(bend) < 5

@@ -1,5 +1,8 @@
 """The figure's proportions and joints behave like a body: Winter's heights when standing, knees
-that bend backwards only, eased motion that holds and loops."""
+that bend backwards only, a spine that bends and turns at the waist over a still pelvis, eased
+motion that holds and loops."""
+
+import math
 
 import pytest
 
@@ -37,6 +40,42 @@ def test_lying_on_the_back_faces_up_and_on_the_side_puts_the_right_side_down() -
     assert supine.trunk_forward[1] == pytest.approx(1.0)
     side = pose({"body_roll": 90})
     assert side.points["r_hip"][1] < side.points["l_hip"][1]
+
+
+def _line_angle(figure_points: dict[str, tuple[float, float, float]], side: str) -> float:
+    """The heading of the line from the left to the right hip or shoulder, seen from above."""
+    (lx, _, lz), (rx, _, rz) = figure_points[f"l_{side}"], figure_points[f"r_{side}"]
+    return math.degrees(math.atan2(rx - lx, rz - lz))
+
+
+def test_the_waist_sits_on_the_trunk_between_hips_and_shoulders() -> None:
+    standing = pose({})
+    assert height_above_floor({}, "waist") == pytest.approx(0.645, abs=0.02)
+    assert standing.points["waist"][0] == standing.points["waist"][2] == 0  # on the trunk's line
+
+
+def test_a_side_bend_moves_the_shoulders_and_arms_while_the_hips_stay() -> None:
+    straight, bent = pose({}), pose({"spine_side": -25})
+    for point in ("pelvis", "waist", "l_hip", "r_hip", "l_ankle", "r_toe"):
+        assert bent.points[point] == pytest.approx(straight.points[point])
+    for point in ("neck", "l_shoulder", "r_shoulder", "head"):
+        assert bent.points[point][2] < straight.points[point][2] - 0.05  # towards the left
+    assert bent.points["neck"][1] < straight.points["neck"][1]  # a bend, not a stretch
+
+
+def test_a_twist_turns_the_shoulder_line_but_not_the_hip_line() -> None:
+    turned = pose({"spine_rot": -35}).points  # towards the right
+    assert _line_angle(turned, "hip") == pytest.approx(0)
+    assert _line_angle(turned, "shoulder") == pytest.approx(-35)  # the right shoulder goes back
+    assert turned["neck"] == pytest.approx(pose({}).points["neck"])  # turned about its own axis
+
+
+def test_bending_forward_at_the_waist_rounds_the_back_over_a_still_pelvis() -> None:
+    hinged, rounded = pose({"body_pitch": 40}), pose({"spine_flex": 40})
+    assert rounded.points["waist"] == pytest.approx(pose({}).points["waist"])
+    assert rounded.points["neck"][0] > 0.1  # the chest goes forward
+    # Over the hips (a hinge) the waist goes forward too; over the waist (a slump) it does not.
+    assert hinged.points["waist"][0] > 0.05 > rounded.points["waist"][0]
 
 
 def test_the_toes_bend_at_the_ball_and_unbent_the_foot_is_as_long_as_before() -> None:

@@ -15,7 +15,7 @@ from typing import Annotated
 from pydantic import Field, model_validator
 
 from bot.domain.figure.motion import Key, angles_at, blend, duration, ease
-from bot.domain.figure.skeleton import JOINTS, SIDES, Vec, limits_of, pose, radius
+from bot.domain.figure.skeleton import JOINTS, SIDES, TRUNK, WAIST, Vec, limits_of, pose, radius
 from bot.domain.sourced import ContentId, ContentModel
 
 FPS = 20
@@ -24,6 +24,7 @@ PLANTED_TOLERANCE = 0.02  # of body height: about 3.5 cm on a 1.75 m runner
 SOLVED_STEPS = 6  # a closed-chain move is solved at this many points along the way
 POINTS = (
     "pelvis",
+    "waist",
     "neck",
     "head",
     *(
@@ -43,9 +44,11 @@ POINTS = (
         )
     ),
 )
-# What may be tinted as the working muscles: a limb segment, the trunk, or the glutes (pelvis).
+# What may be tinted as the working muscles: a limb segment, the trunk (both parts), its lower
+# part alone (pelvis to waist: the obliques and the low back), or the glutes (pelvis).
 SEGMENTS = (
     "trunk",
+    "lower_trunk",
     "pelvis",
     *(
         f"{side}_{part}"
@@ -172,8 +175,10 @@ class Projected:
     larger depth is nearer the camera."""
 
     points: dict[str, Vec]
-    trunk_width: tuple[float, float]  # drawn width of the trunk at the hips and at the shoulders
-    facing: Vec  # the way the chest faces, as the camera sees it
+    lower_width: tuple[float, float]  # drawn width of the lower trunk at the hips and the waist
+    upper_width: tuple[float, float]  # drawn width of the upper trunk at the waist and shoulders
+    facing: Vec  # the way the pelvis faces, as the camera sees it
+    chest_facing: Vec  # the way the chest faces: turned from the pelvis in a twist
 
 
 @dataclass(frozen=True)
@@ -266,10 +271,19 @@ class Animation:
             dy = anchor.at[1] - seen[anchor.point][1]
         placed = {name: (p[0] + dx, p[1] + dy, p[2]) for name, p in seen.items()}
         right, forward = camera(figure.trunk_right), camera(figure.trunk_forward)
-        width = (_across(seen, right), _across(seen, forward))  # share of width, depth in view
-        hips = width[0] * 0.19 + width[1] * 0.15
-        shoulders = width[0] * 0.28 + width[1] * 0.14
-        return Projected(placed, (hips, shoulders), forward)
+        chest_right, chest_forward = camera(figure.chest_right), camera(figure.chest_forward)
+        # The drawn width is the body's width and depth, each by how much of it faces the camera.
+        lower = _axis(seen, "pelvis", "waist")
+        upper = _axis(seen, "waist", "neck")
+        lower_shares = (_across(lower, right), _across(lower, forward))
+        upper_shares = (_across(upper, chest_right), _across(upper, chest_forward))
+        return Projected(
+            placed,
+            (_width(lower_shares, 0.0), _width(lower_shares, WAIST / TRUNK)),
+            (_width(upper_shares, WAIST / TRUNK), _width(upper_shares, 1.0)),
+            forward,
+            chest_forward,
+        )
 
     def _solve(
         self, angles: dict[str, float], free: list[str], goal: Projected | None, step: float
@@ -306,11 +320,23 @@ def fingerprint(demo: Demo, poses: dict[str, dict[str, float]]) -> str:
     return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()[:16]
 
 
-def _across(seen: dict[str, Vec], axis: Vec) -> float:
-    """How much of a trunk axis shows across the trunk on screen (0: end-on, 1: fully)."""
-    ux, uy = seen["neck"][0] - seen["pelvis"][0], seen["neck"][1] - seen["pelvis"][1]
+def _axis(seen: dict[str, Vec], start: str, end: str) -> Point2:
+    """The on-screen direction of a trunk part (a unit vector; none if seen end-on)."""
+    ux, uy = seen[end][0] - seen[start][0], seen[end][1] - seen[start][1]
     norm = math.hypot(ux, uy) or 1.0
-    return abs(axis[0] * -uy / norm + axis[1] * ux / norm)
+    return (ux / norm, uy / norm)
+
+
+def _across(along: Point2, axis: Vec) -> float:
+    """How much of a body axis shows across a trunk part on screen (0: end-on, 1: fully)."""
+    return abs(axis[0] * -along[1] + axis[1] * along[0])
+
+
+def _width(shares: tuple[float, float], height: float) -> float:
+    """The trunk's drawn width `height` of the way from the hips (0) to the shoulders (1):
+    from 0.19 wide and 0.15 deep at the hips to 0.28 wide and 0.14 deep at the shoulders."""
+    across, deep = shares
+    return across * (0.19 + 0.09 * height) + deep * (0.15 - 0.01 * height)
 
 
 def lowest_height(frame: Projected) -> float:

@@ -4,6 +4,14 @@ Segment lengths are fractions of body height from Winter's anthropometric table 
 Biomechanics and Motor Control of Human Movement, 4th ed., 2009, fig. 4.1). Axes: x forward,
 y up, z to the figure's right (right-handed). Angles are degrees.
 
+The trunk bends at the waist (the thoracolumbar junction, T12/L1): a lower part from the pelvis
+and an upper part, carrying the neck, head and arms. Winter's table has no T12 landmark, so the
+waist is a stated approximation: 40% of the way from the hip joints (0.530 H) to the shoulders
+(0.818 H), at 0.645 H, where the rib cage ends. The spine's limits are conservative shares of
+the thoracolumbar ranges of the American Academy of Orthopaedic Surgeons (Joint Motion: Method
+of Measuring and Recording, AAOS 1965; tabulated in Norkin & White, Measurement of Joint Motion:
+A Guide to Goniometry): flexion 80°, extension 20-30°, lateral flexion 35°, rotation 45°.
+
 The foot bends at the ball (the metatarsophalangeal joints), so a heel can rise while the toes
 stay flat. The ball sits at 0.73 of the foot's length from the heel: a stated approximation
 within the 70-79% measured for the first MTP joint in 453 women's feet ("Flexion location of
@@ -23,6 +31,7 @@ Mat = tuple[Vec, Vec, Vec]  # rows
 
 # Winter 2009, fig. 4.1 (fractions of height H).
 TRUNK = 0.818 - 0.530  # greater trochanter to shoulder (glenohumeral joint)
+WAIST = 0.4 * TRUNK  # hip joints to the thoracolumbar junction (see above)
 NECK = 0.052  # shoulder to chin level
 HEAD_RADIUS = 0.065  # chin 0.870 to top of head 1.000
 HIP_WIDTH = 0.191
@@ -49,7 +58,15 @@ SIDE_JOINTS = (
     "shoulder_abd",
     "elbow",
 )
-BODY_JOINTS = ("body_pitch", "body_roll", "body_yaw", "neck")
+BODY_JOINTS = (
+    "body_pitch",
+    "body_roll",
+    "body_yaw",
+    "spine_flex",  # the upper trunk bends forward (+) or back (-) at the waist
+    "spine_side",  # bends towards the figure's right (+) or left (-)
+    "spine_rot",  # turns left (+) or right (-) over the pelvis
+    "neck",
+)
 JOINTS = BODY_JOINTS + tuple(f"{side}_{joint}" for side in SIDES for joint in SIDE_JOINTS)
 
 # (lowest, highest) in degrees: what a healthy adult can do, so a typo cannot draw an injury.
@@ -57,6 +74,9 @@ LIMITS: dict[str, tuple[float, float]] = {
     "body_pitch": (-180, 180),
     "body_roll": (-180, 180),
     "body_yaw": (-180, 180),
+    "spine_flex": (-20, 70),  # AAOS: extension 20-30°, flexion 80°
+    "spine_side": (-30, 30),  # AAOS: 35° each way
+    "spine_rot": (-40, 40),  # AAOS: 45° each way
     "neck": (-40, 60),
     "hip_flex": (-35, 145),
     "hip_abd": (-35, 75),
@@ -118,22 +138,29 @@ RIGHT: Vec = (0.0, 0.0, 1.0)
 
 @dataclass(frozen=True)
 class Figure:
-    """Joint positions (pelvis at the origin) and the trunk's axes, for drawing."""
+    """Joint positions (pelvis at the origin) and the axes of the pelvis and of the chest (the
+    upper trunk), for drawing."""
 
     points: dict[str, Vec]
     trunk_forward: Vec
     trunk_right: Vec
+    chest_forward: Vec
+    chest_right: Vec
 
 
 def pose(angles: Angles) -> Figure:
     a = {joint: float(angles.get(joint, 0.0)) for joint in JOINTS}
     # Roll, then pitch (lean forward +), then yaw (turn left +) in the world.
     root = _mul(_ry(a["body_yaw"]), _mul(_rz(-a["body_pitch"]), _rx(a["body_roll"])))
+    # The upper trunk: forward, then sideways, then the turn about its own axis.
+    chest = _mul(root, _mul(_rz(-a["spine_flex"]), _mul(_rx(a["spine_side"]), _ry(a["spine_rot"]))))
     pelvis: Vec = (0.0, 0.0, 0.0)
-    neck = _apply(root, (0.0, TRUNK, 0.0))
-    head_dir = _apply(_mul(root, _rz(-a["neck"])), UP)
+    waist = _apply(root, (0.0, WAIST, 0.0))
+    neck = _add(waist, _apply(chest, UP), TRUNK - WAIST)
+    head_dir = _apply(_mul(chest, _rz(-a["neck"])), UP)
     points: dict[str, Vec] = {
         "pelvis": pelvis,
+        "waist": waist,
         "neck": neck,
         "chin": _add(neck, head_dir, NECK),
         "head": _add(neck, head_dir, NECK + HEAD_RADIUS),
@@ -155,8 +182,8 @@ def pose(angles: Angles) -> Figure:
         heel = _add(sole, _apply(foot, FORWARD), -HEEL_BACK * FOOT)
         ball = _add(heel, _apply(foot, FORWARD), BALL * FOOT)
         toes = _mul(foot, _rz(j["toe"]))
-        shoulder = _add(neck, _apply(root, RIGHT), sign * SHOULDER_WIDTH / 2)
-        arm = _mul(root, _mul(_rz(j["shoulder_flex"]), _rx(-sign * j["shoulder_abd"])))
+        shoulder = _add(neck, _apply(chest, RIGHT), sign * SHOULDER_WIDTH / 2)
+        arm = _mul(chest, _mul(_rz(j["shoulder_flex"]), _rx(-sign * j["shoulder_abd"])))
         elbow = _add(shoulder, _apply(arm, DOWN), UPPER_ARM)
         forearm = _mul(arm, _rz(j["elbow"]))
         wrist = _add(elbow, _apply(forearm, DOWN), FOREARM)
@@ -172,12 +199,19 @@ def pose(angles: Angles) -> Figure:
             f"{side}_wrist": wrist,
             f"{side}_hand": _add(wrist, _apply(forearm, DOWN), HAND * 0.8),
         }
-    return Figure(points, _apply(root, FORWARD), _apply(root, RIGHT))
+    return Figure(
+        points,
+        _apply(root, FORWARD),
+        _apply(root, RIGHT),
+        _apply(chest, FORWARD),
+        _apply(chest, RIGHT),
+    )
 
 
 # How thick the figure is around each point (half the width of the limb drawn through it).
 RADIUS: dict[str, float] = {
     "pelvis": 0.07,
+    "waist": 0.06,
     "neck": 0.055,
     "chin": 0.03,
     "head": HEAD_RADIUS,
