@@ -9,6 +9,10 @@ from bot.domain.figure.skeleton import HEAD_RADIUS, radius
 
 WIDTH, HEIGHT = 640, 480
 SUPERSAMPLE = 3  # drawn larger, then scaled down: smooth edges without an antialiasing library
+# A limb's rim (of body height), along the middle of its length: where it passes in front of
+# another part, a thin gap of background shows which is in front.
+LIMB_RIM = 0.006
+RIM_SPAN = (0.2, 0.8)
 MAX_SCALE = 330.0  # pixels per body height: most demonstrations share this size
 MARGIN = 0.07
 TOP_VIEW = 60  # camera elevation from which the floor is seen as a plane, not a line
@@ -117,6 +121,23 @@ class _Canvas:
             (a[0] - nx * ra, a[1] - ny * ra),
         ]
         self.draw.polygon(band, fill=fill)
+
+    def limb(self, a: XY, b: XY, ra: float, rb: float, fill: Color) -> None:
+        """A capsule with a rim of background along its middle, so a limb in front of another
+        part stands apart from it; the ends are left whole, so the joints stay joined."""
+        dx, dy = b[0] - a[0], b[1] - a[1]
+        length = (dx * dx + dy * dy) ** 0.5
+        if length > 1e-6:
+            nx, ny = -dy / length, dx / length
+            rim = self.length(LIMB_RIM)
+            sides = []
+            for share in RIM_SPAN:
+                x, y = a[0] + dx * share, a[1] + dy * share
+                r = ra + (rb - ra) * share + rim
+                sides.append(((x + nx * r, y + ny * r), (x - nx * r, y - ny * r)))
+            (a_left, a_right), (b_left, b_right) = sides
+            self.draw.polygon([a_left, b_left, b_right, a_right], fill=BACKGROUND)
+        self.capsule(a, b, ra, rb, fill)
 
     def trunk_part(
         self,
@@ -254,7 +275,7 @@ def _figure(canvas: _Canvas, frame: Projected, tint: tuple[str, ...], side_on: b
         else:
             a_xy, b_xy = canvas.px(*points[start][:2]), canvas.px(*points[end][:2])
             ra, rb = canvas.length(radius(start)), canvas.length(radius(end))
-            canvas.capsule(a_xy, b_xy, ra, rb, color)
+            canvas.limb(a_xy, b_xy, ra, rb, color)
         hips_left.discard(segment)
         if not hips_left and not glutes_drawn:
             _glutes(canvas, frame, side_on)

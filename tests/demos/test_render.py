@@ -11,8 +11,20 @@ import pytest
 from numpy.typing import NDArray
 from PIL import Image
 
+from bot.demos import draw
 from bot.demos.cache import Demos
-from bot.demos.draw import FAR, NEAR, PROP, TINT_FAR, TINT_NEAR, TOWEL, WEIGHT, render, viewport
+from bot.demos.draw import (
+    BACKGROUND,
+    FAR,
+    NEAR,
+    PROP,
+    TINT_FAR,
+    TINT_NEAR,
+    TOWEL,
+    WEIGHT,
+    render,
+    viewport,
+)
 from bot.domain.content.library import Library
 from bot.domain.figure.demo import FPS, Animation, Demo
 from bot.telegram_local.media import animation_info
@@ -213,3 +225,31 @@ def test_a_twist_shows_as_a_chest_turned_towards_the_camera(library: Library) ->
     square = animation.projected(held | {"spine_rot": 0.0})
     assert twisted.upper_width[1] > 1.3 * square.upper_width[1]
     assert twisted.lower_width == pytest.approx(square.lower_width)  # the hips do not turn
+
+
+def test_an_arm_in_front_of_the_trunk_stands_apart_from_it(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The wall sit's near arm hangs in front of the trunk, both dark blue: a thin gap of
+    background along the arm shows where the arm ends and the trunk begins."""
+    animation = library.demos.animation(library.demos.by_id()["wall_sit"])
+    frames = [animation.frame(n) for n in range(animation.frame_count)]
+    view = viewport(animation, frames)
+    points = frames[round(_key_time(animation) * FPS)].points
+    (left, top), (right, bottom) = (
+        view.px(min(points[p][0] for p in TRUNK_BOX), max(points[p][1] for p in TRUNK_BOX)),
+        view.px(max(points[p][0] for p in TRUNK_BOX), min(points[p][1] for p in TRUNK_BOX)),
+    )
+
+    def gaps() -> int:
+        rgb = np.asarray(key_frame(library, "wall_sit"), dtype=np.int32)
+        inside = rgb[round(top) : round(bottom), round(left) : round(right)]
+        background: NDArray[np.bool_] = np.abs(inside - np.array(BACKGROUND)).sum(axis=2) < 40
+        return int(background.sum())
+
+    with_rim = gaps()
+    monkeypatch.setattr(draw, "LIMB_RIM", 0.0)
+    assert with_rim > 40 and gaps() == 0  # a line some 2 px wide down a good part of the arm
+
+
+TRUNK_BOX = ("l_shoulder", "r_shoulder", "pelvis")
