@@ -62,6 +62,31 @@ def answers_shown(post: LocalMessage) -> str:
     return post.text.rsplit("\n\n", 1)[1]
 
 
+async def handled_tap(
+    world: World, club: LocalChat, post: LocalMessage, label: str, member: LocalUser
+) -> None:
+    """A member's tap, handled before the clock moves on."""
+    query = await club.press(post, label, from_user=member)
+    assert query.update_id is not None
+    await world.api.wait_consumed(query.update_id)
+    await asyncio.sleep(0)  # the handler takes its turn
+
+
+def assert_group_edits_spaced(world: World, club: LocalChat, fewest: int) -> None:
+    """The group's posts were edited EDIT_SPACING (3 s) apart at least, so never more than 20
+    times in a minute, and Telegram refused nothing."""
+    edits = sorted(
+        call.at
+        for call in world.api.calls
+        if call.method == "editMessageText"
+        and call.params["chat_id"] == club.id
+        and call.at is not None
+    )
+    assert len(edits) >= fewest and all(later - at >= 2.99 for at, later in pairwise(edits)), edits
+    assert max(sum(1 for at in edits if start <= at < start + 60) for start in edits) <= 20
+    assert world.api.flood_errors == 0
+
+
 async def test_three_runners_answer_three_ways_and_one_changes_their_mind(world: World) -> None:
     club, ann, bob, post = await posted(world)
     carl = world.api.user("Carl")  # in the group, never started the bot
@@ -159,24 +184,12 @@ async def test_a_burst_of_taps_keeps_the_post_within_20_edits_a_minute(world: Wo
     club.add_member(*members)
     choices = (GOING, WALK, OUT)
     for second, member in enumerate(members):  # one tap a second, for a minute
-        query = await club.press(post, choices[second % 3], from_user=member)
-        assert query.update_id is not None
-        await world.api.wait_consumed(query.update_id)
-        await asyncio.sleep(0)  # the handler takes its turn before the clock moves
+        await handled_tap(world, club, post, choices[second % 3], member)
         world.clock.advance(timedelta(seconds=1))
     await settle_moving_the_clock(world)
 
-    edits = sorted(
-        call.at
-        for call in world.api.calls
-        if call.method == "editMessageText"
-        and call.params["message_id"] == post.message_id
-        and call.at is not None
-    )
-    # Edits EDIT_SPACING (3 s) apart at least: without it, a tap a second is an edit a second.
-    assert len(edits) >= 2 and all(later - at >= 2.99 for at, later in pairwise(edits)), edits
-    assert max(sum(1 for at in edits if start <= at < start + 60) for start in edits) <= 20
-    assert world.api.flood_errors == 0
+    # Without the spacing, a tap a second is an edit a second.
+    assert_group_edits_spaced(world, club, fewest=2)
     shown = answers_shown(post)
     assert "Running (20): Runner0, Runner3" in shown and "Walk-run (20): Runner1," in shown
     assert shown.endswith("🙅 Can't make it: 20")
@@ -198,23 +211,10 @@ async def test_taps_on_two_live_posts_keep_the_group_within_20_edits_a_minute(
     club.add_member(*members)
     for second in range(60):  # a tap a second on each post, for a minute
         for post, member in zip(posts, members[2 * second : 2 * second + 2], strict=True):
-            query = await club.press(post, GOING, from_user=member)
-            assert query.update_id is not None
-            await world.api.wait_consumed(query.update_id)
-        await asyncio.sleep(0)
+            await handled_tap(world, club, post, GOING, member)
         world.clock.advance(timedelta(seconds=1))
     await settle_moving_the_clock(world)
 
-    edits = sorted(
-        call.at
-        for call in world.api.calls
-        if call.method == "editMessageText"
-        and call.params["chat_id"] == club.id
-        and call.at is not None
-    )
-    # Each post alone keeps 3 s between its edits; together they must too, or the group gets
-    # 20 edits a minute per post.
-    assert len(edits) >= 4 and all(later - at >= 2.99 for at, later in pairwise(edits)), edits
-    assert max(sum(1 for at in edits if start <= at < start + 60) for start in edits) <= 20
-    assert world.api.flood_errors == 0
+    # Spaced per post only, the group would get 20 edits a minute from each.
+    assert_group_edits_spaced(world, club, fewest=4)
     assert all("Running (60): Runner" in answers_shown(post) for post in posts)
