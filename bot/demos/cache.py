@@ -15,7 +15,7 @@ from bot.demos.draw import render, viewport
 from bot.demos.encode import encode
 from bot.domain.figure.demo import Animation, Demo, DemosFile, fingerprint
 
-RENDERER_VERSION = "8"
+RENDERER_VERSION = "9"
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from bot.domain.figure.skeleton import HEAD_RADIUS, radius
 WIDTH, HEIGHT = 640, 480
 SUPERSAMPLE = 3  # drawn larger, then scaled down: smooth edges without an antialiasing library
 # A limb's rim (of body height), along the middle of its length: where it passes in front of
-# another part, a thin gap of background shows which is in front.
+# another part, a thin gap shows the scenery behind, and which is in front.
 LIMB_RIM = 0.006
 RIM_SPAN = (0.2, 0.8)
 MAX_SCALE = 330.0  # pixels per body height: most demonstrations share this size
@@ -22,7 +22,9 @@ BACKGROUND = (246, 243, 236)
 FLOOR = (170, 160, 142)
 PROP = (222, 212, 194)
 PROP_EDGE = (168, 154, 130)
+FLOOR_FILL = (232, 227, 216)
 MAT = (150, 182, 170)
+MAT_THICKNESS = 0.012  # of body height: about 2 cm, drawn as a strip from a level camera
 STRAP = (196, 72, 60)
 TOWEL = (252, 252, 250)
 WEIGHT = (64, 64, 68)
@@ -76,6 +78,9 @@ def viewport(animation: Animation, frames: list[Projected]) -> Viewport:
         xs.append(props.wall)
     left, right = min(xs) - 0.12, max(xs) + 0.12
     bottom = min(0.0, *(lowest_height(f) for f in frames))
+    if props.mat:  # seen from above, the mat reaches beyond the figure
+        ys += [y for _, y in animation.mat]
+        bottom = min(bottom, *ys)
     top = max(ys) + HEAD_RADIUS + 0.05
     usable_w, usable_h = WIDTH * (1 - 2 * MARGIN), HEIGHT * (1 - 2 * MARGIN)
     most = MAX_SCALE * animation.demo.zoom
@@ -89,6 +94,7 @@ class _Canvas:
     def __init__(self, view: Viewport) -> None:
         self.view = Viewport(view.scale * SUPERSAMPLE, view.left, view.floor * SUPERSAMPLE)
         self.image = Image.new("RGB", (WIDTH * SUPERSAMPLE, HEIGHT * SUPERSAMPLE), BACKGROUND)
+        self.scenery, self.scenery_at = self.image, (0, 0)
         self.draw = ImageDraw.Draw(self.image)
 
     def px(self, x: float, y: float) -> XY:
@@ -136,8 +142,26 @@ class _Canvas:
                 r = ra + (rb - ra) * share + rim
                 sides.append(((x + nx * r, y + ny * r), (x - nx * r, y - ny * r)))
             (a_left, a_right), (b_left, b_right) = sides
-            self.draw.polygon([a_left, b_left, b_right, a_right], fill=BACKGROUND)
+            self._uncover([a_left, b_left, b_right, a_right])
         self.capsule(a, b, ra, rb, fill)
+
+    def keep_scenery(self, frame: Projected) -> None:
+        """What is drawn so far (floor, mat, props) around the figure is what a limb's rim lets
+        show through."""
+        xs, ys = zip(*(self.px(x, y) for x, y, _ in frame.points.values()), strict=True)
+        pad = self.length(HEAD_RADIUS * 2)
+        box = (int(min(xs) - pad), int(min(ys) - pad), int(max(xs) + pad), int(max(ys) + pad))
+        self.scenery, self.scenery_at = self.image.crop(box), box[:2]
+
+    def _uncover(self, polygon: list[XY]) -> None:
+        """The scenery again inside `polygon`, over whatever of the figure is drawn there."""
+        left, top = self.scenery_at
+        inside = [(x - left, y - top) for x, y in polygon]
+        xs, ys = [x for x, _ in inside], [y for _, y in inside]
+        box = (int(min(xs)), int(min(ys)), int(max(xs)) + 2, int(max(ys)) + 2)
+        mask = Image.new("L", (box[2] - box[0], box[3] - box[1]), 0)
+        ImageDraw.Draw(mask).polygon([(x - box[0], y - box[1]) for x, y in inside], fill=255)
+        self.image.paste(self.scenery.crop(box), (box[0] + left, box[1] + top), mask)
 
     def trunk_part(
         self,
@@ -205,21 +229,24 @@ def _props_behind(canvas: _Canvas, props: Props, frame: Projected) -> None:
         canvas.rect(c.x0, c.height - 0.04, c.x1, c.height, PROP, PROP_EDGE)
 
 
-def _floor(canvas: _Canvas, animation: Animation, frame: Projected) -> None:
-    props = animation.demo.props
-    if animation.demo.elevation >= TOP_VIEW:  # looking down on the floor: a mat fills the view
-        if props.mat:
-            w, h = WIDTH * SUPERSAMPLE, HEIGHT * SUPERSAMPLE
-            box = (w * 0.06, h * 0.1, w * 0.94, h * 0.9)
-            canvas.draw.rounded_rectangle(box, radius=SUPERSAMPLE * 12, fill=MAT)
+def _floor(canvas: _Canvas, animation: Animation) -> None:
+    """The floor up to its far edge (seen from high above, it is the whole background), and a
+    mat on it: a strip seen edge-on from a level camera, its outline seen from above."""
+    demo = animation.demo
+    if demo.elevation < TOP_VIEW:
+        y = canvas.px(0, animation.floor_edge)[1]
+        canvas.draw.rectangle((0, y, WIDTH * SUPERSAMPLE, HEIGHT * SUPERSAMPLE), fill=FLOOR_FILL)
+        canvas.draw.line((0, y, WIDTH * SUPERSAMPLE, y), fill=FLOOR, width=SUPERSAMPLE * 3)
+    if not demo.props.mat:
         return
-    y = canvas.px(0, 0)[1]
-    canvas.draw.rectangle((0, y, WIDTH * SUPERSAMPLE, HEIGHT * SUPERSAMPLE), fill=(232, 227, 216))
-    canvas.draw.line((0, y, WIDTH * SUPERSAMPLE, y), fill=FLOOR, width=SUPERSAMPLE * 3)
-    if props.mat:
-        xs = [p[0] for p in frame.points.values()]
-        (a, b), (c, d) = canvas.px(min(xs) - 0.12, 0.012), canvas.px(max(xs) + 0.12, -0.006)
-        canvas.draw.rounded_rectangle((a, b, c, d), radius=SUPERSAMPLE * 4, fill=MAT)
+    corners = [canvas.px(*corner) for corner in animation.mat]
+    if demo.elevation == 0:
+        xs = [x for x, _ in corners]
+        top, bottom = canvas.px(0, MAT_THICKNESS)[1], canvas.px(0, -MAT_THICKNESS / 2)[1]
+        box = (min(xs), top, max(xs), bottom)
+        canvas.draw.rounded_rectangle(box, radius=SUPERSAMPLE * 4, fill=MAT)
+    else:
+        canvas.draw.polygon(corners, fill=MAT)
 
 
 def _strap(canvas: _Canvas, props: Props, frame: Projected) -> None:
@@ -331,9 +358,10 @@ def render(animation: Animation, frame: Projected, view: Viewport) -> Image.Imag
     canvas = _Canvas(view)
     props = animation.demo.props
     _props_behind(canvas, props, frame)
-    _floor(canvas, animation, frame)
+    _floor(canvas, animation)
     _towel(canvas, props, frame)
-    _figure(canvas, frame, animation.demo.tint, animation.demo.elevation < TOP_VIEW)
+    canvas.keep_scenery(frame)
+    _figure(canvas, frame, animation.demo.tint, animation.demo.elevation == 0)
     _weight(canvas, props, frame)
     _strap(canvas, props, frame)
     return canvas.result()

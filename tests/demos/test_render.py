@@ -16,12 +16,16 @@ from bot.demos.cache import Demos
 from bot.demos.draw import (
     BACKGROUND,
     FAR,
+    FLOOR_FILL,
+    HEIGHT,
+    MAT,
     NEAR,
     PROP,
     TINT_FAR,
     TINT_NEAR,
     TOWEL,
     WEIGHT,
+    WIDTH,
     render,
     viewport,
 )
@@ -253,3 +257,48 @@ def test_an_arm_in_front_of_the_trunk_stands_apart_from_it(
 
 
 TRUNK_BOX = ("l_shoulder", "r_shoulder", "pelvis")
+
+
+def _close_to(image: Image.Image, colour: tuple[int, int, int]) -> NDArray[np.bool_]:
+    rgb = np.asarray(image, dtype=np.int32)
+    close: NDArray[np.bool_] = np.abs(rgb - np.array(colour)).sum(axis=2) < 12
+    return close
+
+
+def test_seen_from_above_the_mat_lies_under_the_figure_with_the_room_around_it(
+    library: Library,
+) -> None:
+    """The side-lying quad stretch is seen from straight above: a mat around the runner, the
+    rest of the frame the room (the mat used to fill the whole frame), and no pale lines on the
+    mat where a limb's rim crosses it."""
+    animation = library.demos.animation(library.demos.by_id()["lying_quad"])
+    frames = [animation.frame(n) for n in range(animation.frame_count)]
+    view = viewport(animation, frames)
+    image = key_frame(library, "lying_quad")
+    mat = _close_to(image, MAT)
+    assert 0.2 < mat.mean() < 0.6
+    corners = [image.getpixel(xy) for xy in [(2, 2), (WIDTH - 3, 2), (2, HEIGHT - 3)]]
+    assert corners == [BACKGROUND] * 3
+    xs, ys = zip(*(view.px(*corner) for corner in animation.mat), strict=True)
+    inside = _close_to(image, BACKGROUND)[
+        round(min(ys)) + 3 : round(max(ys)) - 3, round(min(xs)) + 3 : round(max(xs)) - 3
+    ]
+    assert int(inside.sum()) == 0
+
+
+def test_seen_a_little_from_above_the_floor_reaches_behind_both_feet(library: Library) -> None:
+    """Side steps, seen from 10° above: the far foot shows higher on screen than the near one,
+    yet both stand on the floor, which is drawn back beyond them (not as a line under the near
+    foot, with the far foot floating above it)."""
+    demo = library.demos.by_id()["side_steps"]
+    animation = library.demos.animation(demo)
+    frames = [animation.frame(n) for n in range(animation.frame_count)]
+    view = viewport(animation, frames)
+    first = frames[0]
+    soles = {side: view.px(*first.points[f"{side}_heel"][:2])[1] for side in "lr"}
+    assert abs(soles["l"] - soles["r"]) > 4
+    image = render(animation, first, view)
+    column = [image.getpixel((3, row)) for row in range(HEIGHT)]
+    edge = next(row for row, colour in enumerate(column) if colour != BACKGROUND)
+    assert edge < min(soles.values()) - 10
+    assert column[round(min(soles.values()))] == FLOOR_FILL

@@ -66,6 +66,11 @@ def _content_with(tmp_path: Path, change: str, to: str) -> Path:
         ("zoom: 1.4", "zoom: 3", "zoom: Input should be less than or equal to 1.6"),
         ("spine_side: -30", "spine_side: 80", "demo 'standing_itb', frame 3: spine_side 80°"),
         (
+            "zoom: 1.3\n    props: {mat: true}",
+            "zoom: 1.3\n    props: {mat: true, wall: 0.5}",
+            "demo 'side_lying_abduction': a wall, step, chair or strap is drawn for a level",
+        ),
+        (
             "ankle: -35, toe: 35}",
             "ankle: -35, toe: 120}",
             "demo 'calf_raise', frame 2: l_toe 120° is outside -30..70°",
@@ -221,3 +226,33 @@ def test_the_hamstring_stretches_hinge_at_the_hips_with_a_long_back(
     lean = math.degrees(math.atan2(upper[0], upper[1]))
     bend = math.degrees(math.atan2(upper[0], upper[1]) - math.atan2(lower[0], lower[1]))
     assert lean > 25 and abs(bend) < 5
+
+
+def test_seen_from_above_the_floor_is_the_room_s_not_the_screen_s(library: Library) -> None:
+    """Side steps are seen from 10° above: the far foot shows higher on screen, yet both feet
+    stand on the floor, and the standing foot is checked on it in every frame."""
+    animation = library.demos.animation(library.demos.by_id()["side_steps"])
+    first = animation.frame(0)
+    on_screen = {side: first.points[f"{side}_heel"][1] for side in "lr"}
+    assert abs(on_screen["l"] - on_screen["r"]) > 0.01
+    assert [first.heights[f"{side}_heel"] for side in "lr"] == [
+        pytest.approx(radius("l_heel"), abs=0.005)
+    ] * 2
+    animation.check()  # the left foot is grounded
+
+
+def test_a_lifted_foot_said_to_be_grounded_is_caught_from_an_elevated_camera(
+    library: Library,
+) -> None:
+    demo = library.demos.by_id()["side_steps"]
+    lifted = demo.model_copy(update={"grounded": ("r_toe",)})  # the stepping foot
+    with pytest.raises(ValueError, match="r_toe is off the floor"):
+        library.demos.animation(lifted).check()
+
+
+def test_the_top_view_mat_holds_the_whole_figure_in_every_frame(library: Library) -> None:
+    animation = library.demos.animation(library.demos.by_id()["lying_quad"])
+    (x0, y0), _, (x1, y1), _ = animation.mat
+    for number in range(animation.frame_count):
+        for x, y, _ in animation.frame(number).points.values():
+            assert min(x0, x1) < x < max(x0, x1) and min(y0, y1) < y < max(y0, y1)

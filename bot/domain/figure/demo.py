@@ -10,18 +10,33 @@ import hashlib
 import json
 import math
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Annotated
 
 from pydantic import Field, model_validator
 
 from bot.domain.figure.motion import Key, angles_at, blend, duration, ease
-from bot.domain.figure.skeleton import JOINTS, SIDES, TRUNK, WAIST, Vec, limits_of, pose, radius
+from bot.domain.figure.skeleton import (
+    JOINTS,
+    SIDES,
+    TRUNK,
+    WAIST,
+    Figure,
+    Vec,
+    limits_of,
+    lowest,
+    pose,
+    radius,
+)
 from bot.domain.sourced import ContentId, ContentModel
 
 FPS = 20
 MIN_SECONDS, MAX_SECONDS = 2.0, 6.0
 PLANTED_TOLERANCE = 0.02  # of body height: about 3.5 cm on a 1.75 m runner
 SOLVED_STEPS = 6  # a closed-chain move is solved at this many points along the way
+# Of body height: a yoga mat is about 61 cm wide, 0.35 of a 1.75 m runner; it reaches a little
+# beyond the figure, and the floor a little further behind it.
+MAT_WIDTH, MAT_MARGIN, FLOOR_BEHIND = 0.35, 0.12, 0.5
 POINTS = (
     "pelvis",
     "waist",
@@ -146,6 +161,9 @@ def _check_demo(demo: Demo, poses: dict[str, dict[str, float]]) -> None:
     seconds = demo.frames[0].hold + sum(f.move + f.hold for f in demo.frames[1:]) + demo.back
     if not MIN_SECONDS <= seconds <= MAX_SECONDS:
         raise ValueError(f"{where}: lasts {seconds:g} s, not {MIN_SECONDS:g}-{MAX_SECONDS:g}")
+    upright = (demo.props.wall, demo.props.step, demo.props.chair, demo.props.strap)
+    if demo.elevation and any(prop is not None for prop in upright):
+        raise ValueError(f"{where}: a wall, step, chair or strap is drawn for a level camera only")
     props = {point for point in (demo.props.towel, demo.props.weight) if point is not None}
     names = {demo.anchor.point, *demo.planted, *demo.grounded, *props} - {"lowest"}
     if unknown := sorted(names - set(POINTS)):
@@ -172,9 +190,11 @@ def _expand(angles: dict[str, float], where: str) -> dict[str, float]:
 @dataclass(frozen=True)
 class Projected:
     """One frame as the camera sees it: (x, height, depth) per point, in units of body height;
-    larger depth is nearer the camera."""
+    larger depth is nearer the camera. Seen from above, a point's height on screen is not its
+    height above the floor: `heights` keeps that."""
 
     points: dict[str, Vec]
+    heights: dict[str, float]  # above the floor, in the room
     lower_width: tuple[float, float]  # drawn width of the lower trunk at the hips and the waist
     upper_width: tuple[float, float]  # drawn width of the upper trunk at the waist and shoulders
     facing: Vec  # the way the pelvis faces, as the camera sees it
@@ -237,9 +257,9 @@ class Animation:
                 raise ValueError(f"{where}: {point} should stay planted but moves")
         for point in self.demo.grounded:
             for number, frame in enumerate(frames):
-                if abs(frame.points[point][1] - radius(point)) > PLANTED_TOLERANCE:
+                if abs(frame.heights[point] - radius(point)) > PLANTED_TOLERANCE:
                     raise ValueError(f"{where}: {point} is off the floor in frame {number}")
-        floor = min(lowest_height(f) for f in frames)
+        floor = min(height - radius(p) for f in frames for p, height in f.heights.items())
         if floor < -PLANTED_TOLERANCE:
             raise ValueError(f"{where}: the figure goes {-floor:.2f} below the floor")
 
@@ -247,29 +267,9 @@ class Animation:
         return self.projected(angles_at(self.keys, number / FPS))
 
     def projected(self, angles: dict[str, float]) -> Projected:
-        figure = pose(angles)
-        yaw, tilt = math.radians(self.demo.view), math.radians(self.demo.elevation)
-
-        def camera(p: Vec) -> Vec:
-            x = p[0] * math.cos(yaw) - p[2] * math.sin(yaw)
-            depth = p[0] * math.sin(yaw) + p[2] * math.cos(yaw)
-            # Looking down: what is nearer the camera shows lower on screen, and what is
-            # higher (the top leg of a figure lying on its side) is nearer.
-            return (
-                x,
-                p[1] * math.cos(tilt) - depth * math.sin(tilt),
-                depth * math.cos(tilt) + p[1] * math.sin(tilt),
-            )
-
-        seen = {name: camera(p) for name, p in figure.points.items()}
-        anchor = self.demo.anchor
-        if anchor.point == "lowest":
-            dx = anchor.at[0] - seen["pelvis"][0]
-            dy = anchor.at[1] - min(p[1] - radius(n) for n, p in seen.items())
-        else:
-            dx = anchor.at[0] - seen[anchor.point][0]
-            dy = anchor.at[1] - seen[anchor.point][1]
-        placed = {name: (p[0] + dx, p[1] + dy, p[2]) for name, p in seen.items()}
+        figure, room = self._placed(angles)
+        camera = self._camera
+        seen = {name: camera(p) for name, p in room.items()}
         right, forward = camera(figure.trunk_right), camera(figure.trunk_forward)
         chest_right, chest_forward = camera(figure.chest_right), camera(figure.chest_forward)
         # The drawn width is the body's width and depth, each by how much of it faces the camera.
@@ -278,12 +278,68 @@ class Animation:
         lower_shares = (_across(lower, right), _across(lower, forward))
         upper_shares = (_across(upper, chest_right), _across(upper, chest_forward))
         return Projected(
-            placed,
+            seen,
+            {name: p[1] for name, p in room.items()},
             (_width(lower_shares, 0.0), _width(lower_shares, WAIST / TRUNK)),
             (_width(upper_shares, WAIST / TRUNK), _width(upper_shares, 1.0)),
             forward,
             chest_forward,
         )
+
+    def _placed(self, angles: dict[str, float]) -> tuple[Figure, dict[str, Vec]]:
+        """The figure posed and placed in the room: moved along the floor across the camera's
+        view, so the anchor shows where the demonstration puts it, and lifted so the floor is
+        at height 0."""
+        figure = pose(angles)
+        anchor = self.demo.anchor
+        if anchor.point == "lowest":
+            across, lift = 0.0, anchor.at[1] - lowest(figure)  # the pelvis is at the origin
+        else:
+            across = self._camera(figure.points[anchor.point])[0]
+            lift = anchor.at[1] - figure.points[anchor.point][1]
+        shift, yaw = anchor.at[0] - across, math.radians(self.demo.view)
+        offset = (shift * math.cos(yaw), lift, -shift * math.sin(yaw))  # across: no depth
+        return figure, {name: _plus(p, offset) for name, p in figure.points.items()}
+
+    def _camera(self, p: Vec) -> Vec:
+        """A point in the room as the camera sees it: (x, height on screen, depth)."""
+        yaw, tilt = math.radians(self.demo.view), math.radians(self.demo.elevation)
+        x = p[0] * math.cos(yaw) - p[2] * math.sin(yaw)
+        depth = p[0] * math.sin(yaw) + p[2] * math.cos(yaw)
+        # Looking down: what is nearer the camera shows lower on screen, and what is higher
+        # (the top leg of a figure lying on its side) is nearer.
+        return (
+            x,
+            p[1] * math.cos(tilt) - depth * math.sin(tilt),
+            depth * math.cos(tilt) + p[1] * math.sin(tilt),
+        )
+
+    @cached_property
+    def _room(self) -> list[Vec]:
+        """Every point of every key, placed in the room: what the floor and the mat are under."""
+        return [p for key in self.keys for p in self._placed(key.angles)[1].values()]
+
+    @cached_property
+    def mat(self) -> tuple[Point2, Point2, Point2, Point2]:
+        """The mat's corners on screen: a rectangle on the floor under all the figure does
+        (lying, sitting or kneeling on it), at least a yoga mat's width."""
+        xs, zs = [p[0] for p in self._room], [p[2] for p in self._room]
+        (x0, x1), (z0, z1) = _mat_span(min(xs), max(xs)), _mat_span(min(zs), max(zs))
+        if x1 - x0 < z1 - z0:  # the mat runs along the body, whichever way it lies
+            x0, x1 = _at_least(x0, x1, MAT_WIDTH)
+        else:
+            z0, z1 = _at_least(z0, z1, MAT_WIDTH)
+        corners = ((x0, 0.0, z0), (x1, 0.0, z0), (x1, 0.0, z1), (x0, 0.0, z1))
+        a, b, c, d = (self._camera(corner)[:2] for corner in corners)
+        return (a, b, c, d)
+
+    @cached_property
+    def floor_edge(self) -> float:
+        """The screen height of the floor's far edge, a little behind the figure: 0 for a level
+        camera, higher the more the camera looks down on the floor."""
+        # The floor under the farthest point shows highest.
+        under = max(self._camera((p[0], 0.0, p[2]))[1] for p in self._room)
+        return under + FLOOR_BEHIND * math.sin(math.radians(self.demo.elevation))
 
     def _solve(
         self, angles: dict[str, float], free: list[str], goal: Projected | None, step: float
@@ -293,8 +349,9 @@ class Animation:
         planted = [(p, goal.points[p]) for p in self.demo.planted] if goal is not None else []
 
         def miss(candidate: dict[str, float]) -> float:
-            seen = self.projected(candidate).points
-            off_floor = sum((seen[p][1] - radius(p)) ** 2 for p in self.demo.grounded)
+            frame = self.projected(candidate)
+            seen, heights = frame.points, frame.heights
+            off_floor = sum((heights[p] - radius(p)) ** 2 for p in self.demo.grounded)
             return off_floor + sum(
                 (seen[p][0] - at[0]) ** 2 + (seen[p][1] - at[1]) ** 2 for p, at in planted
             )
@@ -337,6 +394,19 @@ def _width(shares: tuple[float, float], height: float) -> float:
     from 0.19 wide and 0.15 deep at the hips to 0.28 wide and 0.14 deep at the shoulders."""
     across, deep = shares
     return across * (0.19 + 0.09 * height) + deep * (0.15 - 0.01 * height)
+
+
+def _plus(a: Vec, b: Vec) -> Vec:
+    return (a[0] + b[0], a[1] + b[1], a[2] + b[2])
+
+
+def _mat_span(low: float, high: float) -> Point2:
+    return (low - MAT_MARGIN, high + MAT_MARGIN)
+
+
+def _at_least(low: float, high: float, width: float) -> Point2:
+    centre, half = (low + high) / 2, max(high - low, width) / 2
+    return (centre - half, centre + half)
 
 
 def lowest_height(frame: Projected) -> float:
