@@ -11,7 +11,13 @@ import pytest
 import yaml
 
 from bot.domain.content.library import Library, load_library
-from bot.domain.figure.demo import MAX_SECONDS, MIN_SECONDS, PLANTED_TOLERANCE, fingerprint
+from bot.domain.figure.demo import (
+    MAX_SECONDS,
+    MIN_SECONDS,
+    PLANTED_TOLERANCE,
+    Demo,
+    fingerprint,
+)
 from bot.domain.figure.skeleton import Vec, pose, radius
 from bot.domain.yamlfile import ContentError
 from tests.conftest import ROOT
@@ -235,7 +241,7 @@ def test_seen_from_above_the_floor_is_the_room_s_not_the_screen_s(library: Libra
     first = animation.frame(0)
     on_screen = {side: first.points[f"{side}_heel"][1] for side in "lr"}
     assert abs(on_screen["l"] - on_screen["r"]) > 0.01
-    assert [first.heights[f"{side}_heel"] for side in "lr"] == [
+    assert [first.room[f"{side}_heel"][1] for side in "lr"] == [
         pytest.approx(radius("l_heel"), abs=0.005)
     ] * 2
     animation.check()  # the left foot is grounded
@@ -256,3 +262,46 @@ def test_the_top_view_mat_holds_the_whole_figure_in_every_frame(library: Library
     for number in range(animation.frame_count):
         for x, y, _ in animation.frame(number).points.values():
             assert min(x0, x1) < x < max(x0, x1) and min(y0, y1) < y < max(y0, y1)
+
+
+def test_the_side_lunge_bends_one_knee_over_its_toes_with_both_feet_flat(
+    library: Library,
+) -> None:
+    """Seen from the front: the hips lower towards the right foot, whose knee stays over its
+    toes (not caving in), the left leg straight, both feet flat where they stood."""
+    animation = library.demos.animation(library.demos.by_id()["side_lunge_adductor"])
+    held = max(animation.keys, key=lambda key: key.hold).angles
+    start, lunge = animation.projected(animation.keys[0].angles), animation.projected(held)
+    assert start.room["pelvis"][1] - lunge.room["pelvis"][1] > 0.07  # about 12 cm lower
+    knee, heel, toe = (lunge.points[f"r_{p}"][0] for p in ("knee", "heel", "toe"))
+    assert min(heel, toe) - 0.01 < knee < max(heel, toe) + 0.01
+    assert held["r_knee"] >= 75 and held["l_knee"] == 0
+    for point in ("r_heel", "r_toe", "l_heel", "l_toe"):
+        assert lunge.room[point] == pytest.approx(start.room[point], abs=PLANTED_TOLERANCE)
+        assert lunge.room[point][1] == pytest.approx(radius(point), abs=0.005)
+
+
+def test_a_foot_sliding_towards_the_camera_is_caught_though_it_does_not_show(
+    library: Library,
+) -> None:
+    """From the front, a foot that slides 12 cm forwards (the leg swinging 15° from the hip)
+    stays in the same place on screen; planted feet are checked in the room, so it is caught."""
+    sliding = Demo.model_validate(
+        {
+            "id": "sliding",
+            "view": 90,
+            "tint": ["l_thigh"],
+            "anchor": {"point": "r_heel", "at": [0.0, 0.02]},
+            "planted": ["l_heel"],
+            "frames": [
+                {"pose": "stand", "hold": 0.5},
+                {"set": {"l_hip_flex": 15, "l_ankle": -15}, "move": 1.0, "hold": 1.0},
+            ],
+        }
+    )
+    animation = library.demos.animation(sliding)
+    start, end = animation.frame(0), animation.projected(animation.keys[1].angles)
+    assert end.points["l_heel"][:2] == pytest.approx(start.points["l_heel"][:2], abs=0.02)
+    assert end.room["l_heel"][0] - start.room["l_heel"][0] > 0.06
+    with pytest.raises(ValueError, match="l_heel should stay planted but moves"):
+        animation.check()

@@ -191,10 +191,11 @@ def _expand(angles: dict[str, float], where: str) -> dict[str, float]:
 class Projected:
     """One frame as the camera sees it: (x, height, depth) per point, in units of body height;
     larger depth is nearer the camera. Seen from above, a point's height on screen is not its
-    height above the floor: `heights` keeps that."""
+    height above the floor, and from the front a foot sliding forwards does not show: `room`
+    keeps where each point is in the room (x, height above the floor, z)."""
 
     points: dict[str, Vec]
-    heights: dict[str, float]  # above the floor, in the room
+    room: dict[str, Vec]
     lower_width: tuple[float, float]  # drawn width of the lower trunk at the hips and the waist
     upper_width: tuple[float, float]  # drawn width of the upper trunk at the waist and shoulders
     facing: Vec  # the way the pelvis faces, as the camera sees it
@@ -251,15 +252,16 @@ class Animation:
         where = f"demo {self.demo.id!r}"
         frames = [self.frame(n) for n in range(self.frame_count)]
         for point in self.demo.planted:
-            xs = [f.points[point][0] for f in frames]
-            ys = [f.points[point][1] for f in frames]
-            if max(xs) - min(xs) > PLANTED_TOLERANCE or max(ys) - min(ys) > PLANTED_TOLERANCE:
+            spans = [
+                max(axis) - min(axis) for axis in zip(*(f.room[point] for f in frames), strict=True)
+            ]
+            if max(spans) > PLANTED_TOLERANCE:
                 raise ValueError(f"{where}: {point} should stay planted but moves")
         for point in self.demo.grounded:
             for number, frame in enumerate(frames):
-                if abs(frame.heights[point] - radius(point)) > PLANTED_TOLERANCE:
+                if abs(frame.room[point][1] - radius(point)) > PLANTED_TOLERANCE:
                     raise ValueError(f"{where}: {point} is off the floor in frame {number}")
-        floor = min(height - radius(p) for f in frames for p, height in f.heights.items())
+        floor = min(p[1] - radius(name) for f in frames for name, p in f.room.items())
         if floor < -PLANTED_TOLERANCE:
             raise ValueError(f"{where}: the figure goes {-floor:.2f} below the floor")
 
@@ -279,7 +281,7 @@ class Animation:
         upper_shares = (_across(upper, chest_right), _across(upper, chest_forward))
         return Projected(
             seen,
-            {name: p[1] for name, p in room.items()},
+            room,
             (_width(lower_shares, 0.0), _width(lower_shares, WAIST / TRUNK)),
             (_width(upper_shares, WAIST / TRUNK), _width(upper_shares, 1.0)),
             forward,
@@ -292,13 +294,22 @@ class Animation:
         at height 0."""
         figure = pose(angles)
         anchor = self.demo.anchor
-        if anchor.point == "lowest":
-            across, lift = 0.0, anchor.at[1] - lowest(figure)  # the pelvis is at the origin
-        else:
-            across = self._camera(figure.points[anchor.point])[0]
-            lift = anchor.at[1] - figure.points[anchor.point][1]
-        shift, yaw = anchor.at[0] - across, math.radians(self.demo.view)
-        offset = (shift * math.cos(yaw), lift, -shift * math.sin(yaw))  # across: no depth
+        yaw = math.radians(self.demo.view)
+        if anchor.point == "lowest":  # the pelvis (at the origin) stays at depth 0
+            across, depth, lift = 0.0, 0.0, anchor.at[1] - lowest(figure)
+        else:  # the anchor stays at depth 0: a foot that stays put while the hips move back
+            x, y, z = figure.points[anchor.point]
+            across, depth = (
+                x * math.cos(yaw) - z * math.sin(yaw),
+                x * math.sin(yaw) + z * math.cos(yaw),
+            )
+            lift = anchor.at[1] - y
+        shift = anchor.at[0] - across
+        offset = (
+            shift * math.cos(yaw) - depth * math.sin(yaw),
+            lift,
+            -shift * math.sin(yaw) - depth * math.cos(yaw),
+        )
         return figure, {name: _plus(p, offset) for name, p in figure.points.items()}
 
     def _camera(self, p: Vec) -> Vec:
@@ -346,15 +357,12 @@ class Animation:
     ) -> dict[str, float]:
         """Coordinate descent on the free joints, within their limits: planted points towards
         where `goal` (the first keyframe) has them, grounded points onto the floor."""
-        planted = [(p, goal.points[p]) for p in self.demo.planted] if goal is not None else []
+        planted = [(p, goal.room[p]) for p in self.demo.planted] if goal is not None else []
 
         def miss(candidate: dict[str, float]) -> float:
-            frame = self.projected(candidate)
-            seen, heights = frame.points, frame.heights
-            off_floor = sum((heights[p] - radius(p)) ** 2 for p in self.demo.grounded)
-            return off_floor + sum(
-                (seen[p][0] - at[0]) ** 2 + (seen[p][1] - at[1]) ** 2 for p, at in planted
-            )
+            room = self.projected(candidate).room
+            off_floor = sum((room[p][1] - radius(p)) ** 2 for p in self.demo.grounded)
+            return off_floor + sum(math.dist(room[p], at) ** 2 for p, at in planted)
 
         best, error = dict(angles), miss(angles)
         while step > 0.05:
