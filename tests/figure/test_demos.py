@@ -192,7 +192,8 @@ def test_the_standing_itb_stretch_bends_at_the_waist_over_hips_pushed_to_the_wal
     library: Library,
 ) -> None:
     """The wall is on the right: the hips go towards it over the feet, and the upper body bends
-    away from it at the waist, not as one leaning plank; both feet stay on the floor."""
+    away from it at the waist, not as one leaning plank, the hands together over the head (not
+    spread in a V); both feet stay on the floor."""
     points = _held(library, "standing_itb")
     floor = min(y - radius(name) for name, (_, y, _) in points.items())
     for foot in ("l_heel", "l_toe", "r_toe"):
@@ -202,6 +203,8 @@ def test_the_standing_itb_stretch_bends_at_the_waist_over_hips_pushed_to_the_wal
     upper = _sideways(points["waist"], points["neck"])
     assert lower > 5 and upper < -15  # a curve: the low back towards the wall, the chest away
     assert lower - upper >= 25
+    assert math.dist(points["l_hand"], points["r_hand"]) < 0.06  # about 10 cm
+    assert min(points["l_hand"][1], points["r_hand"][1]) > points["head"][1]
 
 
 def test_the_seated_itb_stretch_turns_the_shoulders_over_square_hips(library: Library) -> None:
