@@ -308,3 +308,14 @@ def test_a_foot_sliding_towards_the_camera_is_caught_though_it_does_not_show(
     assert end.room["l_heel"][0] - start.room["l_heel"][0] > 0.06
     with pytest.raises(ValueError, match="l_heel should stay planted but moves"):
         animation.check()
+
+
+@pytest.mark.parametrize("item_id", ["leg_swings_front", "leg_swings_side", "hip_circles"])
+def test_a_swinging_foot_clears_the_floor_all_the_way(library: Library, item_id: str) -> None:
+    """The right leg swings or circles while the left stands: its foot never scrapes or sinks
+    into the floor at the bottom of the swing."""
+    animation = library.demos.animation(library.demos.by_id()[item_id])
+    for number in range(animation.frame_count):
+        room = animation.frame(number).room
+        for point in ("r_heel", "r_ball", "r_toe"):
+            assert room[point][1] - radius(point) > 0.002, (number, point)
