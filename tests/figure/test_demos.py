@@ -319,3 +319,9 @@ def test_a_swinging_foot_clears_the_floor_all_the_way(library: Library, item_id:
         room = animation.frame(number).room
         for point in ("r_heel", "r_ball", "r_toe"):
             assert room[point][1] - radius(point) > 0.002, (number, point)
+
+
+def test_on_the_chair_the_hand_rests_on_the_crossed_knee(library: Library) -> None:
+    """Not hanging below the seat: the right hand is on the right knee, the one crossed over."""
+    points = _held(library, "chair_figure_four")
+    assert math.dist(points["r_hand"], points["r_knee"]) < 0.06  # about 10 cm, a hand's width
