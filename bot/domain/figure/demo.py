@@ -294,36 +294,35 @@ class Animation:
         at height 0."""
         figure = pose(angles)
         anchor = self.demo.anchor
-        yaw = math.radians(self.demo.view)
+        cos_yaw, sin_yaw, _, _ = self._turns
         if anchor.point == "lowest":  # the pelvis (at the origin) stays at depth 0
             across, depth, lift = 0.0, 0.0, anchor.at[1] - lowest(figure)
         else:  # the anchor stays at depth 0: a foot that stays put while the hips move back
             x, y, z = figure.points[anchor.point]
-            across, depth = (
-                x * math.cos(yaw) - z * math.sin(yaw),
-                x * math.sin(yaw) + z * math.cos(yaw),
-            )
+            across, depth = x * cos_yaw - z * sin_yaw, x * sin_yaw + z * cos_yaw
             lift = anchor.at[1] - y
         shift = anchor.at[0] - across
         offset = (
-            shift * math.cos(yaw) - depth * math.sin(yaw),
+            shift * cos_yaw - depth * sin_yaw,
             lift,
-            -shift * math.sin(yaw) - depth * math.cos(yaw),
+            -shift * sin_yaw - depth * cos_yaw,
         )
         return figure, {name: _plus(p, offset) for name, p in figure.points.items()}
 
+    @cached_property
+    def _turns(self) -> tuple[float, float, float, float]:
+        """The camera's yaw and tilt as cosines and sines, worked out once."""
+        yaw, tilt = math.radians(self.demo.view), math.radians(self.demo.elevation)
+        return (math.cos(yaw), math.sin(yaw), math.cos(tilt), math.sin(tilt))
+
     def _camera(self, p: Vec) -> Vec:
         """A point in the room as the camera sees it: (x, height on screen, depth)."""
-        yaw, tilt = math.radians(self.demo.view), math.radians(self.demo.elevation)
-        x = p[0] * math.cos(yaw) - p[2] * math.sin(yaw)
-        depth = p[0] * math.sin(yaw) + p[2] * math.cos(yaw)
+        cos_yaw, sin_yaw, cos_tilt, sin_tilt = self._turns
+        x = p[0] * cos_yaw - p[2] * sin_yaw
+        depth = p[0] * sin_yaw + p[2] * cos_yaw
         # Looking down: what is nearer the camera shows lower on screen, and what is higher
         # (the top leg of a figure lying on its side) is nearer.
-        return (
-            x,
-            p[1] * math.cos(tilt) - depth * math.sin(tilt),
-            depth * math.cos(tilt) + p[1] * math.sin(tilt),
-        )
+        return (x, p[1] * cos_tilt - depth * sin_tilt, depth * cos_tilt + p[1] * sin_tilt)
 
     @cached_property
     def _room(self) -> list[Vec]:
