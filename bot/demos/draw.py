@@ -15,7 +15,7 @@ LIMB_RIM = 0.006
 RIM_SPAN = (0.2, 0.8)
 MAX_SCALE = 330.0  # pixels per body height: most demonstrations share this size
 MARGIN = 0.07
-TOP_VIEW = 60  # camera elevation from which the floor is seen as a plane, not a line
+TOP_VIEW = 60  # camera elevation from which the floor is the whole background, no far edge
 FACING_CAMERA = 0.25  # the chest's share towards the camera from which the back is hidden
 
 BACKGROUND = (246, 243, 236)

@@ -302,12 +302,10 @@ class Animation:
             across, depth = x * cos_yaw - z * sin_yaw, x * sin_yaw + z * cos_yaw
             lift = anchor.at[1] - y
         shift = anchor.at[0] - across
-        offset = (
-            shift * cos_yaw - depth * sin_yaw,
-            lift,
-            -shift * sin_yaw - depth * cos_yaw,
-        )
-        return figure, {name: _plus(p, offset) for name, p in figure.points.items()}
+        dx, dz = shift * cos_yaw - depth * sin_yaw, -shift * sin_yaw - depth * cos_yaw
+        return figure, {
+            name: (x + dx, y + lift, z + dz) for name, (x, y, z) in figure.points.items()
+        }
 
     @cached_property
     def _turns(self) -> tuple[float, float, float, float]:
@@ -349,7 +347,7 @@ class Animation:
         camera, higher the more the camera looks down on the floor."""
         # The floor under the farthest point shows highest.
         under = max(self._camera((p[0], 0.0, p[2]))[1] for p in self._room)
-        return under + FLOOR_BEHIND * math.sin(math.radians(self.demo.elevation))
+        return under + FLOOR_BEHIND * self._turns[3]  # the tilt's sine
 
     def _solve(
         self, angles: dict[str, float], free: list[str], goal: Projected | None, step: float
@@ -359,7 +357,7 @@ class Animation:
         planted = [(p, goal.room[p]) for p in self.demo.planted] if goal is not None else []
 
         def miss(candidate: dict[str, float]) -> float:
-            room = self.projected(candidate).room
+            room = self._placed(candidate)[1]
             off_floor = sum((room[p][1] - radius(p)) ** 2 for p in self.demo.grounded)
             return off_floor + sum(math.dist(room[p], at) ** 2 for p, at in planted)
 
@@ -401,10 +399,6 @@ def _width(shares: tuple[float, float], height: float) -> float:
     from 0.19 wide and 0.15 deep at the hips to 0.28 wide and 0.14 deep at the shoulders."""
     across, deep = shares
     return across * (0.19 + 0.09 * height) + deep * (0.15 - 0.01 * height)
-
-
-def _plus(a: Vec, b: Vec) -> Vec:
-    return (a[0] + b[0], a[1] + b[1], a[2] + b[2])
 
 
 def _mat_span(low: float, high: float) -> Point2:
