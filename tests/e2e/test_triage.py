@@ -11,7 +11,7 @@ from bot.db.models import Chat, User
 from bot.domain.content.library import Library
 from bot.domain.triage import CONDITION_IDS, LEVELS
 from bot.features.triage.handlers import TIMEOUT
-from bot.features.triage.screens.outcome import HEADLINES, LABELS, SUMMARY_BUDGET
+from bot.features.triage.screens.outcome import DOCTOR_HEADLINES, HEADLINES, LABELS, SUMMARY_BUDGET
 from bot.features.triage.screens.questions import DONE, NONE_TICKED, TICKED
 from bot.telegram_local.chat import LocalChat
 from bot.telegram_local.models import LocalMessage
@@ -63,11 +63,12 @@ CONDITION_SCRIPTS: dict[str, str] = {
     "about: site:below_cap worse:hills",
     "osteochondritis_dissecans": "emergency:none age:a12_17 now: onset:gradual course:better "
     "signs:catches about: site:diffuse worse:",
-    "inflammatory_arthritis": "emergency:none age:a18_39 now:swollen",
+    "inflammatory_arthritis": "emergency:none age:a18_39 now: onset:gradual course:lt_6w "
+    "signs:swollen+stiff about: site:diffuse worse:",
     "bakers_cyst": "emergency:none age:a55_plus now: onset:gradual course:better "
     "morning:not_stiff signs: about: site:back_knee worse:",
     "referred_back_pain": "emergency:none age:a18_39 now: onset:gradual course:better "
-    "signs:back about: site:diffuse worse:",
+    "signs:back cauda:neither about: site:diffuse worse:",
 }
 # The red flags of the second edition, each reached by tapping: (script, level, words).
 NEW_FLAG_SCRIPTS: dict[str, tuple[str, str, tuple[str, ...]]] = {
@@ -91,7 +92,7 @@ NEW_FLAG_SCRIPTS: dict[str, tuple[str, str, tuple[str, ...]]] = {
         "emergency:none age:a12_17 now: onset:gradual course:lt_6w signs:night about: "
         "site:diffuse worse:",
         "soon",
-        ("within 48 hours",),
+        ("within 48 hours", "See a GP within 1-3 days"),
     ),
     "lump": (
         "emergency:none age:a18_39 now: onset:gradual course:lt_6w signs: about:lump "
@@ -100,10 +101,20 @@ NEW_FLAG_SCRIPTS: dict[str, tuple[str, str, tuple[str, ...]]] = {
         ("hard lump", "not only a physiotherapist"),
     ),
     "back": (
-        "emergency:none age:a40_44 now: onset:gradual course:better signs:back about: "
-        "site:diffuse worse:",
+        "emergency:none age:a40_44 now: onset:gradual course:better signs:back cauda:neither "
+        "about: site:diffuse worse:",
         "routine",
-        ("nerve in the back",),
+        ("nerve in the back", "Book a GP appointment"),
+    ),
+    "cauda_equina": (
+        "emergency:none age:a40_44 now: onset:gradual course:better signs:back cauda:either",
+        "emergency",
+        ("cauda equina syndrome",),
+    ),
+    "swollen_after_op": (
+        "emergency:none age:a40_44 now: onset:gradual course:lt_6w signs:swollen about:knee_op",
+        "urgent",
+        ("could be a joint infection", "Joint infection (septic arthritis)"),
     ),
     "bone_stress_risk": (
         "emergency:none age:a18_39 now: onset:more_running course:better signs: "
@@ -180,7 +191,9 @@ async def test_the_new_red_flags_are_reached_by_tapping(
     script, level, words = NEW_FLAG_SCRIPTS[case]
     chat, outcome = await run_script(world, library, script)
     summary = outcome.text  # the message is edited in place
-    assert summary.startswith(HEADLINES[level])  # type: ignore[index]
+    # A reason needing a doctor says so in the headline (the words check which).
+    headlines = (HEADLINES[level], DOCTOR_HEADLINES.get(level, ""))  # type: ignore[index, call-overload]
+    assert summary.startswith(tuple(filter(None, headlines)))
     [why] = await world.driver.press(chat, outcome, LABELS["c"])
     for word in words:  # on the summary, or one tap away
         assert word in summary + why.text, word

@@ -79,7 +79,7 @@ def test_urgent_advice_is_only_the_action(content: TriageContent) -> None:
 
 
 def test_soon_advice_stops_running_first(content: TriageContent) -> None:
-    findings = Findings(age=24, bone_tenderness=True, recent_load_increase=True)
+    findings = Findings(age=24, onset="gradual", bone_tenderness=True, recent_load_increase=True)
     result = assess(findings, content)
     assert result.level == "soon"
     assert result.advice.self_care[0] == "stop_running_now"
@@ -159,7 +159,7 @@ def test_findings_have_the_agreed_fields_and_neutral_defaults() -> None:
     findings = Findings(age=30)
     assert findings.model_dump() == {
         "age": 30,
-        "onset": "gradual",
+        "onset": None,  # not asked yet: never read as "it came on gradually"
         "mechanism": "none",
         "days_since_onset": None,
         "weight_bearing": "normal",
@@ -167,6 +167,7 @@ def test_findings_have_the_agreed_fields_and_neutral_defaults() -> None:
         **dict.fromkeys(
             [
                 "very_swollen",
+                "swollen_without_injury",
                 "hot_red_or_fever",
                 "feels_very_unwell",
                 "infection_risk",
@@ -187,6 +188,7 @@ def test_findings_have_the_agreed_fields_and_neutral_defaults() -> None:
                 "groin_or_thigh_pain",
                 "bone_stress_risk",
                 "back_pain_or_tingling",
+                "cauda_equina_signs",
                 "limits_daily_life",
                 "recent_load_increase",
             ],
@@ -217,7 +219,7 @@ def test_no_nsaid_tablets_with_bone_stress_a_fracture_or_blood_thinners(
 
 
 def test_bone_stress_warns_off_anti_inflammatory_tablets(content: TriageContent) -> None:
-    findings = Findings(age=24, bone_tenderness=True, recent_load_increase=True)
+    findings = Findings(age=24, onset="gradual", bone_tenderness=True, recent_load_increase=True)
     result = assess(findings, content)
     assert result.conditions[0] == "bone_stress_injury"
     assert "no_nsaid_bone" in result.advice.self_care
@@ -242,7 +244,8 @@ def test_a_soft_tissue_injury_gets_peace_and_love_not_tablets(content: TriageCon
 def test_osteoarthritis_gets_gel_first_and_tablets_with_their_cautions(
     content: TriageContent,
 ) -> None:
-    result = assess(Findings(age=60, pain_site="diffuse", morning_stiffness_minutes=15), content)
+    findings = Findings(age=60, onset="gradual", pain_site="diffuse", morning_stiffness_minutes=15)
+    result = assess(findings, content)
     assert result.conditions[0] == "knee_osteoarthritis"
     advice = result.advice.self_care
     assert advice.index("topical_nsaid") < advice.index("nsaid_tablets")

@@ -11,6 +11,7 @@ INJURY = {"onset": "injury"}
 RECENT = {**INJURY, "days_since_onset": 3}
 OLD = {**INJURY, "days_since_onset": 30}
 BLOW = {**INJURY, "mechanism": "direct_blow"}
+GRADUAL = {"onset": "gradual"}
 
 # rule id -> (findings that fire it, near misses that must not); age is 30 unless given.
 # Every time-limited rule misses on an injury of unknown date: unknown is never "today".
@@ -28,6 +29,10 @@ RULES: dict[str, tuple[list[Case], list[Case]]] = {
         [BLOW, {"hot_red_or_fever": True}],
     ),
     "sepsis_signs": ([{"feels_very_unwell": True}], [{"hot_red_or_fever": True}]),
+    "cauda_equina": (
+        [{"back_pain_or_tingling": True, "cauda_equina_signs": True}],
+        [{"back_pain_or_tingling": True}],
+    ),
     "ottawa_age": (
         [{**INJURY, "age": 55, "days_since_onset": 7}, {**RECENT, "age": 80}],
         [
@@ -84,8 +89,13 @@ RULES: dict[str, tuple[list[Case], list[Case]]] = {
         [
             {"infection_risk": True, "very_swollen": True},
             {"infection_risk": True, **RECENT, "swelling": "delayed"},
+            {"infection_risk": True, **GRADUAL, "swollen_without_injury": True},
         ],
-        [{"infection_risk": True}, {"infection_risk": True, "swelling": "mild"}],
+        [
+            {"infection_risk": True},
+            {"infection_risk": True, **RECENT, "swelling": "mild"},
+            {**GRADUAL, "swollen_without_injury": True},
+        ],
     ),
     "very_swollen": (
         [{"very_swollen": True}, {**OLD, "very_swollen": True}],
@@ -134,12 +144,20 @@ RULES: dict[str, tuple[list[Case], list[Case]]] = {
         ],
     ),
     "teen_bone_pain": (
-        [{"age": 14, "night_or_rest_pain": True}, {"age": 15, "bone_tenderness": True}],
-        [{"age": 18, "night_or_rest_pain": True}, {"age": 15, **RECENT, "bone_tenderness": True}],
+        [{"age": 14, "night_or_rest_pain": True}, {"age": 15, **GRADUAL, "bone_tenderness": True}],
+        [
+            {"age": 18, "night_or_rest_pain": True},
+            {"age": 15, **RECENT, "bone_tenderness": True},
+            {"age": 15, "bone_tenderness": True},  # how it started is not known
+        ],
     ),
     "bone_spot_pain": (
-        [{"bone_tenderness": True}],
-        [{**INJURY, "bone_tenderness": True}, {"recent_load_increase": True}],
+        [{**GRADUAL, "bone_tenderness": True}],
+        [
+            {**INJURY, "bone_tenderness": True},
+            {"bone_tenderness": True},
+            {**GRADUAL, "recent_load_increase": True},
+        ],
     ),
     "late_bone_pain": (
         [
@@ -173,8 +191,12 @@ RULES: dict[str, tuple[list[Case], list[Case]]] = {
     ),
     "back_referral": ([{"back_pain_or_tingling": True}], [{}]),
     "bone_stress_risk": (
-        [{"bone_stress_risk": True}],
-        [{**OLD, "bone_stress_risk": True}, {"recent_load_increase": True}],
+        [{**GRADUAL, "bone_stress_risk": True}],
+        [
+            {**OLD, "bone_stress_risk": True},
+            {"bone_stress_risk": True},
+            {**GRADUAL, "recent_load_increase": True},
+        ],
     ),
 }
 

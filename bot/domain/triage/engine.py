@@ -33,6 +33,7 @@ class Assessment(BaseModel):
     why: dict[ConditionId, list[str]]  # matched feature ids per listed condition
     advice: Advice
     stop_running: bool
+    doctor: bool  # a reason needs a doctor, not only a physiotherapist
 
 
 def urgency(level: Level) -> int:
@@ -67,6 +68,7 @@ def assess(findings: Findings, content: TriageContent | None = None) -> Assessme
         why={m.condition: list(m.features) for m in matches},
         advice=_advice(level, findings, matches, content),
         stop_running=content.levels[level].stop_running,
+        doctor=any(rule.doctor for rule in fired),
     )
 
 

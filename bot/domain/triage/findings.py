@@ -1,8 +1,8 @@
 """What the runner reports: the engine's only input, and the vocabulary the YAML predicates use."""
 
-from dataclasses import dataclass
-from types import MappingProxyType
-from typing import Literal, get_args, get_origin
+from dataclasses import dataclass, replace
+from types import MappingProxyType, UnionType
+from typing import Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -33,18 +33,21 @@ Trigger = Literal[
 
 
 class Findings(BaseModel):
-    """Every field but age has a neutral default, so a finding is only ever added, never guessed."""
+    """Every field but age has a neutral default, so a finding is only ever added, never guessed:
+    how the pain started is unknown (None) until asked, so a check that ends early never reads as
+    "it came on gradually"."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     age: int = Field(ge=0, le=120)
-    onset: Onset = "gradual"
+    onset: Onset | None = None
     mechanism: Mechanism = "none"
     # None: not known. A rule that needs recency never reads an unknown date as today.
     days_since_onset: int | None = Field(default=None, ge=0)
     weight_bearing: WeightBearing = "normal"
     swelling: Swelling = "none"
     very_swollen: bool = False  # the whole knee visibly swollen and tight, injury or not
+    swollen_without_injury: bool = False  # a bit swollen, and no injury to explain it
     hot_red_or_fever: bool = False
     feels_very_unwell: bool = False  # shivering, confusion, very fast breathing, mottled skin
     infection_risk: bool = False  # diabetes, immune-suppressing treatment, a knee replacement,
@@ -67,6 +70,8 @@ class Findings(BaseModel):
     bone_stress_risk: bool = False  # missed periods, a past stress fracture, under-eating or
     # very low body weight
     back_pain_or_tingling: bool = False  # from the back or buttock, tingling, numbness, weak leg
+    # numbness between the legs or around the bottom, new trouble with urine or stools
+    cauda_equina_signs: bool = False
     limits_daily_life: bool = False  # walking, stairs, work or sleep
     recent_load_increase: bool = False
     pain_site: PainSite = "diffuse"
@@ -76,7 +81,6 @@ class Findings(BaseModel):
 
 
 Kind = Literal["bool", "int", "choice", "choices"]
-_OPTIONAL_INT = int | None
 
 
 @dataclass(frozen=True)
@@ -91,8 +95,9 @@ def _spec(annotation: object) -> FieldSpec:
         return FieldSpec("bool")
     if annotation is int:
         return FieldSpec("int")
-    if annotation == _OPTIONAL_INT:
-        return FieldSpec("int", optional=True)
+    if get_origin(annotation) in (Union, UnionType) and type(None) in get_args(annotation):
+        (known,) = (arg for arg in get_args(annotation) if arg is not type(None))
+        return replace(_spec(known), optional=True)
     if get_origin(annotation) is Literal:
         return FieldSpec("choice", get_args(annotation))
     if get_origin(annotation) is list:

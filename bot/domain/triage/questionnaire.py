@@ -110,8 +110,12 @@ def _settled(findings: Findings, answered: frozenset[str], content: TriageConten
     raising_fields = frozenset().union(
         *(flag.when.fields() for flag in content.red_flags if urgency(flag.level) < urgency(level))
     )
+    # A follow-up asked only after some finding (cauda equina signs after back pain) is not
+    # waited for unless that finding is in: an urgent outcome lists its signs among those that
+    # mean calling an ambulance.
     return not any(
         question.sets_fields() & raising_fields
         for question in content.questions
         if question.id not in answered
+        and (question.ask_if is None or question.ask_if.holds(findings))
     )

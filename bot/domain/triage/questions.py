@@ -22,6 +22,8 @@ class Option(ContentModel):
     label: Label
     sets: dict[str, SetValue] = Field(default_factory=dict)  # list fields: items are added
     show_if: Predicate | None = None  # over the findings of the earlier answers
+    # Added under the question while the option shows: what a word on its button means.
+    hint: Text | None = None
 
     @model_validator(mode="after")
     def _values_fit_findings(self) -> Self:

@@ -16,10 +16,16 @@ RedFlagLevel = Literal["emergency", "urgent", "soon"]
 ReferralLevel = Literal["routine"]
 PainMonitoring = Literal["fits", "neutral", "never"]
 T = TypeVar("T")
+# The levels above this one send everyone to a hospital or urgent care: doctors, whatever the
+# reason.
+FIRST_CLINIC_LEVEL: Level = "soon"
 
 
 class LevelInfo(Sourced):
     action: Text  # what the runner is told to do
+    # Told instead when a reason for the level needs a doctor, not a physiotherapist (an X-ray, a
+    # scan, a GP's examination): "GP or physio" beside "needs a GP" would contradict itself.
+    doctor_action: Text | None = None
     stop_running: bool
     advice: tuple[ContentId, ...] = ()  # shown first, before the conditions' self-care
 
@@ -30,6 +36,7 @@ class RedFlag(Sourced):
     when: Predicate
     conditions: tuple[ConditionId, ...] = ()  # what must be ruled out; always listed when fired
     text: Text
+    doctor: bool = False  # needs a doctor, not only a physiotherapist (LevelInfo.doctor_action)
 
 
 class Referral(Sourced):
@@ -40,6 +47,7 @@ class Referral(Sourced):
     when: Predicate
     conditions: tuple[ConditionId, ...] = ()
     text: Text
+    doctor: bool = False
 
 
 class AdviceItem(Sourced):
@@ -85,8 +93,19 @@ class TriageFile(ContentModel):
                     raise ValueError(f"levels.{level}: advice {advice_id!r} is not for {level}")
         for sign in self.general_safety_net:
             _known(self.safety_net, sign, "general_safety_net")
+        self._doctors_have_words()
         self._questions_follow_their_answers()
         return self
+
+    def _doctors_have_words(self) -> None:
+        """A rule needing a doctor can decide its own level or be outranked by a more urgent one:
+        from its level up to the first that sends everyone to a hospital, each level says so."""
+        rules: tuple[RedFlag | Referral, ...] = (*self.red_flags, *self.referrals)
+        clinic = LEVELS.index(FIRST_CLINIC_LEVEL)
+        for rule in (rule for rule in rules if rule.doctor):
+            for level in LEVELS[clinic : LEVELS.index(rule.level) + 1]:
+                if self.levels[level].doctor_action is None:
+                    raise ValueError(f"{rule.id} needs a doctor: {level} has no doctor_action")
 
     def _questions_follow_their_answers(self) -> None:
         """A question may only depend on fields that an earlier question sets."""

@@ -46,7 +46,7 @@ def _question_screen(context: BotContext, question: Question, progress: codec.Pr
     findings = findings_from(progress.answers, context.services.library.triage)
     signer, now = _signer(context), context.services.clock()
     keyboard = question_keyboard(question, findings, progress, signer, now)
-    return Screen(question_text(question, first=progress.previous is None), keyboard)
+    return Screen(question_text(question, findings, first=progress.previous is None), keyboard)
 
 
 def _outcome_screen(context: BotContext, progress: codec.Progress, view: outcome.View) -> Screen:

@@ -31,6 +31,11 @@ HEADLINES: dict[Level, str] = {
     "routine": "📅 Book an appointment",
     "self_care": "🏠 Self-care",
 }
+# When a reason needs a doctor (LevelInfo.doctor_action).
+DOCTOR_HEADLINES: dict[Level, str] = {
+    "soon": "🩺 See a GP within 1-3 days",
+    "routine": "📅 Book a GP appointment",
+}
 MAX_CONDITIONS_SHOWN = 3
 REASONS_IN_SUMMARY = 2  # the rest of the reasons are on the causes screen
 NOT_A_DIAGNOSIS = (
@@ -71,9 +76,17 @@ def keyboard(
     return InlineKeyboardMarkup(rows)
 
 
-def _summary(assessment: Assessment, content: TriageContent) -> str:
+def _headline(assessment: Assessment, content: TriageContent) -> str:
+    """The level in a few words and what to do, as a doctor's when a reason needs one."""
     level = content.levels[assessment.level]
-    parts = [b(h(HEADLINES[assessment.level])) + "\n" + h(level.action)]
+    if assessment.doctor and level.doctor_action is not None:
+        headline = DOCTOR_HEADLINES.get(assessment.level, HEADLINES[assessment.level])
+        return b(h(headline)) + "\n" + h(level.doctor_action)
+    return b(h(HEADLINES[assessment.level])) + "\n" + h(level.action)
+
+
+def _summary(assessment: Assessment, content: TriageContent) -> str:
+    parts = [_headline(assessment, content)]
     reasons = _reasons(assessment, content)
     if reasons:
         shown = reasons[:REASONS_IN_SUMMARY]
@@ -84,6 +97,8 @@ def _summary(assessment: Assessment, content: TriageContent) -> str:
         parts.append(b("Why this level") + "\n" + "\n".join(lines))
     names = [content.conditions[c].name for c in shown_conditions(assessment, content)]
     parts.append(b("What it could be") + " (likeliest first): " + h("; ".join(names)) + ".")
+    if assessment.advice.get_seen_if:
+        parts.append(f"⚠️ Signs that mean acting sooner are under “{LABELS['d']}”.")
     return "\n\n".join(parts)
 
 
@@ -104,8 +119,7 @@ def _causes(assessment: Assessment, content: TriageContent) -> str:
 
 
 def _what_to_do(assessment: Assessment, content: TriageContent) -> str:
-    level = content.levels[assessment.level]
-    parts = [b(h(HEADLINES[assessment.level])) + "\n" + h(level.action)]
+    parts = [_headline(assessment, content)]
     advice = [content.advice[a].text for a in assessment.advice.self_care]
     if assessment.advice.pain_monitoring:
         advice.append(content.pain_monitoring.text)
@@ -148,15 +162,16 @@ def _reasons(assessment: Assessment, content: TriageContent) -> list[str]:
 
 
 def shown_conditions(assessment: Assessment, content: TriageContent) -> list[ConditionId]:
-    """In an emergency only what the emergency signs point to: a list of overuse problems
-    beside "call an ambulance" would only distract."""
+    """The likeliest causes, always with those the reasons for the level name (a reason about
+    infection beside a list without it would read as a contradiction). In an emergency only
+    what the emergency signs point to: a list of overuse problems beside "call an ambulance"
+    would only distract."""
+    fired = set(assessment.red_flags) | set(assessment.referrals)
+    named = {c for rule in content.rules() if rule.id in fired for c in rule.conditions}
     shown = assessment.conditions
     if assessment.level == "emergency":
-        named = {
-            c
-            for flag in content.red_flags
-            if flag.id in assessment.red_flags
-            for c in flag.conditions
-        }
         shown = [condition for condition in shown if condition in named] or shown
-    return shown[:MAX_CONDITIONS_SHOWN]
+    kept = [condition for condition in shown if condition in named][:MAX_CONDITIONS_SHOWN]
+    room = MAX_CONDITIONS_SHOWN - len(kept)
+    others = [condition for condition in shown if condition not in named][:room]
+    return [condition for condition in shown if condition in kept or condition in others]

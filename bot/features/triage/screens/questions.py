@@ -7,7 +7,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from bot.domain.triage import Findings, Question, shown_options
 from bot.features.triage import state as codec
 from bot.features.triage.buttons import CANCEL
-from bot.ui.html import b, h
+from bot.ui.html import b, h, i
 from bot.ui.keyboards import button
 from bot.ui.signed import StateSigner
 
@@ -21,8 +21,11 @@ DONE = "✔ Done"
 NONE_TICKED = "None of these"
 
 
-def question_text(question: Question, *, first: bool) -> str:
-    text = b(h(question.text))
+def question_text(question: Question, findings: Findings, *, first: bool) -> str:
+    """The question, and the hints of the options this runner sees (a hint about a hidden
+    option would explain a button that is not there)."""
+    hints = [option.hint for option in shown_options(question, findings) if option.hint]
+    text = "\n".join([b(h(question.text)), *(i(h(hint)) for hint in hints)])
     return f"{INTRO}\n\n{text}" if first else text
 
 
