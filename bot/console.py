@@ -35,6 +35,7 @@ HELP = f"""Console commands:
   :help     this list
 A number presses that button of the last message that had buttons."""
 NO_BUTTONS = "(No buttons here to press: type a command such as /help, or :help.)"
+NO_SUCH_BUTTON = "(No button {number} here: the buttons shown are 1 to {count}.)"
 BUTTON_GONE = "(That button is gone: its message has changed since. Type a command such as /help.)"
 
 
@@ -113,8 +114,8 @@ class Console:
     async def _answer(self, line: str) -> None:
         if line.startswith(":"):
             await self._console_command(line[1:].strip().lower())
-        elif line.isdigit():
-            await self._press(int(line))
+        elif line.isascii() and line.isdigit():
+            await self._press(line)
         else:
             changes = await self._driver.send(self._chat, line, from_user=self._speaker)
             for message in changes:
@@ -136,11 +137,16 @@ class Console:
             return
         self._write(f"(Now {self._prompt()}.)")
 
-    async def _press(self, number: int) -> None:
-        if not 1 <= number <= len(self._buttons):
+    async def _press(self, typed: str) -> None:
+        if not self._buttons:
             self._write(NO_BUTTONS)
             return
-        button = self._buttons[number - 1]
+        count = len(self._buttons)
+        # Compared as text first: thousands of digits are more than int() reads.
+        if len(typed) > len(str(count)) or not 1 <= int(typed) <= count:
+            self._write(NO_SUCH_BUTTON.format(number=typed[:12], count=count))
+            return
+        button = self._buttons[int(typed) - 1]
         try:
             changes = await self._driver.press(
                 button.chat, button.message, button.label, by=self._speaker

@@ -76,6 +76,8 @@ def test_numbers_are_read_only_as_encode_writes_them() -> None:
     assert number_from("0") == 0 and number_from("42") == 42
     assert [number_from(text) for text in ("07", "+1", "-1", "1.0", "٣", "", " 1")] == [None] * 7
     assert number_from("5", range(5)) is None and number_from("4", range(5)) == 4
+    # Typed words come here too: more digits than int() reads are not a number we drew.
+    assert number_from("9" * 5000) is None and number_from("9" * 20) is None
 
 
 def test_forged_non_ascii_signed_data_is_expired_not_an_error() -> None:

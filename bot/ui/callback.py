@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 MAX_CALLBACK_BYTES = 64
+MAX_DIGITS = 19  # a 64-bit id (a Telegram chat id, a database row) has at most 19 digits
 _PART = re.compile(r"^[A-Za-z0-9_.-]{1,32}$")
 
 
@@ -74,8 +75,11 @@ class Buttons:
 
 def number_from(text: str, allowed: Container[int] | None = None) -> int | None:
     """A number as `Buttons.data` writes one (decimal digits, no sign, no leading zero), and
-    within `allowed` when given; anything else was not drawn by us, so it reads as None."""
-    if not (text.isascii() and text.isdecimal()) or text != str(int(text)):
+    within `allowed` when given; anything else was not drawn by us, so it reads as None. Typed
+    words come here too (/clubrun remove 2): thousands of digits are too many for int()."""
+    if len(text) > MAX_DIGITS or not (text.isascii() and text.isdecimal()):
+        return None
+    if text != str(int(text)):
         return None
     value = int(text)
     return value if allowed is None or value in allowed else None

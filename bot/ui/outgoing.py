@@ -5,7 +5,10 @@ Telegram lets a group receive 20 messages a minute, so a busy group cannot get a
 command. What a group cannot receive soon enough is coalesced or dropped, on purpose:
 - an answer already waiting is not queued twice (the same /help asked 40 times is one message);
 - an answer posted in the last REPEAT_WINDOW is not posted again: the first repeat gets one
-  short reply pointing at it, later repeats nothing;
+  short reply pointing at it, later repeats nothing; unless the posted message was edited or
+  deleted since (a menu closed by its Done button), or an answer reporting a change came since
+  (`after_change`: "stretch at 07:30", "off", "07:30" again is three changes, and pointing the
+  third at the first would hide the second);
 - an answer that waited longer than MAX_WAIT is dropped: in a busy chat it would answer a
   question long scrolled away.
 Only counts are logged, never a text.
@@ -39,6 +42,7 @@ class GroupAnswer:
     text: str  # HTML
     markup: InlineKeyboardMarkup | None = None
     thread_id: int | None = None  # the forum topic it was asked in
+    after_change: bool = False  # reports a change: earlier answers here may be out of date
 
     @property
     def key(self) -> str:
@@ -100,6 +104,8 @@ class GroupReplies:
             self.tally.coalesced += 1
             return
         _forget_old(group, now)
+        if answer.after_change:
+            group.posted.clear()
         posted = group.posted.get(key)
         if posted is not None:
             if posted.pointed:
@@ -176,6 +182,12 @@ class GroupReplies:
         self.tally.sent += 1
         if item.points_to is None:
             group.posted[item.key] = _Posted(message.message_id, self._clock())
+
+    def edited(self, chat_id: int, message_id: object) -> None:
+        """The bot edited or deleted a message in the group: a repeat of it is answered anew."""
+        group = self._groups.get(chat_id)
+        if group is not None:
+            group.posted = {k: p for k, p in group.posted.items() if p.message_id != message_id}
 
     async def idle(self) -> None:
         """Returns once every group's queue is empty."""

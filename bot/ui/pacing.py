@@ -91,6 +91,8 @@ class PacedRateLimiter(BaseRateLimiter[int]):
             self.budget.pause(chat_id, retry_after(flood), self._clock())
             raise
         self.budget.answered()
+        if endpoint.startswith("editMessage") or endpoint == "deleteMessage":
+            self.groups.edited(chat_id, data.get("message_id"))
         return answer
 
     async def _wait_for_room(self, chat_id: int, send: bool) -> None:

@@ -16,7 +16,13 @@ from bot.ui.pacing import PacedRateLimiter
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 
 
-async def reply(update: Update, text: str, markup: InlineKeyboardMarkup | None = None) -> None:
+async def reply(
+    update: Update,
+    text: str,
+    markup: InlineKeyboardMarkup | None = None,
+    *,
+    after_change: bool = False,  # reports a change (see GroupAnswer)
+) -> None:
     message = update.effective_message
     if message is None:
         raise ValueError("reply() needs an update with a message")
@@ -24,7 +30,8 @@ async def reply(update: Update, text: str, markup: InlineKeyboardMarkup | None =
     limiter = bot.rate_limiter if isinstance(bot, ExtBot) else None
     if is_group(message.chat_id) and isinstance(limiter, PacedRateLimiter):
         thread_id = message.message_thread_id if message.is_topic_message else None
-        limiter.groups.put(bot, message.chat_id, GroupAnswer(text, markup, thread_id))
+        answer = GroupAnswer(text, markup, thread_id, after_change)
+        limiter.groups.put(bot, message.chat_id, answer)
         return
     await reply_now(update, text, markup)
 

@@ -19,7 +19,7 @@ from bot.delivery.planner import plan_due
 from bot.features.clubs.handlers.going import EDIT_SPACING
 from bot.telegram_local.chat import LocalChat
 from bot.telegram_local.models import LocalMessage, LocalUser
-from bot.ui.outgoing import REPEAT_WINDOW
+from bot.ui.outgoing import ANSWERED_ABOVE, REPEAT_WINDOW
 from tests.e2e.conftest import ON_BOTH_DATABASES, World
 
 pytestmark = ON_BOTH_DATABASES
@@ -187,6 +187,39 @@ async def test_unreadable_input_gets_an_example_and_changes_nothing(world: World
     async with world.database.transaction() as session:
         assert (await session.execute(select(ClubSettings))).all() == []
         assert (await session.execute(select(ClubRun))).all() == []
+
+
+async def test_a_number_thousands_of_digits_long_gets_an_answer(world: World) -> None:
+    club, ann, _bob = await new_club(world)
+    await set_up(world, club, ann)
+    [reply] = await world.driver.send(club, "/clubrun remove " + "9" * 5000, from_user=ann)
+    assert "Tell me the run's number" in reply.text and "Nothing was changed" in reply.text
+    async with world.database.transaction() as session:
+        assert len((await session.execute(select(ClubRun))).all()) == 1
+
+
+async def test_a_closed_menu_asked_for_again_is_drawn_again(world: World) -> None:
+    """Not "answered just above", pointing at a menu whose buttons are gone."""
+    club, ann, _bob = await new_club(world)
+    [menu] = await world.driver.send(club, "/clubsettings", from_user=ann)
+    await world.driver.press(club, menu, "✓ Done", by=ann)
+    assert menu.buttons == []
+    [again] = await world.driver.send(club, "/clubsettings", from_user=ann)
+    assert again is not menu and "✓ Done" in str(again.buttons)
+
+
+async def test_each_change_is_confirmed_though_its_words_came_before(world: World) -> None:
+    club, ann, _bob = await new_club(world)
+    await world.driver.send(club, "/clubtimezone Berlin", from_user=ann)
+    replies = []
+    for setting in ("07:30", "off", "07:30"):
+        [reply] = await world.driver.send(club, f"/clubstretch {setting}", from_user=ann)
+        replies.append(reply.text)
+    assert "07:30" in replies[0] and "off" in replies[1].lower() and replies[2] == replies[0]
+    # A question asked again is still answered once, with a pointer.
+    await world.driver.send(club, "/help", from_user=ann)
+    [pointer] = await world.driver.send(club, "/help", from_user=ann)
+    assert pointer.text == ANSWERED_ABOVE
 
 
 async def test_im_running_lists_who_is_coming_and_a_second_tap_undoes(world: World) -> None:

@@ -90,6 +90,13 @@ async def test_a_number_where_the_buttons_are_gone_says_so_and_goes_on(typing: T
     assert "Knee Coach commands" in await typing.type("/help")  # and the console goes on
 
 
+async def test_a_number_past_the_buttons_says_which_there_are(typing: Typing) -> None:
+    await typing.type("/kneepain")  # six answers, Cancel
+    assert "(No button 99 here: the buttons shown are 1 to 7.)" in await typing.type("99")
+    assert "the buttons shown are 1 to 7" in await typing.type("9" * 5000)
+    assert "How old are you?" in await typing.type("6")  # None of these: the check goes on
+
+
 async def test_a_button_changed_elsewhere_is_refused(world: World, typing: Typing) -> None:
     await typing.type("/kneepain")
     chat = typing.console.chat

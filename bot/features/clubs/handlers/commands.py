@@ -96,7 +96,7 @@ async def _change(update: Update, context: BotContext, read: Callable[[Club], Cl
         await reply(update, error.text)
         return
     note = await apply(context, message.chat_id, topic_of(message), change)
-    await reply(update, texts.done(note, await this_club(update, context)))
+    await reply(update, texts.done(note, await this_club(update, context)), after_change=True)
 
 
 async def club_run(update: Update, context: BotContext) -> None:
