@@ -157,7 +157,16 @@ async def test_a_private_command_in_a_group_links_to_the_private_chat(world: Wor
     await world.driver.settle()  # the bot posts its introduction
     [reply] = await world.driver.send(club, "/deletemydata", from_user=ann)
     [[(_label, url)]] = reply.buttons
-    assert url == "https://t.me/KneeCoachBot"
+    assert url == "https://t.me/KneeCoachBot?start=deletemydata"
+    # The button opens the private chat on the command asked for: one tap from going on, and
+    # nothing done by the link itself.
+    [opened] = await world.driver.press(club, reply, _label, by=ann)
+    assert opened.text.startswith("Here it is, between the two of us")
+    assert "/deletemydata – Erase everything stored about you" in opened.text
+    [log] = await world.driver.send(club, "/log@KneeCoachBot", from_user=ann)
+    assert log.buttons[0][0][1] == "https://t.me/KneeCoachBot?start=log"
+    [start] = await world.driver.send(club, "/start", from_user=ann)
+    assert start.buttons[0][0][1] == "https://t.me/KneeCoachBot"  # /start there just greets
 
 
 async def test_an_error_gets_an_apology_and_logs_no_text(

@@ -3,12 +3,16 @@
 from telegram import Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from bot.commands import Where, private_only
+from bot.commands import Command, Where, private_only
 from bot.features.basics import texts
 from bot.services import BotApplication, BotContext, in_private_chat
 from bot.ui import keyboards
 from bot.ui.replies import expire, reply
 from bot.ui.words import expired_button
+
+_PRIVATE_COMMANDS: dict[str, Command] = {command.name: command for command in private_only()}
+# What a group's button may open the private chat on (`/start start` would only greet twice).
+_LINKED = {name: command for name, command in _PRIVATE_COMMANDS.items() if name != "start"}
 
 
 def _where(update: Update) -> Where:
@@ -24,8 +28,32 @@ async def show_help(update: Update, _context: BotContext) -> None:
 
 
 async def point_to_private_chat(update: Update, context: BotContext) -> None:
-    """A private command sent in a group: point to the private chat instead of answering there."""
-    await reply(update, texts.private_only(), keyboards.open_private_chat(context.bot.username))
+    """A private command sent in a group: point to the private chat instead of answering there;
+    the button opens it on that command (`/start <command>`, see `asked_in_a_group`)."""
+    name = _command_name(update)
+    payload = name if name in _LINKED else None
+    await reply(
+        update, texts.private_only(), keyboards.open_private_chat(context.bot.username, payload)
+    )
+
+
+async def asked_in_a_group(update: Update, _context: BotContext) -> None:
+    """The private chat opened from a group's button: the command asked for, one tap away (not
+    run: a link must not change anything, /stop say, by itself)."""
+    await reply(update, texts.asked_in_a_group(_LINKED[_payload(update)]))
+
+
+def _command_name(update: Update) -> str:
+    """`/Log@KneeCoachBot now` -> "log"."""
+    message = update.effective_message
+    text = message.text if message is not None and message.text else ""
+    return text.split(maxsplit=1)[0].removeprefix("/").partition("@")[0].lower() if text else ""
+
+
+def _payload(update: Update) -> str:
+    message = update.effective_message
+    assert message is not None and message.text is not None  # the handler's filter saw it
+    return message.text.split()[1]
 
 
 def _addressed_to_me(update: Update, username: str) -> bool:
@@ -52,11 +80,13 @@ async def free_text(update: Update, _context: BotContext) -> None:
 
 
 def register(application: BotApplication) -> None:
-    application.add_handler(CommandHandler("start", start, filters.ChatType.PRIVATE))
+    private = filters.ChatType.PRIVATE
+    from_group = filters.Regex(rf"^/start ({'|'.join(_LINKED)})$")
+    application.add_handler(CommandHandler("start", asked_in_a_group, private & from_group))
+    application.add_handler(CommandHandler("start", start, private))
     application.add_handler(CommandHandler("help", show_help))
-    private_commands = [command.name for command in private_only()]
     application.add_handler(
-        CommandHandler(private_commands, point_to_private_chat, filters.ChatType.GROUPS)
+        CommandHandler(list(_PRIVATE_COMMANDS), point_to_private_chat, filters.ChatType.GROUPS)
     )
     application.add_handler(MessageHandler(filters.COMMAND, unknown_command))
     application.add_handler(CallbackQueryHandler(stale_button))

@@ -41,6 +41,11 @@ def private_only() -> str:
     return "That one is personal, so it works in a private chat with me. Tap below to open it."
 
 
+def asked_in_a_group(command: Command) -> str:
+    line = _command_lines((command,))
+    return f"Here it is, between the two of us. Tap the command to go on:\n{line}"
+
+
 def unknown_command() -> str:
     return "I don't know that command. Send /help to see what I can do."
 
