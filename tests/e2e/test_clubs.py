@@ -198,6 +198,16 @@ async def test_a_number_thousands_of_digits_long_gets_an_answer(world: World) ->
         assert len((await session.execute(select(ClubRun))).all()) == 1
 
 
+async def test_a_timezone_that_could_be_several_lists_every_one(world: World) -> None:
+    club, ann, _bob = await new_club(world)
+    [reply] = await world.driver.send(club, "/clubtimezone USA", from_user=ann)
+    assert reply.text.startswith("'USA' could be several places.\n\nNothing was changed. Try:\n")
+    for zone in ("Pacific/Honolulu", "America/Denver", "America/Chicago", "America/New_York"):
+        assert f"/clubtimezone {zone}" in reply.text
+    [typo] = await world.driver.send(club, "/clubtimezone Berln", from_user=ann)
+    assert "/clubtimezone Europe/Berlin" in typo.text and "New_York" not in typo.text
+
+
 async def test_a_closed_menu_asked_for_again_is_drawn_again(world: World) -> None:
     """Not "answered just above", pointing at a menu whose buttons are gone."""
     club, ann, _bob = await new_club(world)

@@ -146,6 +146,9 @@ def test_unknown_zones_suggest_close_names() -> None:
     assert len(raised.value.suggestions) <= 3
     assert raised.value.message.startswith("I couldn't find the timezone 'Berln'. Did you mean ")
     assert "Europe/Berlin" in raised.value.message
+    # Only what is nearly as close as the closest, named as it matched: not Brooklyn's zone.
+    assert raised.value.suggestions == ("Europe/Berlin", "Europe/Zurich")
+    assert raised.value.message.endswith("Did you mean Europe/Berlin or Bern (Europe/Zurich)?")
 
 
 def test_nothing_close_gives_a_hint() -> None:

@@ -21,6 +21,7 @@ from bot.domain.schedule.places import ABBREVIATIONS, CITIES, COUNTRIES, REGIONS
 
 MAX_ZONE_INPUT = 64
 MAX_CHOICES = 8  # places offered at once when several fit
+SUGGESTION_SPREAD = 0.1  # how much less alike than the closest a suggestion may be
 HINT = "Try a city like Berlin, a name like Europe/Berlin or an offset like UTC+2."
 # Regions whose last name component is a place; Etc/, US/, SystemV/ ... are legacy or offsets.
 _CITY_REGIONS = frozenset(
@@ -103,9 +104,10 @@ def match_zone(text: str, now: datetime) -> ZoneMatch:
         return ZoneMatch(_distinct_clocks(country, now))
     suggestions = _suggest(index, key)
     if suggestions:
+        named = tuple(_named(place, zone) for place, zone in suggestions)
         raise ZoneNotFound(
-            f"I couldn't find the timezone '{stripped}'. Did you mean {_or(suggestions)}?",
-            suggestions,
+            f"I couldn't find the timezone '{stripped}'. Did you mean {_or(named)}?",
+            tuple(dict.fromkeys(zone for _, zone in suggestions)),
         )
     raise ZoneNotFound(f"I couldn't find the timezone '{stripped}'. {HINT}", ())
 
@@ -115,8 +117,7 @@ def resolve_zone(text: str, now: datetime) -> ZoneInfo:
     found = match_zone(text, now)
     if found.sure:
         return ZoneInfo(found.zones[0])
-    choices = found.zones[:3]
-    raise ZoneNotFound(f"'{text.strip()}' could be several places: {_or(choices)}?", choices)
+    raise ZoneNotFound(f"'{text.strip()}' could be several places.", found.zones)
 
 
 def zones_at_offset(offset: timedelta, now: datetime) -> tuple[str, ...]:
@@ -207,10 +208,28 @@ def _ranked_zones() -> tuple[str, ...]:
     return (*_PREFERRED, *rest)
 
 
-def _suggest(index: _Index, key: str) -> tuple[str, ...]:
+def _suggest(index: _Index, key: str) -> tuple[tuple[str, str], ...]:
+    """Up to three (what matched, its zone) nearly as close to `key` as the closest: 'Berln' is
+    Berlin or Bern, not Brooklyn too."""
     options = {**index.names, **index.cities}
     close = difflib.get_close_matches(key, options, n=6, cutoff=0.6)
-    return tuple(dict.fromkeys(options[match] for match in close))[:3]
+    if not close:
+        return ()
+    ratios = {match: difflib.SequenceMatcher(None, key, match).ratio() for match in close}
+    best = max(ratios.values())
+    near = [match for match in close if ratios[match] >= best - SUGGESTION_SPREAD]
+    chosen: dict[str, str] = {}  # zone -> the match naming it, the closest first
+    for match in near:
+        chosen.setdefault(options[match], match)
+    return tuple((match, zone) for zone, match in chosen.items())[:3]
+
+
+def _named(match: str, zone: str) -> str:
+    """A suggestion as the runner reads it: 'Bern (Europe/Zurich)', or just 'Europe/Berlin'."""
+    place = zone.rsplit("/", 1)[-1].replace("_", " ")
+    if "/" in match or match == _normalise(place):
+        return zone
+    return f"{match.title()} ({zone})"
 
 
 def _or(names: tuple[str, ...]) -> str:

@@ -18,7 +18,7 @@ from bot.domain.club import (
 )
 from bot.domain.runner import SetStretch, SetZone
 from bot.domain.schedule.parse import ParseError, parse_days, parse_time
-from bot.domain.schedule.zones import resolve_zone
+from bot.domain.schedule.zones import ZoneNotFound, resolve_zone
 from bot.features.clubs.handlers import erase as club_erase
 from bot.features.clubs.handlers import going as club_going
 from bot.features.clubs.handlers import menu as club_menu
@@ -46,6 +46,12 @@ class Unreadable(Exception):
 def _zone(words: Sequence[str], now: datetime) -> SetZone:
     try:
         return SetZone(resolve_zone(" ".join(words), now).key)
+    except ZoneNotFound as error:
+        if not error.suggestions:
+            raise Unreadable(h(error.message), ZONE_EXAMPLE) from error
+        # Every place that fits, as a command to copy (a tap on a code copies it).
+        lines = [f"<code>/clubtimezone {h(zone)}</code>" for zone in error.suggestions]
+        raise Unreadable(h(error.message), "\n".join(lines)) from error
     except ParseError as error:
         raise Unreadable(h(error.message), ZONE_EXAMPLE) from error
 

@@ -95,8 +95,9 @@ def group_only() -> str:
 
 
 def unreadable(problem: str, example: str) -> str:
-    """`problem` is already escaped; nothing was changed."""
-    return f"{problem}\n\nNothing was changed. Try: {example}"
+    """`problem` is already escaped; nothing was changed. `example`: one, or one a line."""
+    joiner = "\n" if "\n" in example else " "
+    return f"{problem}\n\nNothing was changed. Try:{joiner}{example}"
 
 
 def quoted(text: str) -> str:
