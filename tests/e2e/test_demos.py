@@ -83,11 +83,39 @@ async def test_an_exercise_page_brings_its_animation(
     [menu] = await world.driver.send(chat, "/exercises")
     await world.driver.press(chat, menu, "Strength")
     exercise = next(e for e in library.exercises if e.id == "clamshell")
-    changes = await world.driver.press(chat, menu, exercise.name)
-    animation = next(m for m in changes if m.animation is not None)
+    [animation, card] = await world.driver.press(chat, menu, exercise.name)
     assert animation.animation == rendered_demos.path("clamshell").read_bytes()
     assert animation.text == exercise.name
-    assert menu.text.startswith(exercise.name)  # the card, edited in place as before
+    # The card right under its animation; the list stays above, to open the next one from.
+    assert card.text.startswith(exercise.name) and card.message_id == animation.message_id + 1
+    assert menu.text.startswith("Strength exercises")
+    # Its sources and the way back edit the card in place, with no second animation.
+    assert await world.driver.press(chat, card, "📚 Sources") == [card]
+    assert card.text.startswith("Sources:")
+    assert await world.driver.press(chat, card, "‹ Back") == [card]
+    assert card.text.startswith(exercise.name)
+    assert len(animation_sends(world)) == 1
+
+
+async def test_each_stretch_s_animation_sits_above_its_own_card(
+    world: World, library: Library, rendered_demos: Demos
+) -> None:
+    _, chat = world.private()
+    [first] = await world.driver.send(chat, "/stretch")
+    *_, listing = await world.driver.press(chat, first, "All stretches")  # below the animation
+    stretch = library.stretches[-1]
+    while stretch.name not in str(listing.buttons):
+        [listing] = await world.driver.press(chat, listing, "Next ›")
+    [animation, card] = await world.driver.press(chat, listing, stretch.name)
+    assert animation.animation == rendered_demos.path(stretch.id).read_bytes()
+    assert card.text.startswith(stretch.name) and card.message_id == animation.message_id + 1
+    assert await world.driver.press(chat, card, "📚 Sources") == [card]
+    assert await world.driver.press(chat, card, "‹ Back") == [card]  # no second animation
+    following = library.stretches[0]  # the list wraps round
+    [next_animation, next_card] = await world.driver.press(chat, card, "Another stretch")
+    assert next_animation.animation == rendered_demos.path(following.id).read_bytes()
+    assert next_card.text.startswith(following.name)
+    assert card.text.startswith(stretch.name)  # the card above keeps its own stretch
 
 
 async def test_the_profile_and_the_menus_for_members_and_administrators(world: World) -> None:

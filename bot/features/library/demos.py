@@ -42,7 +42,7 @@ def shown_item(library: Library, family: str, args: tuple[str, ...]) -> tuple[st
     match family, args:
         case STRETCHES.prefix, ("s", item_id):
             found = [s.name for s in library.stretches if s.id == item_id]
-        case EXERCISES.prefix, ("e", item_id, *_):
+        case EXERCISES.prefix, ("e", item_id, _topic, _page):
             found = [e.name for e in library.exercises if e.id == item_id]
         case WARMUP.prefix, _:
             move = move_at(library, args)

@@ -82,9 +82,12 @@ async def _with_demo(
     edits: bool,
 ) -> PressAnswer:
     """A screen that shows one item brings its demonstration. A warm-up walk step is the
-    animation itself, captioned with the step; a card is edited in place as before, with its
-    animation sent below. A pressed animation has a caption, not a text to edit: what it asks
-    for comes below, and its buttons go, so only the newest step can be pressed."""
+    animation itself, captioned with the step; a card comes as a new message under its
+    animation, as /stretch sends it, so each animation sits above its own card (the pressed
+    message stays: a list to open the next item from). Its Sources and the way back edit the
+    card in place, with no second animation. A pressed animation has a caption, not a text to
+    edit: what it asks for comes below, and its buttons go, so only the newest step can be
+    pressed."""
     shown = shown_item(context.services.library, family, args)
     query = update.callback_query
     pressed = query.message if query is not None else None
@@ -97,6 +100,7 @@ async def _with_demo(
             answer = Sent()
         else:
             await send_demo(update, context, item_id, title)
+            answer = NewMessage(screen)
     if on_animation and query is not None:
         await query.edit_message_reply_markup(reply_markup=None)
     return answer

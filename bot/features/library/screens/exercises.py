@@ -1,7 +1,8 @@
 """/exercises: browse by goal or by knee condition, then open an exercise card.
 
 Callback data: `ex:g` the menu of topics, `ex:l:<topic>:<page>` a page of a topic's exercises,
-`ex:e:<exercise id>:<topic>:<page>` a card with Back to that page (`...:src` its sources). A
+`ex:e:<exercise id>:<topic>:<page>` a card with Back to that page (`...:src` its sources, and
+`...:back` the card again from there, without a second animation). A
 topic is `strength`, `mobility` or a condition id.
 """
 
@@ -130,15 +131,15 @@ def route(library: Library, args: tuple[str, ...]) -> Screen | None:
         case ("l", key, number):
             topic = _topic(library, key)
             return None if topic is None else list_page(library, topic, number_from(number))
-        case ("e", exercise_id, key, number, *part) if part in ([], ["src"]):
+        case ("e", exercise_id, key, number, *part) if part in ([], ["src"], ["back"]):
             # The exercise must be on that page, so Back returns to where it was opened from.
             topic = _topic(library, key)
             page = page_of(topic.exercises, number_from(number)) if topic else None
             exercise = next((e for e in page.items if e.id == exercise_id), None) if page else None
             if not (topic and page and exercise):
                 return None
-            if part:
-                back = EXERCISES.data("e", exercise_id, key, number)
+            if part == ["src"]:
+                back = EXERCISES.data("e", exercise_id, key, number, "back")
                 return sources_screen(library, exercise.sources, back)
             return card(exercise, topic, page)
     return None

@@ -1,7 +1,8 @@
 """/stretch: the stretch of the day, any other stretch, and the list of all of them.
 
-Callback data: `st:s:<stretch id>` opens a stretch, `st:s:<stretch id>:src` its sources,
-`st:l:<page>` a page of the list.
+Callback data: `st:s:<stretch id>` opens a stretch, `st:s:<stretch id>:src` its sources (and
+`st:s:<stretch id>:back` the card again from there, without a second animation), `st:l:<page>` a
+page of the list.
 """
 
 from datetime import date
@@ -87,12 +88,12 @@ def list_page(library: Library, number: int | None) -> Screen | None:
 def route(library: Library, args: tuple[str, ...]) -> Screen | None:
     """The screen a press asks for, or None for stale or forged data."""
     match args:
-        case ("s", stretch_id):
+        case ("s", stretch_id) | ("s", stretch_id, "back"):
             stretch = next((s for s in library.stretches if s.id == stretch_id), None)
             return None if stretch is None else card(library, stretch)
         case ("s", stretch_id, "src"):
             stretch = next((s for s in library.stretches if s.id == stretch_id), None)
-            back = STRETCHES.data("s", stretch_id)
+            back = STRETCHES.data("s", stretch_id, "back")
             return None if stretch is None else sources_screen(library, stretch.sources, back)
         case ("l", number):
             return list_page(library, number_from(number))
