@@ -106,7 +106,7 @@ async def apply(
                 return change
             case AddClubRuns(weekdays, at, title):
                 added = await add_runs(session, chat_id, weekdays, at, title)
-                return ClubRunsAdded(added, club.warmup_lead_minutes)
+                return ClubRunsAdded(added, club.warmup_lead_minutes, club.timezone)
             case RemoveClubRun(run_id):
                 return ClubRunRemoved(await remove_run(session, chat_id, run_id))
             case SetStretch(at):

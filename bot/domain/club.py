@@ -8,7 +8,7 @@ from datetime import datetime, time, timedelta
 from typing import Literal
 
 from bot.domain.runner import SetLead, SetStretch, SetZone
-from bot.domain.schedule.firing import Rule
+from bot.domain.schedule.firing import Rule, next_firing
 from bot.domain.schedule.recurrence import WEEKDAYS
 
 MAX_TITLE = 64  # the column's size, and short enough for a button label
@@ -66,6 +66,19 @@ ClubChange = SetZone | AddClubRuns | RemoveClubRun | SetStretch | SetLead
 class ClubRunsAdded:
     runs: tuple[WeeklyClubRun, ...]
     lead_minutes: int  # how long before each the warm-up reminder comes
+    zone: str | None  # the club's; nothing is posted until it has one
+
+    def first_post(self, now: datetime) -> datetime | None:
+        """When the first of these runs' warm-ups is posted: a run whose warm-up time has
+        passed this week waits for next week's."""
+        if self.zone is None:
+            return None
+        lead = timedelta(minutes=self.lead_minutes)
+        firings = (
+            next_firing(Rule("club_warmup", self.zone, (run.weekday,), run.time, lead), now)
+            for run in self.runs
+        )
+        return min(firing.fire_at for firing in firings)
 
 
 @dataclass(frozen=True)

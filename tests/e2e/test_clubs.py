@@ -208,6 +208,17 @@ async def test_a_timezone_that_could_be_several_lists_every_one(world: World) ->
     assert "/clubtimezone Europe/Berlin" in typo.text and "New_York" not in typo.text
 
 
+async def test_a_new_run_says_when_its_first_warm_up_is_posted(world: World) -> None:
+    club, ann, _bob = await new_club(world)
+    world.clock.now = datetime(2026, 11, 24, 18, 20, tzinfo=UTC)  # Tuesday 18:20 in London
+    await world.driver.send(club, "/clubtimezone London", from_user=ann)
+    [late] = await world.driver.send(club, "/clubrun add tue 18:30 Track", from_user=ann)
+    # Its warm-up (18:15) has passed this week: next week's is the first.
+    assert "15 min before: the first is posted Tue 1 Dec 18:15." in late.text
+    [early] = await world.driver.send(club, "/clubrun add wed 07:00 Hills", from_user=ann)
+    assert "the first is posted Wed 25 Nov 06:45." in early.text
+
+
 async def test_a_closed_menu_asked_for_again_is_drawn_again(world: World) -> None:
     """Not "answered just above", pointing at a menu whose buttons are gone."""
     club, ann, _bob = await new_club(world)

@@ -16,7 +16,7 @@ from bot.domain.club import (
     WeeklyClubRun,
 )
 from bot.domain.runner import SetLead, SetStretch, SetZone
-from bot.ui.calendar import DAY_NAMES, DAYS
+from bot.ui.calendar import DAY_NAMES, DAYS, when
 from bot.ui.html import b, h, i
 
 ZONE_EXAMPLE = "/clubtimezone Europe/London"
@@ -137,9 +137,13 @@ def changed(outcome: ClubChanged, now: datetime) -> str:
         case SetZone(zone):
             there = now.astimezone(ZoneInfo(zone))
             return f"✅ The club's timezone is now {h(zone)} ({there:%H:%M} there now)."
-        case ClubRunsAdded(runs, lead_minutes):
+        case ClubRunsAdded(runs, lead_minutes, zone):
             names = ", ".join(run_name(run) for run in runs)
-            return f"✅ Added: {names}. A warm-up reminder comes {lead_minutes} min before."
+            note = f"✅ Added: {names}. A warm-up reminder comes {lead_minutes} min before"
+            first = outcome.first_post(now)
+            if first is None or zone is None:  # no timezone yet: no_zone_yet says so
+                return note + "."
+            return f"{note}: the first is posted {when(first, zone)}."
         case ClubRunRemoved(run):
             return f"✅ Removed: {run_name(run)}." if run else "That run was removed already."
         case SetStretch(None):

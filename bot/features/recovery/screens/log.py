@@ -19,7 +19,7 @@ from bot.domain.recovery.typed import EXAMPLE
 from bot.domain.units import UNIT_NAMES, UNITS, Unit, format_distance
 from bot.features.recovery import buttons as grammar
 from bot.features.recovery.screens.common import pain_rows
-from bot.ui.calendar import DAYS, day_label
+from bot.ui.calendar import weekday_date
 from bot.ui.html import b, h, i
 from bot.ui.screen import Screen
 
@@ -37,14 +37,9 @@ def _cancel() -> InlineKeyboardButton:
     return InlineKeyboardButton("✖ Cancel", callback_data=grammar.cancel())
 
 
-def _date(day: date) -> str:
-    """'Thu 3 Dec'."""
-    return f"{DAYS[day.weekday()]} {day_label(day)}"
-
-
 def _run_words(entry: PainEntry, unit: Unit, *, dated: bool = True) -> str:
     """'Thu 3 Dec · 4/10 · 8 km · 30 min' ('4/10 · 8 km · 30 min' undated)."""
-    words = [_date(entry.day)] if dated else []
+    words = [weekday_date(entry.day)] if dated else []
     words.append(f"{entry.during_run}/10")
     if entry.metres is not None:
         words.append(format_distance(entry.metres, unit))
@@ -60,7 +55,7 @@ def file_minutes(run: RunSummary) -> int:
 def ask_file_unit(run: RunSummary, day: date) -> Screen:
     """A watch file's run, before the runner has said how they read distances: asked once."""
     text = (
-        f"📥 Read from your file: a run on {_date(day)}, {file_minutes(run)} min.\n"
+        f"📥 Read from your file: a run on {weekday_date(day)}, {file_minutes(run)} min.\n"
         f"{b('Do you count your runs in kilometres or miles?')} I'll remember it "
         "(/settings changes it)."
     )
@@ -76,7 +71,7 @@ def ask_file_unit(run: RunSummary, day: date) -> Screen:
 
 def ask_file_pain(day: date, minutes: int, metres: int, unit: Unit) -> Screen:
     """A run read from a watch file: what was read, then the one question left."""
-    read = f"{_date(day)} · {format_distance(metres, unit)} · {minutes} min"
+    read = f"{weekday_date(day)} · {format_distance(metres, unit)} · {minutes} min"
     text = (
         f"📥 Read from your file: {read}. Only these three numbers are kept; the file is not.\n\n"
         f"{b('How much did the knee hurt during this run?')}\n{SCALE}"
@@ -103,7 +98,7 @@ def spike_line(spike: Spike, unit: Unit) -> str:
 
 
 def _which(day: date | None, today: date | None = None) -> str:
-    return "today’s run" if day is None or day == today else f"your run on {_date(day)}"
+    return "today’s run" if day is None or day == today else f"your run on {weekday_date(day)}"
 
 
 def _session(stage: int | None) -> str:
@@ -202,7 +197,7 @@ def _so_far(day: date, today: date, metres: int | None, unit: Unit, minutes: int
     words = [format_distance(metres, unit) if metres else "Distance not measured"]
     if minutes is not None:
         words.append(f"{minutes} min")
-    when = "today" if day == today else f"on {_date(day)}"
+    when = "today" if day == today else f"on {weekday_date(day)}"
     return f"{' · '.join(words)} {when}."
 
 
@@ -251,7 +246,7 @@ def ask_run_pain(run: grammar.Duration, stage: int | None, today: date, unit: Un
 
 def pick_day(comeback: bool, today: date) -> Screen:
     days = [today - timedelta(days=back) for back in range(1, PICKED_DAYS)]
-    labels = ["Yesterday", *(_date(day) for day in days[1:])]
+    labels = ["Yesterday", *(weekday_date(day) for day in days[1:])]
     buttons = [
         InlineKeyboardButton(label, callback_data=grammar.new_run(comeback, day))
         for label, day in zip(labels, days, strict=True)
@@ -274,7 +269,7 @@ def ask_pain_distance(
     comeback: bool, pain: int, day: date, today: date, choices: DistanceChoices, unit: Unit
 ) -> Screen:
     """An after-run check-in's second question, for a runner who logs distances: how far."""
-    when = "" if day == today else f" on {_date(day)}"
+    when = "" if day == today else f" on {weekday_date(day)}"
     text = f"{pain}/10 during the run{when}.\n{b('How far was it?')}"
     rows = _distance_rows(
         choices.metres, unit, lambda metres: grammar.pain_distance(comeback, pain, day, metres)
@@ -286,7 +281,7 @@ def ask_pain_distance(
 def ask_minutes(
     comeback: bool, pain: int, day: date, today: date, metres: int | None, unit: Unit
 ) -> Screen:
-    when = "" if day == today else f" on {_date(day)}"
+    when = "" if day == today else f" on {weekday_date(day)}"
     distance = f", {format_distance(metres, unit)}" if metres else ""
     text = f"{pain}/10 during the run{distance}{when}.\n{b('How long did you run?')} {_LOGS_IT}"
     rows = _minutes_rows(
@@ -315,7 +310,7 @@ def another_or_replace(run: NewRun, logged: list[LoggedRun], unit: Unit) -> Scre
     earlier = "; ".join(_run_words(other.entry, unit, dated=False) for other in logged)
     text = (
         f"You already logged {'a run' if len(logged) == 1 else f'{len(logged)} runs'} on "
-        f"{_date(run.day)}: {h(earlier)}.\n{b('Is this another run, or a correction?')}"
+        f"{weekday_date(run.day)}: {h(earlier)}.\n{b('Is this another run, or a correction?')}"
     )
     rows = [[InlineKeyboardButton("➕ Another run", callback_data=grammar.store_run(run, True))]]
     rows += [
@@ -387,7 +382,7 @@ def runs_list(runs: list[LoggedRun], unit: Unit) -> Screen:
 
 def run_screen(run: LoggedRun, unit: Unit) -> Screen:
     entry = run.entry
-    lines = [b(f"Your run on {_date(entry.day)}"), f"During the run: {entry.during_run}/10"]
+    lines = [b(f"Your run on {weekday_date(entry.day)}"), f"During the run: {entry.during_run}/10"]
     if entry.metres is not None:
         lines.append(f"Distance: {format_distance(entry.metres, unit)}")
     lines.append(f"Length: {entry.minutes} min" if entry.minutes else "Length: not given")
@@ -429,9 +424,8 @@ def cancelled() -> Screen:
 
 
 def ask_morning(log_id: int, day: date) -> Screen:
-    text = (
-        f"{b('How does the knee feel this morning?')}\nAfter your run on {h(_date(day))}. {SCALE}"
-    )
+    after = f"After your run on {h(weekday_date(day))}. {SCALE}"
+    text = f"{b('How does the knee feel this morning?')}\n{after}"
     rows = pain_rows(lambda value: grammar.morning(log_id, value))
     rows.append(
         [InlineKeyboardButton("Log a new run instead", callback_data=grammar.new_run(False))]

@@ -29,7 +29,6 @@ from bot.features.settings.screens import options, runs
 from bot.features.settings.screens.common import (
     clock,
     data,
-    day,
     quiet_text,
     run_list,
     run_name,
@@ -37,6 +36,7 @@ from bot.features.settings.screens.common import (
 from bot.features.settings.screens.menu import menu, status
 from bot.features.settings.screens.spike import PlannedSpike, spike_lines
 from bot.features.settings.screens.timezone import local_time
+from bot.ui.calendar import weekday_date
 from bot.ui.html import b, h
 from bot.ui.keyboards import button
 from bot.ui.screen import Screen
@@ -51,7 +51,7 @@ def _pause_note(change: Pause, view: RunnerOverview) -> str:
         )
     return (
         f"⏸ Paused for {change.days} day{'s' if change.days != 1 else ''}: reminders start again "
-        f"on {b(day(view.resume_on))} at 00:00. /resume brings them back sooner."
+        f"on {b(weekday_date(view.resume_on))} at 00:00. /resume brings them back sooner."
     )
 
 

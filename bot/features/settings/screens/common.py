@@ -3,8 +3,7 @@ are written (in the runner's local time). What the screens show is bot.domain.ru
 RunnerOverview."""
 
 from collections.abc import Mapping
-from datetime import date, datetime, time
-from zoneinfo import ZoneInfo
+from datetime import time
 
 from telegram import InlineKeyboardButton
 
@@ -13,7 +12,7 @@ from bot.domain.schedule.quiet import QuietHours
 from bot.domain.schedule.recurrence import WeeklyTime
 from bot.domain.units import Unit, format_distance
 from bot.features.settings.buttons import SETTINGS
-from bot.ui.calendar import DAYS, MONTHS
+from bot.ui.calendar import DAYS
 from bot.ui.keyboards import button
 
 KIND_NAMES = {
@@ -54,17 +53,6 @@ def rows(buttons: list[InlineKeyboardButton], width: int) -> list[list[InlineKey
 
 def clock(wall: time) -> str:
     return f"{wall:%H:%M}"
-
-
-def day(local: date) -> str:
-    """'Mon 24 Nov'."""
-    return f"{DAYS[local.weekday()]} {local.day} {MONTHS[local.month - 1]}"
-
-
-def when(instant: datetime, zone: str) -> str:
-    """An instant in the runner's wall-clock time: 'Mon 24 Nov 06:45'."""
-    local = instant.astimezone(ZoneInfo(zone))
-    return f"{day(local.date())} {local:%H:%M}"
 
 
 def run_name(run: WeeklyTime, metres: int | None = None, unit: Unit = "km") -> str:

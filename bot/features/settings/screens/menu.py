@@ -11,11 +11,10 @@ from bot.features.settings.screens.common import (
     ZONE_EXAMPLE,
     clock,
     data,
-    day,
     quiet_text,
     run_list,
-    when,
 )
+from bot.ui.calendar import weekday_date, when
 from bot.ui.html import b, h
 from bot.ui.keyboards import button
 from bot.ui.screen import Screen
@@ -35,7 +34,7 @@ def status(view: RunnerOverview, kind: str | None = None) -> str:
     if view.zone is None:
         return f"Reminders start once you set your timezone (🌍 Timezone, or {ZONE_EXAMPLE})."
     paused = (
-        f"⏸ Paused: reminders start again on {day(view.resume_on)} at 00:00. "
+        f"⏸ Paused: reminders start again on {weekday_date(view.resume_on)} at 00:00. "
         if view.resume_on
         else ""
     )

@@ -1,14 +1,12 @@
 """/mydata: everything stored about a runner, readably."""
 
 from collections.abc import Mapping
-from datetime import date, datetime, time
-from zoneinfo import ZoneInfo
 
 from bot.domain.runner import KeptMessage, MyData, RunningTap, StoredRun
 from bot.domain.units import Unit, format_distance
 from bot.features.settings.screens.common import KIND_NAMES, KIND_PLURALS, run_list
 from bot.features.settings.screens.menu import settings_lines, status
-from bot.ui.calendar import DAYS, MONTHS, day_label
+from bot.ui.calendar import MONTHS, day_label, weekday_date, when
 from bot.ui.html import b, h
 
 # The kinds of message a runner can be sent, beyond the reminders they schedule themselves.
@@ -29,12 +27,6 @@ def _reminder_counts(counts: Mapping[str, int]) -> str:
         for kind, count in sorted(counts.items())
     )
     return f"{total} ({kinds})"
-
-
-def _local(moment: datetime, zone: str) -> str:
-    """'Tue 24 Nov 18:30', in `zone`."""
-    local = moment.astimezone(ZoneInfo(zone))
-    return f"{DAYS[local.weekday()]} {day_label(local.date())} {local:%H:%M}"
 
 
 def _logged(run: StoredRun, unit: Unit) -> str:
@@ -61,16 +53,12 @@ def _running(tap: RunningTap) -> str:
     title = f" {h(tap.title)}" if tap.title else ""
     who = f"{h(tap.first_name)}, " if tap.first_name else ""  # no name is kept for "out"
     answer = _ANSWERS.get(tap.answer, tap.answer)
-    return f"• {who}{answer} for {_local(tap.run_at, tap.zone)}{title}"
+    return f"• {who}{answer} for {when(tap.run_at, tap.zone)}{title}"
 
 
 def _kept(message: KeptMessage) -> str:
     name = _MESSAGE_NAMES.get(message.kind, message.kind)
-    return f"• {_local(message.planned_for, message.zone)} {name}: {message.status}"
-
-
-def _skipped(day: date, at: time) -> str:
-    return f"• {DAYS[day.weekday()]} {day_label(day)} {at:%H:%M}"
+    return f"• {when(message.planned_for, message.zone)} {name}: {message.status}"
 
 
 def _listed(title: str, lines: list[str], empty: str) -> str:
@@ -130,10 +118,7 @@ def my_data(data: MyData) -> str:
             _answers(data.running),
             _listed(
                 "Runs you said you were not running (kept a week)",
-                [
-                    f"• {DAYS[day.weekday()]} {day_label(day)} {at:%H:%M}"
-                    for day, at in data.skipped_runs
-                ],
+                [f"• {weekday_date(skipped)} {at:%H:%M}" for skipped, at in data.skipped_runs],
                 "None.",
             ),
             _listed(

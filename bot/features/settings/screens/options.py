@@ -13,11 +13,11 @@ from bot.features.settings.screens.common import (
     chosen,
     clock,
     data,
-    day,
     quiet_text,
     rows,
 )
 from bot.features.settings.screens.menu import paper_text, unit_text, with_note
+from bot.ui.calendar import weekday_date
 from bot.ui.html import b, h
 from bot.ui.keyboards import button
 from bot.ui.screen import Screen
@@ -97,7 +97,7 @@ def pause(view: RunnerOverview) -> Screen:
         f"{MAX_PAUSE_DAYS}."
     )
     if view.resume_on:
-        text += f"\n\n⏸ Paused now: reminders start again on {day(view.resume_on)}."
+        text += f"\n\n⏸ Paused now: reminders start again on {weekday_date(view.resume_on)}."
     keyboard = [[button(f"{days} days", data("pse", days)) for days in PAUSE_DAYS]]
     if view.resume_on:
         keyboard.append([button("▶️ Resume now", data("on"))])
