@@ -583,7 +583,7 @@ async def test_in_a_group_settings_point_to_the_private_chat(world: World, comma
     await world.driver.settle()  # the bot posts its introduction
     [reply] = await world.driver.send(club, command, from_user=ann)
     [[(_label, url)]] = reply.buttons
-    assert url == "https://t.me/KneeCoachBot"
+    assert url == f"https://t.me/KneeCoachBot?start={command.split()[0][1:]}"  # on that command
     assert await stored(world, ann) is None
 
 
