@@ -191,9 +191,12 @@ async def test_unreadable_input_gets_an_example_and_changes_nothing(world: World
 
 async def test_a_number_thousands_of_digits_long_gets_an_answer(world: World) -> None:
     club, ann, _bob = await new_club(world)
+    [usage] = await world.driver.send(club, "/clubrun", from_user=ann)
+    assert "remove" not in usage.text  # nothing to remove yet
     await set_up(world, club, ann)
     [reply] = await world.driver.send(club, "/clubrun remove " + "9" * 5000, from_user=ann)
-    assert "Tell me the run's number" in reply.text and "Nothing was changed" in reply.text
+    assert "Tell me the run's number from /clubrun list (just 1)" in reply.text
+    assert "Nothing was changed" in reply.text
     async with world.database.transaction() as session:
         assert len((await session.execute(select(ClubRun))).all()) == 1
 

@@ -139,19 +139,19 @@ async def test_every_exercise_is_reachable_through_every_goal(
         while True:
             page_text = message.text
             for label in [
-                n for n in labels(message) if n not in ("‹ Prev", "Next ›", "« All goals")
+                n for n in labels(message) if n not in ("‹ Prev", "Next ›", "‹ All goals")
             ]:
                 await tap(world, chat, message, label)
                 assert message.text.startswith(label + "\n") and "Dose " in message.text
                 opened.append(label)
-                await tap(world, chat, message, "« Back")
+                await tap(world, chat, message, "‹ Back")
                 assert message.text == page_text
             if "Next ›" not in labels(message):
                 break
             await tap(world, chat, message, "Next ›")
         assert opened == [exercise.name for exercise in exercises]
         reached.update(opened)
-        await tap(world, chat, message, "« All goals")
+        await tap(world, chat, message, "‹ All goals")
     assert reached == {exercise.name for exercise in library.exercises}
 
 
@@ -176,7 +176,7 @@ async def test_prevent_states_the_evidence_and_opens_every_section(
         assert message.text.startswith("Source")
         await tap(world, chat, message, "‹ Back")
         assert message.text.startswith(section + "\n")
-        await tap(world, chat, message, "« Prevention overview")
+        await tap(world, chat, message, "‹ Prevention overview")
     await tap(world, chat, message, prevention.see_a_doctor.name)
     first_sign = library.triage.safety_net[prevention.see_a_doctor.signs[0]]
     assert first_sign.text in message.text

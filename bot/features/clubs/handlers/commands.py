@@ -58,7 +58,7 @@ def _zone(words: Sequence[str], now: datetime) -> SetZone:
 
 def _new_runs(words: Sequence[str]) -> AddClubRuns:
     if len(words) < 2:
-        raise Unreadable("Tell me the day, the time and the run's name.", RUN_EXAMPLE)
+        raise Unreadable("Tell me the day and the time, then a name if you like.", RUN_EXAMPLE)
     try:
         days = parse_days(words[0])
     except ParseError as error:

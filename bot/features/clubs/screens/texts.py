@@ -111,9 +111,10 @@ def zone_usage(club: Club) -> str:
 
 
 def run_usage(club: Club) -> str:
+    removal = ", /clubrun remove 1" if club.runs else ""
     return (
         b("Club runs") + f" (warm-up reminder {club.lead_minutes} min before)\n{run_lines(club)}"
-        f"\n\nAdmins: {RUN_EXAMPLE}, /clubrun remove 2" + no_zone_yet(club)
+        f"\n\nAdmins: {RUN_EXAMPLE}{removal}" + no_zone_yet(club)
     )
 
 
@@ -174,7 +175,8 @@ def no_such_run(club: Club) -> str:
     count = len(club.runs)
     if not count:
         return "There are no club runs to remove."
-    return f"Tell me the run's number from /clubrun list (1 to {count}), like /clubrun remove 1."
+    numbers = "just 1" if count == 1 else f"1 to {count}"
+    return f"Tell me the run's number from /clubrun list ({numbers}), like /clubrun remove 1."
 
 
 # Erasing the club's data.

@@ -80,7 +80,7 @@ def list_page(library: Library, topic: Topic, number: int | None) -> Screen | No
     ]
     if nav := nav_row(page, lambda n: EXERCISES.data("l", topic.key, n)):
         rows.append(nav)
-    rows.append([button("« All goals", EXERCISES.data("g"))])
+    rows.append([button("‹ All goals", EXERCISES.data("g"))])
     text = b(h(topic.title)) + "\nTap an exercise to see how to do it."
     if page.caption:
         text += "\n" + i(page.caption)
@@ -108,7 +108,7 @@ def card(exercise: Exercise, topic: Topic, page: Page[Exercise]) -> Screen:
             section("Take care", bullets(exercise.cautions)),
         ]
     )
-    back = button("« Back", EXERCISES.data("l", topic.key, page.number))
+    back = button("‹ Back", EXERCISES.data("l", topic.key, page.number))
     cited = sources_button(EXERCISES.data("e", exercise.id, topic.key, page.number, "src"))
     return Screen(text, InlineKeyboardMarkup([[back, cited]]))
 

@@ -33,7 +33,7 @@ EVIDENCE: dict[Strength, str] = {
 
 
 def _back(sources_data: str) -> InlineKeyboardMarkup:
-    overview_button = button("« Prevention overview", PREVENTION.data("o"))
+    overview_button = button("‹ Prevention overview", PREVENTION.data("o"))
     return InlineKeyboardMarkup([[overview_button, sources_button(sources_data)]])
 
 
