@@ -290,6 +290,17 @@ async def test_back_returns_to_the_previous_question(world: World) -> None:
     assert "◀ Back" not in [label for row in again.buttons for label, _ in row]
 
 
+async def test_back_to_a_tap_all_screen_keeps_its_ticks(world: World) -> None:
+    _, chat = world.private()
+    [message] = await world.driver.send(chat, "/kneepain")
+    for label in ("None of these", "18 to 39", "I'm limping", "✔ Done"):
+        [message] = await world.driver.press(chat, message, label)
+    assert "How did the pain start?" in message.text
+    [message] = await world.driver.press(chat, message, "◀ Back")
+    labels = [label for row in message.buttons for label, _ in row]
+    assert "✅ I'm limping" in labels and "✔ Done" in labels  # fix one tick, keep the rest
+
+
 async def test_cancel_ends_the_check(world: World) -> None:
     _, chat = world.private()
     [first] = await world.driver.send(chat, "/kneepain")

@@ -24,7 +24,7 @@ def _signs_screen(content: TriageContent, script: str) -> tuple[str, list[str]]:
     question = next_question(answers, content)
     assert question is not None and question.id == "signs"
     findings = findings_from(answers, content)
-    progress = Progress(answers=answers, given="", previous=None, ticked=frozenset())
+    progress = Progress(answers=answers, given="", ticked=frozenset(), back=None)
     keyboard = question_keyboard(question, findings, progress, StateSigner("1:x", "t"), NOW)
     labels = [button.text for row in keyboard.inline_keyboard for button in row]
     return question_text(question, findings, first=False), labels

@@ -26,7 +26,7 @@ TIMEOUT = timedelta(minutes=30)
 # The outcome's views carry the answers too; they stay readable for a week, then expire.
 OUTCOME_LIFETIME = timedelta(days=7)
 DEEP_LINK = "kneepain"
-FIRST = codec.Progress(answers=(), given="", previous=None, ticked=None)
+FIRST = codec.Progress(answers=(), given="", ticked=None, back=None)
 
 
 def _signer(context: BotContext, action: str = ANSWER.prefix) -> StateSigner:
@@ -46,7 +46,7 @@ def _question_screen(context: BotContext, question: Question, progress: codec.Pr
     findings = findings_from(progress.answers, context.services.library.triage)
     signer, now = _signer(context), context.services.clock()
     keyboard = question_keyboard(question, findings, progress, signer, now)
-    return Screen(question_text(question, findings, first=progress.previous is None), keyboard)
+    return Screen(question_text(question, findings, first=progress.back is None), keyboard)
 
 
 def _outcome_screen(context: BotContext, progress: codec.Progress, view: outcome.View) -> Screen:

@@ -22,15 +22,17 @@ assert len(_MASK) ** _MASK_CHARS >= 2**MAX_MULTI_OPTIONS
 class Progress:
     answers: Answers
     given: str  # the state of the answers, without a pending selection
-    previous: str | None  # the state one answer back; None before the first answer
     ticked: frozenset[int] | None  # option numbers ticked on a multi-select question, not yet Done
+    # Where Back goes: the question before, with the ticks it was given still ticked; None
+    # before the first answer.
+    back: str | None
 
 
 def decode(state: str, content: TriageContent) -> Progress:
     """Replays the questions over the state; AnswerError when it does not fit them (forged, or
     drawn for an older version of the questions)."""
     answers: list[tuple[str, str | tuple[str, ...]]] = []
-    position, previous = 0, None
+    position, back = 0, None
     while position < len(state):
         question = next_question(answers, content)
         if question is None:
@@ -38,17 +40,18 @@ def decode(state: str, content: TriageContent) -> Progress:
         if state[position] == PENDING:
             ticked = _numbers(state[position + 1 :], question)
             next_question([*answers, (question.id, _ids(question, ticked))], content)  # fits?
-            return Progress(answers, state[:position], previous, ticked)
+            return Progress(answers, state[:position], ticked, back)
         width = _MASK_CHARS if question.multi else 1
         chunk = state[position : position + width]
         if question.multi:
             answer: str | tuple[str, ...] = _ids(question, _numbers(chunk, question))
         else:
             answer = question.options[_number(chunk, question)].id
-        previous, position = state[:position], position + width
+        back = state[:position] + (PENDING + chunk if question.multi else "")
+        position += width
         answers.append((question.id, answer))
         next_question(answers, content)  # raises AnswerError unless the answer fits
-    return Progress(answers, state, previous, None)
+    return Progress(answers, state, None, back)
 
 
 def single(given: str, number: int) -> str:

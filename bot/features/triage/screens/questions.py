@@ -55,6 +55,6 @@ def question_keyboard(
             if option.id in shown:
                 rows.append([button(option.label, signer.encode(codec.single(given, n), now))])
     controls = [button("✖ Cancel", CANCEL.data())]
-    if progress.previous is not None:
-        controls.insert(0, button("◀ Back", signer.encode(progress.previous, now)))
+    if progress.back is not None:
+        controls.insert(0, button("◀ Back", signer.encode(progress.back, now)))
     return InlineKeyboardMarkup([*rows, controls])
