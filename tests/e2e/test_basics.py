@@ -129,6 +129,7 @@ async def test_hostile_or_huge_text_gets_short_guidance(world: World, text: str)
     _, chat = world.private()
     [reply] = await world.driver.send(chat, text)
     assert "/kneepain" in reply.text and len(reply.text) < 500
+    assert "buttons above still work" in reply.text  # typed mid-check: nothing is lost
 
 
 async def test_hostile_command_arguments_change_nothing(world: World) -> None:

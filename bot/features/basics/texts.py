@@ -52,7 +52,8 @@ def unknown_command() -> str:
 
 def free_text() -> str:
     return (
-        "I work with commands and buttons rather than free text.\n"
+        "I work with commands and buttons rather than free text. In the middle of a check or a "
+        "log? Its buttons above still work.\n"
         "• Knee hurts? Send /kneepain\n"
         "• Before a run: /warmup\n"
         "• Everything else: /help"
