@@ -64,6 +64,7 @@ async def answer_morning(world: World, chat: LocalChat, pain: str, sign: str) ->
     assert "How does the knee feel this morning?" in question.text
     await tap(world, chat, question, pain)
     assert "stiffer than usual, or swollen?" in question.text
+    assert "✖ Cancel" not in labels(question)  # the score is kept: no "nothing was changed"
     await tap(world, chat, question, sign)
     return question
 
@@ -146,7 +147,7 @@ async def test_a_correction_can_clear_the_distance_and_a_replacement_keeps_it(
     await tap(world, chat, verdict, "3")
     await tap(world, chat, verdict, "Didn't measure")
     assert "3/10 during the run, distance not measured." in verdict.text
-    await tap(world, chat, verdict, "30 min")
+    await tap(world, chat, verdict, "30 min ✓")  # the time logged, offered as it was
     [row] = await logs(world, user)
     assert (row.during_run, row.minutes, row.metres) == (3, 30, None)
     # Typed without a distance, a replacement keeps the one logged.
@@ -158,6 +159,19 @@ async def test_a_correction_can_clear_the_distance_and_a_replacement_keeps_it(
         (3, None),
         (1, 5000),
     ]
+
+
+async def test_correcting_the_pain_keeps_a_time_off_the_usual_buttons(world: World) -> None:
+    user, chat = world.private()
+    [question] = await world.driver.send(chat, "/log 5 km 50 min 4/10")
+    await tap(world, chat, question, "✏️ Correct or delete")
+    await tap(world, chat, question, "✏️ Correct")
+    await tap(world, chat, question, "2")
+    await tap(world, chat, question, "5 km ✓")
+    assert "50 min ✓" in labels(question) and "Not timed" in labels(question)
+    await tap(world, chat, question, "50 min ✓")
+    [row] = await logs(world, user)
+    assert (row.during_run, row.minutes, row.metres) == (2, 50, 5000)
 
 
 async def test_yesterdays_run_can_be_logged(world: World) -> None:

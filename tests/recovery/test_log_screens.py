@@ -67,7 +67,7 @@ def other_screens() -> list[Screen]:
         log.another_or_replace(new, runs[:10], "km"),
         log.ask_correction(runs[0], "km"),
         log.ask_corrected_distance(runs[0], 10, far, "mi"),
-        log.ask_corrected_minutes(LOG_ID, 10, MAX_METRES, "mi"),
+        log.ask_corrected_minutes(LOG_ID, 10, MAX_METRES, MAX_MINUTES, "mi"),
         log.runs_list(runs, "mi"),
         log.runs_list([], "km"),
         log.run_screen(runs[0], "km"),

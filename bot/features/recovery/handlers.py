@@ -332,9 +332,10 @@ async def _log_screen(update: Update, context: BotContext, press: grammar.Press)
             choices = await _distance_choices(context, user_id, found.entry.day, unit)
             return log.ask_corrected_distance(found, pain, choices, unit)
         case grammar.CorrectDistance(log_id=log_id, pain=pain, metres=metres):
-            if await painlog.run_of(database, user_id, log_id) is None:
+            corrected = await painlog.run_of(database, user_id, log_id)
+            if corrected is None:
                 return None
-            return log.ask_corrected_minutes(log_id, pain, metres, unit)
+            return log.ask_corrected_minutes(log_id, pain, metres, corrected.entry.minutes, unit)
         case grammar.Replace(log_id=log_id, pain=pain, minutes=minutes):
             replaced = await painlog.run_of(database, user_id, log_id)
             if replaced is None:

@@ -258,11 +258,20 @@ def pick_day(comeback: bool, today: date) -> Screen:
     return Screen(b("Which day was the run?"), InlineKeyboardMarkup(rows))
 
 
-def _minutes_rows(data: Callable[[int | None], str]) -> list[list[InlineKeyboardButton]]:
+def _minutes_rows(
+    data: Callable[[int | None], str], logged: int | None = None
+) -> list[list[InlineKeyboardButton]]:
+    """The time buttons; correcting a run, its logged time is offered too, marked ✓, and "Not
+    timed" is said plainly (a "Skip" there would erase the time)."""
+    values = sorted({*DEFAULT_MINUTES, *([logged] if logged is not None else [])})
     buttons = [
-        InlineKeyboardButton(f"{value} min", callback_data=data(value)) for value in DEFAULT_MINUTES
+        InlineKeyboardButton(
+            f"{value} min{' ✓' if value == logged else ''}", callback_data=data(value)
+        )
+        for value in values
     ]
-    return [buttons, [InlineKeyboardButton("Skip", callback_data=data(None)), _cancel()]]
+    skip = "Skip" if logged is None else "Not timed"
+    return [*_rows(buttons), [InlineKeyboardButton(skip, callback_data=data(None)), _cancel()]]
 
 
 def ask_pain_distance(
@@ -355,10 +364,14 @@ def ask_corrected_distance(
     return Screen(text, InlineKeyboardMarkup(rows))
 
 
-def ask_corrected_minutes(log_id: int, pain: int, metres: int | None, unit: Unit) -> Screen:
+def ask_corrected_minutes(
+    log_id: int, pain: int, metres: int | None, logged_minutes: int | None, unit: Unit
+) -> Screen:
     distance = format_distance(metres, unit) if metres else "distance not measured"
     text = f"{pain}/10 during the run, {distance}.\n{b('How long did you run?')} {_LOGS_IT}"
-    rows = _minutes_rows(lambda minutes: grammar.replace(log_id, pain, minutes, metres))
+    rows = _minutes_rows(
+        lambda minutes: grammar.replace(log_id, pain, minutes, metres), logged_minutes
+    )
     return Screen(text, InlineKeyboardMarkup(rows))
 
 
@@ -435,6 +448,7 @@ def ask_morning(log_id: int, day: date) -> Screen:
 
 
 def ask_signs(log_id: int, pain: int) -> Screen:
+    """The score is stored already: no Cancel here, which would say nothing was changed."""
     text = f"Logged: {pain}/10 this morning.\n{b('Is the knee stiffer than usual, or swollen?')}"
     choices: tuple[tuple[str, Sign], ...] = (
         ("Neither", "none"),
@@ -445,7 +459,7 @@ def ask_signs(log_id: int, pain: int) -> Screen:
         InlineKeyboardButton(label, callback_data=grammar.signs(log_id, sign))
         for label, sign in choices
     ]
-    return Screen(text, InlineKeyboardMarkup([row, [_cancel()]]))
+    return Screen(text, InlineKeyboardMarkup([row]))
 
 
 def _plan_line(content: Comeback, decision: Decision) -> str:
