@@ -14,7 +14,7 @@ from bot.db.engine import Database
 from bot.db.models import Delivery, SkippedRun, UserSettings
 from bot.db.outbox import plan_once
 from bot.domain.schedule.firing import Firing
-from bot.domain.schedule.run_day import PlannedOccurrence
+from bot.domain.schedule.run_day import RUN_MESSAGES, PlannedOccurrence
 
 Reminded = Literal["set", "already", "skipped", "off"]
 
@@ -50,7 +50,7 @@ def _about(user_id: int, run: PlannedOccurrence, status: str) -> Update:
     return update(Delivery).where(
         Delivery.user_id == user_id,
         Delivery.occurrence_key == run.key,
-        Delivery.kind.in_(("postrun", "run_soon")),
+        Delivery.kind.in_(RUN_MESSAGES),
         Delivery.status == status,
     )
 

@@ -42,7 +42,8 @@ from bot.domain.runner import (
     pause_in_force,
 )
 from bot.domain.schedule.quiet import QuietHours
-from bot.domain.schedule.recurrence import WeeklyTime
+from bot.domain.schedule.recurrence import WeeklyTime, planned_of
+from bot.domain.schedule.run_day import RUN_MESSAGES
 from bot.domain.schedule.sources import RunnerPlan, rules_for
 from bot.domain.schedule.wall import to_utc
 from bot.domain.units import unit_from
@@ -186,6 +187,29 @@ async def _drop_pending(session: AsyncSession, user_id: int) -> None:
     )
 
 
+async def _drop_unplanned(session: AsyncSession, user_id: int, after: RunnerSettings) -> None:
+    """A run taken out of the plan (or moved to another clock) takes its one-off messages with
+    it: a "remind me 10 minutes before" and the after-run check-in."""
+    pending = await session.execute(
+        select(Delivery.id, Delivery.occurrence_key).where(
+            Delivery.user_id == user_id,
+            Delivery.status == "pending",
+            Delivery.kind.in_(RUN_MESSAGES),
+        )
+    )
+    gone = [
+        delivery_id
+        for delivery_id, key in pending.all()
+        if not key.endswith(f"@{after.zone}")
+        or (planned := planned_of(key)) is None
+        or planned[1] not in after.runs
+    ]
+    if gone:
+        await session.execute(
+            update(Delivery).where(Delivery.id.in_(gone)).values(status="dropped")
+        )
+
+
 async def change_settings(
     database: Database, user_id: int, change: RunnerChange, now: datetime
 ) -> RunnerOverview:
@@ -205,6 +229,8 @@ async def change_settings(
             await replace_runs(session, user_id, after.runs, after.distances)
         if applied.drop_pending:
             await _drop_pending(session, user_id)
+        elif (after.runs, after.zone) != (before.runs, before.zone):
+            await _drop_unplanned(session, user_id, after)
         await rebuild_reminders(session, user_id, now)
         return await _overview(session, row, now)
 

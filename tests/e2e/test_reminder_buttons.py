@@ -127,6 +127,21 @@ async def test_remind_me_ten_minutes_before_comes_once_also_after_a_restart(worl
     assert ("run_soon", "sent") in kinds
 
 
+async def test_a_run_taken_out_of_the_plan_takes_its_remind_me_with_it(world: World) -> None:
+    _, chat = await checking_in_runner(world)
+    reminder = await warmup_at(world, chat, berlin(23, 6, 45))
+    assert await press(world, chat, reminder, REMIND_ME) == "⏰ I'll remind you at 06:50."
+    world.clock.now = berlin(23, 6, 46)
+    [moved] = await world.driver.send(chat, "/runs mon 07:30")  # the 07:00 run is gone
+    assert moved.text.startswith("✅ Runs: Mon 07:30")
+    seen = len(chat.bot_messages)
+    await at(world, berlin(23, 6, 55))
+    assert new_messages(chat, seen) == []  # no "your run at 07:00 starts in 10 minutes"
+    async with world.database.transaction() as session:
+        kinds = (await session.execute(select(Delivery.kind, Delivery.status))).all()
+    assert [status for kind, status in kinds if kind == "run_soon"] == ["dropped"]
+
+
 async def test_remind_me_too_late_skipped_or_paused_is_answered_kindly(world: World) -> None:
     _, chat = await checking_in_runner(world)
     reminder = await warmup_at(world, chat, berlin(23, 6, 45))

@@ -13,6 +13,9 @@ from bot.domain.schedule.firing import Firing
 from bot.domain.schedule.wall import as_utc, to_utc
 
 REMIND_BEFORE = timedelta(minutes=10)
+# The messages about one planned run, keyed by its occurrence: its after-run check-in and a
+# "remind me 10 minutes before".
+RUN_MESSAGES = ("postrun", "run_soon")
 SKIPS_WITHIN = timedelta(days=6)  # skips older than the past week change nothing any more
 
 
