@@ -174,9 +174,18 @@ async def _overview(session: AsyncSession, row: UserSettings, now: datetime) -> 
 
 
 async def read_overview(database: Database, user_id: int, now: datetime) -> RunnerOverview:
-    """The runner's overview (creating their settings row with the defaults on first use)."""
+    """The runner's overview; before they set anything, the defaults, stored nowhere (opening
+    /settings is not setting something up: /privacy promises no record until then)."""
     async with database.transaction() as session:
-        return await _overview(session, await settings_of(session, user_id), now)
+        row = await session.get(UserSettings, user_id) or _unsaved_defaults(user_id)
+        return await _overview(session, row, now)
+
+
+def _unsaved_defaults(user_id: int) -> UserSettings:
+    """A settings row as a first change would insert it, never added to the session."""
+    scalar = [c for c in UserSettings.__table__.columns if c.default is not None]
+    values = {c.key: c.default.arg for c in scalar if c.default.is_scalar}  # not timestamps
+    return UserSettings(user_id=user_id, **values)
 
 
 async def _drop_pending(session: AsyncSession, user_id: int) -> None:

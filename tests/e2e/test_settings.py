@@ -517,6 +517,12 @@ async def test_mydata_stores_nothing_new(world: World) -> None:
     user, chat = world.private()
     [reply] = await world.driver.send(chat, "/mydata")
     assert reply.text == "Nothing is stored about you."
+    # Opening the settings shows the defaults and stores nothing either.
+    [menu] = await world.driver.send(chat, "/settings")
+    assert "Warm-up reminder: 15 min before each run" in menu.text
+    [reply] = await world.driver.send(chat, "/mydata")
+    assert reply.text == "Nothing is stored about you."
+    assert await stored(world, user) is None
     await world.driver.send(chat, "/log 2/10")  # a logged run, but no settings
     [reply] = await world.driver.send(chat, "/mydata")
     assert "None chosen yet" in reply.text
