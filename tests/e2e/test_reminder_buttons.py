@@ -140,6 +140,9 @@ async def test_a_run_taken_out_of_the_plan_takes_its_remind_me_with_it(world: Wo
     async with world.database.transaction() as session:
         kinds = (await session.execute(select(Delivery.kind, Delivery.status))).all()
     assert [status for kind, status in kinds if kind == "run_soon"] == ["dropped"]
+    [data] = await world.driver.send(chat, "/mydata")
+    assert "10-minutes-before reminder: not sent (no longer needed" in data.text
+    assert "run_soon" not in data.text
 
 
 async def test_remind_me_too_late_skipped_or_paused_is_answered_kindly(world: World) -> None:

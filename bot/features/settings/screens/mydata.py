@@ -15,6 +15,14 @@ _MESSAGE_NAMES = {
     "checkin": "morning check-in",
     "club_warmup": "club warm-up",
     "club_stretch": "club stretch",
+    "run_soon": "10-minutes-before reminder",
+}
+# What became of a kept message, in words (the outbox's statuses are bot.db.outbox's).
+_STATUS_WORDS = {
+    "sent": "sent",
+    "failed": "not delivered (Telegram refused it)",
+    "dropped": "not sent (no longer needed, or too late to help)",
+    "uncertain": "may not have arrived (the bot restarted while sending)",
 }
 
 
@@ -58,7 +66,8 @@ def _running(tap: RunningTap) -> str:
 
 def _kept(message: KeptMessage) -> str:
     name = _MESSAGE_NAMES.get(message.kind, message.kind)
-    return f"• {when(message.planned_for, message.zone)} {name}: {message.status}"
+    status = _STATUS_WORDS.get(message.status, message.status)
+    return f"• {when(message.planned_for, message.zone)} {name}: {status}"
 
 
 def _listed(title: str, lines: list[str], empty: str) -> str:
