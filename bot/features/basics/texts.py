@@ -53,7 +53,8 @@ def unknown_command() -> str:
 def free_text() -> str:
     return (
         "I work with commands and buttons rather than free text. In the middle of a check or a "
-        "log? Its buttons above still work.\n"
+        "log? Its buttons above still work, and a typed answer goes with its command: "
+        "/timezone Lisbon, /log 8 km 45 min 3/10.\n"
         "• Knee hurts? Send /kneepain\n"
         "• Before a run: /warmup\n"
         "• Everything else: /help"

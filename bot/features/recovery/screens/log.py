@@ -182,7 +182,8 @@ def ask_distance(
     """A new run's first question: how far (or not measured)."""
     text = (
         f"{b(f'How far was {_which(day, today)}{_session(stage)}?')}\n"
-        f"{_history_line(choices, unit)}Another distance? Type it: {h(EXAMPLE)}"
+        f"{_history_line(choices, unit)}"
+        f"Another distance? Send the whole run as one line: {h(EXAMPLE)}"
     )
     rows = _distance_rows(
         choices.metres, unit, lambda metres: grammar.distance(comeback, day, metres)

@@ -75,7 +75,7 @@ def clock_picker(ids: tuple[int, ...], view: RunnerOverview) -> Screen:
     text = (
         b("Which clock matches yours?")
         + "\n\nThe nearest cities to the place you shared, one for each time they show now. "
-        f"Tap the one your clock shows. None of them? Type {ZONE_EXAMPLE} or pick from the list."
+        f"Tap the one your clock shows. None of them? Send {ZONE_EXAMPLE} or pick from the list."
     )
     buttons = [
         button(f"{place_name(zone)} · {local_time(zone, view)}", data("loc", index))
@@ -86,4 +86,4 @@ def clock_picker(ids: tuple[int, ...], view: RunnerOverview) -> Screen:
 
 
 def no_places() -> str:
-    return f"I couldn't tell the timezone from that location. Type it instead: {ZONE_EXAMPLE}"
+    return f"I couldn't tell the timezone from that location. Send it instead: {ZONE_EXAMPLE}"

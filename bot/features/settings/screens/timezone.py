@@ -16,7 +16,7 @@ from bot.ui.keyboards import button
 from bot.ui.screen import Screen
 
 TYPING_HINT = (
-    f"Not listed? Type your city: {ZONE_EXAMPLE} or /timezone new york.\n"
+    f"Not listed? Send the command with your city: {ZONE_EXAMPLE} or /timezone new york.\n"
     "📍 Or share your location (📎 → Location) and I'll pick the timezone for you."
 )
 
