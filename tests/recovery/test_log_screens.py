@@ -103,3 +103,12 @@ def test_the_caveat_comes_with_the_first_verdict_only(library: Library) -> None:
     later = log.verdict(content, RunReview(verdict, None), 1, first=False)
     caveat = content.not_for.text.split()[0:6]
     assert " ".join(caveat) in first.text and " ".join(caveat) not in later.text
+
+
+def test_every_run_of_the_day_can_be_replaced() -> None:
+    """Four runs logged that day: each listed, and each with its Replace button."""
+    runs = [full_run(back) for back in range(4)]
+    screen = log.another_or_replace(NewRun(TODAY, 3, 30, comeback=False), runs, "km")
+    assert screen.markup is not None
+    labels = [button.text for row in screen.markup.inline_keyboard for button in row]
+    assert len([label for label in labels if label.startswith("✏️ Replace")]) == 4

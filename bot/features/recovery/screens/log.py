@@ -330,7 +330,7 @@ def another_or_replace(run: NewRun, logged: list[LoggedRun], unit: Unit) -> Scre
                 callback_data=_replace_with(other.log_id, run),
             )
         ]
-        for other in logged[-3:]
+        for other in logged[-LISTED_RUNS:]  # every run of the day (eight: more than anyone runs)
     ]
     rows.append([_cancel()])
     return Screen(text, InlineKeyboardMarkup(rows))
