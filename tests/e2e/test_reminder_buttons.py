@@ -86,7 +86,7 @@ async def test_undo_brings_the_run_and_its_check_in_back(world: World) -> None:
     await press(world, chat, reminder, NOT_RUNNING)
     world.clock.now = berlin(23, 6, 47)
     await press(world, chat, reminder, UNDO)
-    assert "Back on: your run at 07:00: time to warm up." in reminder.text
+    assert "Back on: your run at 07:00. Time to warm up." in reminder.text
     assert labels(reminder)[-2:] == [NOT_RUNNING, REMIND_ME]
     seen = len(chat.bot_messages)
     await at(world, berlin(23, 9))

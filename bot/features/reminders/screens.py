@@ -38,7 +38,7 @@ def skipped(at: datetime, delivery_id: int) -> Screen:
 def back_on(library: Library, at: datetime, delivery_id: int, offer_reminder: bool) -> Screen:
     """The run on again: the short warm-up and the reminder's buttons, as it came."""
     routine = warmup_routine(library, "quick")
-    text = f"🏃 {b(f'Back on: your run at {at:%H:%M}')}: time to warm up.\n\n{routine.text}"
+    text = f"🏃 {b(f'Back on: your run at {at:%H:%M}')}. Time to warm up.\n\n{routine.text}"
     routine_rows = routine.markup.inline_keyboard if routine.markup is not None else ()
     rows = [*routine_rows, *run_day_rows(delivery_id, offer_reminder)]
     return Screen(text, InlineKeyboardMarkup(rows))
