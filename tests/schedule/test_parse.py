@@ -175,6 +175,11 @@ def test_each_run_may_carry_its_intended_distance(
             "sat 09:30 18km 20km",
             "Which run is '20km' for? Put it after the run's time: /runs sat 09:30 18km",
         ),
+        (  # ten o'clock, or 10 km? Not a second run by guesswork.
+            "mon 06:00 10",
+            "Is '10' a time or a distance? Write 10:00 for a time, or 10km for a distance: "
+            "/runs sat 09:30 18km",
+        ),
     ],
 )
 def test_distances_that_cannot_be_planned_are_named(text: str, message: str) -> None:

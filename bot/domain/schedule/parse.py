@@ -152,6 +152,11 @@ def _parse_group(group: str, runs: set[WeeklyTime], distances: dict[WeeklyTime, 
             pending.append(word)
             latest = []
             continue
+        if latest and word.isdecimal():  # 'mon 06:00 10': ten o'clock, or 10 km?
+            raise ParseError(
+                f"Is {_quote(word)} a time or a distance? Write {word}:00 for a time, or "
+                f"{word}km for a distance: {DISTANCE_EXAMPLE}"
+            )
         found_time = _time(word)
         if found_time is None:
             metres = _distance(word)
