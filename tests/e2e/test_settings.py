@@ -520,6 +520,7 @@ async def test_mydata_stores_nothing_new(world: World) -> None:
     # Opening the settings shows the defaults and stores nothing either.
     [menu] = await world.driver.send(chat, "/settings")
     assert "Warm-up reminder: 15 min before each run" in menu.text
+    assert "Rest-day nudges: on (they start once you plan your runs)" in menu.text
     [reply] = await world.driver.send(chat, "/mydata")
     assert reply.text == "Nothing is stored about you."
     assert await stored(world, user) is None

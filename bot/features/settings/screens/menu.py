@@ -71,7 +71,7 @@ def settings_lines(view: RunnerOverview) -> str:
             f"🏃 Runs: {run_list(view.runs, view.distances, view.unit or 'km')}",
             f"⏱ Warm-up reminder: {view.lead_minutes} min before each run",
             f"🧘 Stretch of the day: {stretch}",
-            f"💤 Rest-day nudges: {'on' if view.nudges else 'off'}",
+            f"💤 Rest-day nudges: {_nudges(view)}",
             f"📝 After-run check-ins: {_checkins(view)}",
             f"🌙 Quiet hours: {quiet_text(view.quiet)}",
             f"📏 Distances: {unit_text(view)}",
@@ -115,3 +115,10 @@ def menu(view: RunnerOverview, note: str = "") -> Screen:
         last_row,
     ]
     return Screen(with_note(note, text), InlineKeyboardMarkup(keyboard))
+
+
+def _nudges(view: RunnerOverview) -> str:
+    if not view.nudges:
+        return "off"
+    # Without a plan every day is a rest day, and a daily "rest today" would be noise.
+    return "on" if view.runs else "on (they start once you plan your runs)"
