@@ -8,6 +8,7 @@ async def test_a_typed_run_is_logged_with_its_distance_and_time(world: World) ->
     user, chat = world.private()
     [verdict] = await world.driver.send(chat, "/log 8.5 km 52 min 3/10")
     assert "🟢" in verdict.text
+    assert "📝 Logged: Mon 23 Nov · 3/10 · 8.5 km · 52 min." in verdict.text  # a receipt
     [row] = await _stored(world, user.id)
     assert (row.during_run, row.minutes, row.metres) == (3, 52, 8_500)
     # A second one that day asks first, and "Another run" keeps both.

@@ -273,8 +273,10 @@ async def _verdict(
         return None
     database = context.services.database
     first = await painlog.run_count(database, user_id) == 1
+    stored = await painlog.run_of(database, user_id, log_id)
     content = context.services.library.comeback
-    return log.verdict(content, review, log_id, first=first, spike=spike, unit=unit)
+    run = stored.entry if stored is not None else None
+    return log.verdict(content, review, log_id, first=first, spike=spike, unit=unit, run=run)
 
 
 async def _store(context: BotContext, user_id: int, press: grammar.StoreRun) -> Screen | None:

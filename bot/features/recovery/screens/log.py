@@ -478,11 +478,15 @@ def verdict(
     first: bool,
     spike: Spike | None = None,
     unit: Unit = "km",
+    run: PainEntry | None = None,
 ) -> Screen:
-    """The verdict on a stored run. The caveat on what the rules are not for comes with the
-    runner's first verdict; after that it stays in /comeback and the README, not under each."""
+    """The verdict on a stored run, then what was stored (`run`: a typed /log shows nothing
+    else of it). The caveat on what the rules are not for comes with the runner's first
+    verdict; after that it stays in /comeback and the README, not under each."""
     found = review.verdict
     parts = [f"{ZONE_ICONS[found.zone]} {h(content.steps[found.step].text)}"]
+    if run is not None:
+        parts.append(f"📝 Logged: {h(_run_words(run, unit))}.")
     if found.suggest_kneepain:
         parts.append(KNEEPAIN_HINT)
     if spike is not None:
