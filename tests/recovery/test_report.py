@@ -73,6 +73,16 @@ def test_letter_paper_and_miles_by_the_runner_s_setting() -> None:
 def test_an_empty_period_says_so_without_a_chart() -> None:
     reader, text = _read(Report(start=date(2026, 6, 1), end=END, zone="UTC", runs=()))
     assert "No runs logged in this period." in text
-    assert "No run was more than 10% longer" in text
+    assert "No run had a month of logged distances before it to compare with" in text
     assert "No walk-run (/comeback) sessions in this period." in text
     assert not reader.pages[0].images
+
+
+def test_no_spike_is_said_only_of_runs_a_month_of_history_could_judge() -> None:
+    runs = [
+        ReportRun(run.entry, run.stage, None, judged=index >= 7)
+        for index, run in enumerate(_runs())
+    ]
+    _, text = _read(Report(start=date(2026, 5, 19), end=END, zone="UTC", runs=runs))
+    assert "No run was more than 10% longer than the 30-day longest before it." in text
+    assert "7 of the runs had too little history before them to\njudge." in text  # wrapped

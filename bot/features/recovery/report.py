@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from bot.domain.paper import Paper
 from bot.domain.recovery.entry import PainEntry
-from bot.domain.recovery.spike import WINDOW, LoggedDistance, Spike, spike_of
+from bot.domain.recovery.spike import WINDOW, LoggedDistance, Spike, longest_recent, spike_of
 from bot.domain.runner import StoredRun
 from bot.domain.units import Unit
 
@@ -17,6 +17,8 @@ class ReportRun:
     entry: PainEntry
     stage: int | None  # the walk-run stage when the run was a /comeback session
     spike: Spike | None
+    # Whether the log held a 30-day longest to compare the run with (no spike is said otherwise).
+    judged: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +49,8 @@ def report_runs(stored: Sequence[StoredRun], start: date) -> list[ReportRun]:
             spike_of(distances, run.entry.day, run.entry.metres)
             if run.entry.metres is not None
             else None,
+            judged=run.entry.metres is not None
+            and longest_recent(distances, run.entry.day) is not None,
         )
         for run in stored
         if run.entry.day >= start

@@ -61,11 +61,26 @@ def _runs_table(pdf: FPDF, report: Report) -> None:
             )
 
 
+def _no_spikes(report: Report) -> str:
+    """No spike, said only of the runs a month of logged distances could judge."""
+    judged = sum(run.judged for run in report.runs)
+    if not judged:
+        return (
+            "No run had a month of logged distances before it to compare with, so none can be "
+            "called a spike (over 10% longer than the 30-day longest before it)."
+        )
+    unjudged = len(report.runs) - judged
+    note = (
+        f" {unjudged} of the runs had too little history before them to judge." if unjudged else ""
+    )
+    return f"No run was more than 10% longer than the 30-day longest before it.{note}"
+
+
 def _spikes(pdf: FPDF, report: Report) -> None:
     spikes = [(run.entry.day, run.spike) for run in report.runs if run.spike is not None]
     _heading(pdf, "Single-run spikes")
     if not spikes:
-        pdf.multi_cell(0, 5, "No run was more than 10% longer than the 30-day longest before it.")
+        pdf.multi_cell(0, 5, _no_spikes(report))
         return
     for day, spike in spikes:
         pdf.multi_cell(
