@@ -19,6 +19,7 @@ from bot.features.recovery.chart import (
     HEIGHT_PX,
     WIDTH_PX,
     NoData,
+    _draw,
     progress_chart,
     spike_days,
 )
@@ -160,3 +161,13 @@ def test_a_runner_in_miles_gets_the_distance_axis_in_miles() -> None:
         _blocks(progress_chart(_km_log(), ZONE, TODAY, "mi")),
     )
     assert np.abs(in_km - in_miles).mean() > 0.001
+
+
+def test_the_legend_names_only_the_series_drawn() -> None:
+    unanswered = [PainEntry(TODAY - timedelta(days=2), 3, metres=4500), PainEntry(TODAY, 2)]
+    figure = _draw(unanswered, ZONE, TODAY, 4, frozenset(), "km")
+    named = [text.get_text() for text in figure.legends[0].get_texts()]
+    assert "Pain during run" in named and "Pain next morning" not in named
+    answered = [PainEntry(TODAY - timedelta(days=2), 3, 1, metres=4500)]
+    figure = _draw(answered, ZONE, TODAY, 4, frozenset(), "km")
+    assert "Pain next morning" in [text.get_text() for text in figure.legends[0].get_texts()]

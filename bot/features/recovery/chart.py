@@ -156,6 +156,8 @@ def _draw_pain(ax: Axes, entries: list[PainEntry], start: date) -> list[Artist]:
         linewidth=2.5,
         label="Pain during run",
     )
+    if not mornings:  # no series, no legend entry for one
+        return [*during]
     morning = ax.plot(
         [(day - start).days for day, _ in mornings],
         [pain for _, pain in mornings],
