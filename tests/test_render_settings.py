@@ -255,7 +255,7 @@ def test_my_data_without_settings_says_the_defaults_apply() -> None:
 def test_the_unit_and_paper_are_shown_and_chosen_by_tapping() -> None:
     new, chosen = VIEWS["new"], VIEWS["miles"]
     assert "📏 Distances: not chosen yet (/log asks)" in menu(new).text
-    assert "📄 /report paper: A4 (from your timezone until you choose)" in menu(new).text
+    assert "📄 /report paper: A4 for now" in menu(new).text  # no timezone to go by yet
     assert "📏 Distances: miles" in menu(chosen).text
     assert "📄 /report paper: Letter\n" in menu(chosen).text + "\n"
     labels = [b.text for row in _screen("cfg:unit", chosen).keyboard for b in row]

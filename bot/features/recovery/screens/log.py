@@ -399,7 +399,8 @@ def run_screen(run: LoggedRun, unit: Unit) -> Screen:
     lines = [b(f"Your run on {weekday_date(entry.day)}"), f"During the run: {entry.during_run}/10"]
     if entry.metres is not None:
         lines.append(f"Distance: {format_distance(entry.metres, unit)}")
-    lines.append(f"Length: {entry.minutes} min" if entry.minutes else "Length: not given")
+    if entry.minutes is not None:  # as the distance: what was not given is not listed
+        lines.append(f"Time: {entry.minutes} min")
     if entry.next_morning is not None:
         signs = [
             sign for sign, on in (("stiffer", entry.stiffer), ("swollen", entry.swelling)) if on

@@ -60,7 +60,9 @@ def unit_text(view: RunnerOverview) -> str:
 
 def paper_text(view: RunnerOverview) -> str:
     paper = report_paper(view.paper, view.zone)
-    return paper if view.paper else f"{paper} (from your timezone until you choose)"
+    if view.paper:
+        return paper
+    return f"{paper} (from your timezone until you choose)" if view.zone else f"{paper} for now"
 
 
 def settings_lines(view: RunnerOverview) -> str:
