@@ -83,6 +83,11 @@ def _long_label(data: dict[str, Any]) -> None:
     )
 
 
+def _no_doctor_words(data: dict[str, Any]) -> None:
+    """A reason needing a doctor with a level that has nothing to say to that."""
+    del data["levels"]["routine"]["doctor_action"]
+
+
 def _set_option(field: str, value: object) -> Edit:
     def change(data: dict[str, Any]) -> None:
         data["questions"][0]["options"][0]["sets"] = {field: value}
@@ -125,6 +130,7 @@ def _set_option(field: str, value: object) -> Edit:
         ),
         ("triage.yaml", _long_label, r"questions\.0\.options\.0\.label: .*at most 30 characters"),
         ("triage.yaml", _set_option("swelling", "huge"), r"swelling cannot be 'huge'"),
+        ("triage.yaml", _no_doctor_words, r"needs a doctor: routine has no doctor_action"),
         ("conditions.yaml", _unknown_advice, r"conditions\.yaml: .*unknown id 'ice_forever'"),
     ],
 )
