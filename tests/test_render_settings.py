@@ -16,6 +16,7 @@ from bot.domain.runner import (
     RunningTap,
     SetLead,
     SetPaper,
+    SetQuiet,
     SetUnit,
     SetZone,
     Stop,
@@ -264,3 +265,10 @@ def test_the_unit_and_paper_are_shown_and_chosen_by_tapping() -> None:
     unchosen = overview(zone="America/New_York")
     assert "Now: Letter (from your timezone until you choose)" in _screen("cfg:ppr", unchosen).text
     assert parse(("unit", "mi")) == SetUnit("mi") and parse(("ppr", "A4")) == SetPaper("A4")
+
+
+def test_quiet_hours_with_the_same_start_and_end_are_said_to_be_off() -> None:
+    view = overview(quiet=QuietHours(time(7), time(7)))
+    said = note(SetQuiet("start", time(7)), view)
+    assert said.startswith("✅ Quiet hours off: start and end are both 07:00. Move one")
+    assert note(SetQuiet("end", time(7)), overview()).startswith("✅ Quiet hours: 22:00–07:00.")

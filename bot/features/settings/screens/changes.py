@@ -87,6 +87,12 @@ def _headline(change: RunnerChange, view: RunnerOverview) -> str:
             )
         case SetCheckins():
             return "✅ After-run check-ins off. You can still log any run with /log."
+        case SetQuiet() if view.quiet.start == view.quiet.end:
+            # Start and end the same: no quiet hours at all, said so, not a silent "none".
+            both = clock(view.quiet.start)
+            return (
+                f"✅ Quiet hours off: start and end are both {both}. Move one to have them again."
+            )
         case SetQuiet():
             return f"✅ Quiet hours: {quiet_text(view.quiet)}."
         case SetUnit(unit=unit):
