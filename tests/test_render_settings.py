@@ -272,3 +272,10 @@ def test_quiet_hours_with_the_same_start_and_end_are_said_to_be_off() -> None:
     said = note(SetQuiet("start", time(7)), view)
     assert said.startswith("✅ Quiet hours off: start and end are both 07:00. Move one")
     assert note(SetQuiet("end", time(7)), overview()).startswith("✅ Quiet hours: 22:00–07:00.")
+
+
+def test_a_posix_named_zone_warns_that_its_sign_is_inverted() -> None:
+    said = note(SetZone("Etc/GMT+2"), overview(zone="Etc/GMT+2"))
+    assert "⚠️ Etc/GMT+2 is UTC-2: these names count the other way round." in said
+    assert "Send /timezone UTC+2." in said
+    assert "⚠️" not in note(SetZone("Europe/Berlin"), overview())

@@ -35,7 +35,7 @@ from bot.features.settings.screens.common import (
 )
 from bot.features.settings.screens.menu import menu, status
 from bot.features.settings.screens.spike import PlannedSpike, spike_lines
-from bot.features.settings.screens.timezone import local_time
+from bot.features.settings.screens.timezone import inverted_sign, local_time
 from bot.ui.calendar import weekday_date
 from bot.ui.html import b, h
 from bot.ui.keyboards import button
@@ -58,7 +58,8 @@ def _pause_note(change: Pause, view: RunnerOverview) -> str:
 def _headline(change: RunnerChange, view: RunnerOverview) -> str:
     match change:
         case SetZone(zone=zone):
-            return f"✅ Timezone: {b(h(zone))} ({local_time(zone, view)} there now)."
+            there = local_time(zone, view)
+            return f"✅ Timezone: {b(h(zone))} ({there} there now).{inverted_sign(zone, view)}"
         case ReplaceRuns(runs=()):
             return "✅ Your run plan is cleared."
         case ReplaceRuns():

@@ -35,6 +35,21 @@ def time_in(zone: str, now: datetime) -> str:
     return f"{now.astimezone(ZoneInfo(zone)):%H:%M}"
 
 
+def inverted_sign(zone: str, view: RunnerOverview) -> str:
+    """A warning for tzdata's Etc/GMT+N names, whose sign runs the other way (POSIX): Etc/GMT+2
+    is UTC-2. Nothing for any other zone."""
+    if not zone.startswith("Etc/GMT") or zone in ("Etc/GMT", "Etc/GMT0", "Etc/GMT+0", "Etc/GMT-0"):
+        return ""
+    offset = view.now.astimezone(ZoneInfo(zone)).utcoffset()
+    if offset is None:
+        return ""
+    other = format_offset(-offset)
+    return (
+        f" ⚠️ {h(zone)} is {format_offset(offset)}: these names count the other way round. "
+        f"Meant {other}? Send /timezone {other}."
+    )
+
+
 def _current(view: RunnerOverview) -> str:
     if view.zone is None:
         return "Not set yet: reminders start once it is."
