@@ -5,7 +5,6 @@ paused or stopped the bot's messages), or, for someone who never started the bot
 into the private chat where the note waits. Forged and stale presses change nothing, and a
 burst of taps keeps the post within 20 edits a minute."""
 
-import asyncio
 from datetime import timedelta
 from itertools import pairwise
 
@@ -65,11 +64,13 @@ def answers_shown(post: LocalMessage) -> str:
 async def handled_tap(
     world: World, club: LocalChat, post: LocalMessage, label: str, member: LocalUser
 ) -> None:
-    """A member's tap, handled before the clock moves on."""
+    """A member's tap, handled before the clock moves on: the press is answered once the tap
+    is recorded (waiting only for the update to be fetched let a slow handler read the clock
+    after it had moved, and list runners out of order)."""
     query = await club.press(post, label, from_user=member)
-    assert query.update_id is not None
-    await world.api.wait_consumed(query.update_id)
-    await asyncio.sleep(0)  # the handler takes its turn
+    await world.api.wait_until(
+        lambda: all(pending.id != query.id for pending in world.api.unanswered_callbacks)
+    )
 
 
 def assert_group_edits_spaced(world: World, club: LocalChat, fewest: int) -> None:
